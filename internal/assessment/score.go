@@ -1,0 +1,170 @@
+package assessment
+
+import (
+	"github.com/gapmap/gapmap/internal/questionnaire"
+)
+
+// Score is progress and readiness over a set of questions.
+//
+// Readiness is the severity-weighted share of answered questions that are in
+// place: each answered question (not "na") counts with its severity weight
+// (critical 4, high 3, medium 2, low 1) times one minus its gap weight.
+// Unanswered questions do not count toward readiness, only against progress.
+type Score struct {
+	Applicable int `json:"applicable"`
+	Answered   int `json:"answered"`
+	// Scored is the answered questions that count toward readiness (not na).
+	Scored int `json:"scored"`
+	// Readiness is between 0 and 1; meaningful only when Scored > 0.
+	Readiness float64 `json:"readiness"`
+
+	weight, met float64
+}
+
+// Progress is the share of applicable questions answered, 0 to 1.
+func (s Score) Progress() float64 {
+	if s.Applicable == 0 {
+		return 0
+	}
+	return float64(s.Answered) / float64(s.Applicable)
+}
+
+func (s *Score) add(q *questionnaire.Question, ans Answer, answered bool) {
+	s.Applicable++
+	if !answered {
+		return
+	}
+	s.Answered++
+	gap, ok := ans.Value.GapWeight()
+	if !ok {
+		return
+	}
+	s.Scored++
+	w := q.Severity.Weight()
+	s.weight += w
+	s.met += w * (1 - gap)
+	s.Readiness = s.met / s.weight
+}
+
+// CategoryScore is the score of one selected category.
+type CategoryScore struct {
+	Category questionnaire.Category `json:"category"`
+	Score
+}
+
+// CriterionScore is the score of one criterion of a selected category.
+type CriterionScore struct {
+	Criterion questionnaire.Criterion `json:"criterion"`
+	Score
+}
+
+// AreaScore is the score of one question area.
+type AreaScore struct {
+	Area questionnaire.Area `json:"area"`
+	Score
+}
+
+// Evaluation is everything the answers say about readiness.
+type Evaluation struct {
+	Overall    Score            `json:"overall"`
+	Categories []CategoryScore  `json:"categories"`
+	Criteria   []CriterionScore `json:"criteria"`
+	Areas      []AreaScore      `json:"areas"`
+	// GapsBySeverity counts gap answers (no, partial, no-evidence, unknown)
+	// by severity.
+	GapsBySeverity map[questionnaire.Severity]int `json:"gaps_by_severity"`
+	// Unknown, Flagged and CommonFindings list applicable questions in
+	// questionnaire order: answered "unknown", flagged for follow-up, and
+	// gaps on the findings auditors raise most often.
+	Unknown        []*questionnaire.Question `json:"-"`
+	Flagged        []*questionnaire.Question `json:"-"`
+	CommonFindings []*questionnaire.Question `json:"-"`
+	// Questions is every applicable question, in questionnaire order.
+	Questions []*questionnaire.Question `json:"-"`
+}
+
+// Evaluate scores an assessment against its questionnaire.
+func Evaluate(qn *questionnaire.Questionnaire, a *Assessment) Evaluation {
+	ev := Evaluation{GapsBySeverity: map[questionnaire.Severity]int{}}
+	catIdx := map[questionnaire.Category]int{}
+	for _, c := range questionnaire.Categories {
+		if a.Selected(c) {
+			catIdx[c] = len(ev.Categories)
+			ev.Categories = append(ev.Categories, CategoryScore{Category: c})
+		}
+	}
+	critIdx := map[string]int{}
+	for _, c := range qn.Criteria {
+		if a.Selected(c.Category) {
+			critIdx[c.ID] = len(ev.Criteria)
+			ev.Criteria = append(ev.Criteria, CriterionScore{Criterion: c})
+		}
+	}
+	areaIdx := map[string]int{}
+	for _, ar := range qn.Areas {
+		areaIdx[ar.ID] = len(ev.Areas)
+		ev.Areas = append(ev.Areas, AreaScore{Area: ar})
+	}
+
+	facts := a.Scope.Facts()
+	for _, q := range qn.Questions {
+		if !a.Applies(q, facts) {
+			continue
+		}
+		ev.Questions = append(ev.Questions, q)
+		ans, answered := a.Answers[q.ID]
+		ev.Overall.add(q, ans, answered)
+		ev.Categories[catIdx[q.Category]].add(q, ans, answered)
+		if i, ok := areaIdx[q.Area]; ok {
+			ev.Areas[i].add(q, ans, answered)
+		}
+		for _, id := range q.Criteria {
+			if i, ok := critIdx[id]; ok {
+				ev.Criteria[i].add(q, ans, answered)
+			}
+		}
+		if !answered {
+			continue
+		}
+		if ans.Value.IsGap() {
+			ev.GapsBySeverity[q.Severity]++
+			if q.CommonFinding {
+				ev.CommonFindings = append(ev.CommonFindings, q)
+			}
+		}
+		if ans.Value == Unknown {
+			ev.Unknown = append(ev.Unknown, q)
+		}
+		if ans.Flagged {
+			ev.Flagged = append(ev.Flagged, q)
+		}
+	}
+	// Areas with no applicable question are noise on every screen.
+	kept := ev.Areas[:0]
+	for _, s := range ev.Areas {
+		if s.Applicable > 0 {
+			kept = append(kept, s)
+		}
+	}
+	ev.Areas = kept
+	return ev
+}
+
+// Summary is the short form of an evaluation kept with each assessment for
+// fast listing.
+type Summary struct {
+	Applicable int     `json:"applicable"`
+	Answered   int     `json:"answered"`
+	Progress   float64 `json:"progress"`
+	Readiness  float64 `json:"readiness"`
+}
+
+// Summarize returns the listing summary of an evaluation.
+func (ev Evaluation) Summarize() Summary {
+	return Summary{
+		Applicable: ev.Overall.Applicable,
+		Answered:   ev.Overall.Answered,
+		Progress:   ev.Overall.Progress(),
+		Readiness:  ev.Overall.Readiness,
+	}
+}

@@ -1,0 +1,47 @@
+package questionnaire
+
+import (
+	"fmt"
+	"io/fs"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/gapmap/gapmap/questionnaires"
+)
+
+var builtins sync.Map // id -> *builtinEntry
+
+type builtinEntry struct {
+	once sync.Once
+	qn   *Questionnaire
+	err  error
+}
+
+// BuiltinIDs lists the IDs of the questionnaires embedded in the binary.
+func BuiltinIDs() []string {
+	names, _ := fs.Glob(questionnaires.FS, "*.yaml")
+	ids := make([]string, len(names))
+	for i, n := range names {
+		ids[i] = strings.TrimSuffix(n, ".yaml")
+	}
+	sort.Strings(ids)
+	return ids
+}
+
+// Builtin returns the embedded questionnaire with the given ID, loaded once.
+// The result is shared: callers must not modify it.
+func Builtin(id string) (*Questionnaire, error) {
+	e, _ := builtins.LoadOrStore(id, &builtinEntry{})
+	entry := e.(*builtinEntry)
+	entry.once.Do(func() {
+		name := id + ".yaml"
+		data, err := questionnaires.FS.ReadFile(name)
+		if err != nil {
+			entry.err = fmt.Errorf("no built-in questionnaire %q (built-in: %s)", id, strings.Join(BuiltinIDs(), ", "))
+			return
+		}
+		entry.qn, entry.err = Load("questionnaires/"+name, data)
+	})
+	return entry.qn, entry.err
+}
