@@ -45,3 +45,7 @@ func Builtin(id string) (*Questionnaire, error) {
 	})
 	return entry.qn, entry.err
 }
+
+func builtinData(id string) ([]byte, error) {
+	return questionnaires.FS.ReadFile(id + ".yaml")
+}

@@ -8,7 +8,9 @@ import (
 	"github.com/gapmap/gapmap/internal/yamlfile"
 )
 
-var isoPattern = regexp.MustCompile(`^A\.[5-8]\.[0-9]+$`)
+// isoPattern accepts Annex A controls (A.8.5) and management-system clauses
+// (6.1.2), which is where ISO puts governance and risk topics.
+var isoPattern = regexp.MustCompile(`^(A\.[5-8]\.[0-9]+|[4-9](\.[0-9]+){1,2})$`)
 
 // validate checks everything decode could not: references, enums, conditions,
 // dependency cycles and catalog coverage. It records problems on r.
@@ -88,7 +90,7 @@ func validateQuestion(r *yamlfile.Reader, qn *Questionnaire, q *Question) {
 	}
 	for _, iso := range q.ISO27001 {
 		if !isoPattern.MatchString(iso) {
-			r.ErrorAt(at("iso27001"), "%s: %q is not an ISO/IEC 27001:2022 Annex A control like A.8.5", label, iso)
+			r.ErrorAt(at("iso27001"), "%s: %q is not an ISO/IEC 27001:2022 Annex A control like A.8.5 or a clause like 6.1.2", label, iso)
 		}
 	}
 	validateCondition(r, q)

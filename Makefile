@@ -1,0 +1,44 @@
+# gapmap — make targets. `make test` is what CI runs (.ci/run).
+GO        ?= go
+BIN       := bin/gapmap
+VERSION   ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
+LDFLAGS   := -s -w -X main.version=$(VERSION)
+PKGS      := ./...
+FUZZTIME  ?= 5s
+
+.PHONY: all build run test test-go fuzz lint-md e2e bench lint tools screenshot clean
+
+all: build
+
+build: ## Build bin/gapmap
+	$(GO) build -trimpath -ldflags '$(LDFLAGS)' -o $(BIN) ./cmd/gapmap
+
+run: ## Start the app (the interactive assessment)
+	$(GO) run ./cmd/gapmap
+
+test: tools test-go fuzz lint-md ## Everything CI checks: unit, golden, fuzz, markdownlint, tmux end-to-end
+	@echo "make test: all checks passed"
+
+test-go: build
+	GAPMAP_BIN=$(CURDIR)/$(BIN) $(GO) test -count=1 $(PKGS)
+
+fuzz: ## Fuzz the questionnaire and answers-file loaders for a few seconds each
+	$(GO) test ./internal/questionnaire -run '^$$' -fuzz FuzzLoad -fuzztime $(FUZZTIME)
+	$(GO) test ./internal/assessment -run '^$$' -fuzz FuzzParseFile -fuzztime $(FUZZTIME)
+
+lint-md: tools ## markdownlint-cli2 on the golden Markdown exports
+	npx --no-install markdownlint-cli2 "internal/report/testdata/*.md"
+
+bench: ## Performance targets (see README, Performance)
+	$(GO) test -run '^$$' -bench . -benchmem $(PKGS)
+
+lint: ## gofmt, go vet, staticcheck
+	@test -z "$$(gofmt -l $$(git ls-files '*.go'))" || { gofmt -l $$(git ls-files '*.go'); echo "gofmt: files above need formatting"; exit 1; }
+	$(GO) vet $(PKGS)
+	$(GO) run honnef.co/go/tools/cmd/staticcheck@2025.1.1 $(PKGS)
+
+tools: ## Install what the tests need: tmux (Debian) and markdownlint-cli2 (npm)
+	@sh scripts/install-test-tools.sh
+
+clean:
+	rm -rf bin

@@ -1,0 +1,94 @@
+package questionnaire
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestBuiltinSOC2LoadsAndCoversEveryCriterion(t *testing.T) {
+	qn, err := Builtin("soc2")
+	if err != nil {
+		t.Fatalf("built-in soc2: %v", err)
+	}
+	if len(qn.Criteria) != 61 {
+		t.Fatalf("catalog has %d criteria, want the 61 of the 2017 TSC", len(qn.Criteria))
+	}
+	counts := map[Category]int{}
+	for _, c := range qn.Criteria {
+		counts[c.Category]++
+	}
+	want := map[Category]int{Security: 33, Availability: 3, Confidentiality: 2, ProcessingIntegrity: 5, Privacy: 18}
+	for c, n := range want {
+		if counts[c] != n {
+			t.Errorf("%s has %d criteria, want %d", c, counts[c], n)
+		}
+	}
+	covered := map[string]int{}
+	byCategory := map[Category]int{}
+	for _, q := range qn.Questions {
+		byCategory[q.Category]++
+		for _, c := range q.Criteria {
+			covered[c]++
+		}
+	}
+	for _, c := range qn.Criteria {
+		if covered[c.ID] == 0 {
+			t.Errorf("criterion %s is not covered", c.ID)
+		}
+	}
+	// The areas that decide first audits get several questions each.
+	for _, id := range []string{"CC1.1", "CC1.3", "CC1.4", "CC2.2", "CC3.2", "CC6.1", "CC6.2", "CC6.3", "CC7.2", "CC7.4", "CC8.1", "CC9.2"} {
+		if covered[id] < 2 {
+			t.Errorf("criterion %s has %d questions, want several", id, covered[id])
+		}
+	}
+	if n := byCategory[Security]; n < 90 || n > 130 {
+		t.Errorf("security has %d questions, want roughly 90–120", n)
+	}
+	if n := len(qn.Questions) - byCategory[Security]; n < 30 || n > 55 {
+		t.Errorf("optional categories have %d questions, want roughly 30–50", n)
+	}
+}
+
+func TestBuiltinSOC2QuestionsAreWellFormed(t *testing.T) {
+	qn, err := Builtin("soc2")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range qn.Questions {
+		if !strings.HasSuffix(strings.TrimSpace(q.Text), "?") {
+			t.Errorf("%s: text is not a question: %q", q.ID, q.Text)
+		}
+		if !strings.HasPrefix(q.ID, q.Area+".") {
+			t.Errorf("%s: id does not start with its area %q", q.ID, q.Area)
+		}
+		if words := len(strings.Fields(q.Help)); words < 40 {
+			t.Errorf("%s: help has %d words; it must teach why, what good looks like and the evidence", q.ID, words)
+		}
+		if !strings.Contains(q.Help, "Evidence") {
+			t.Errorf("%s: help does not say what evidence an auditor asks for", q.ID)
+		}
+		if words := len(strings.Fields(q.Remediation)); words < 15 {
+			t.Errorf("%s: remediation has %d words; give concrete first steps", q.ID, words)
+		}
+	}
+}
+
+func TestBuiltinUnknownID(t *testing.T) {
+	if _, err := Builtin("iso9001"); err == nil || !strings.Contains(err.Error(), "soc2") {
+		t.Fatalf("want an error naming the built-in questionnaires, got %v", err)
+	}
+}
+
+func BenchmarkLoadBuiltin(b *testing.B) {
+	data, err := builtinData("soc2")
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(int64(len(data)))
+	for b.Loop() {
+		if _, err := Load("soc2.yaml", data); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

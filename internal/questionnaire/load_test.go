@@ -1,0 +1,114 @@
+package questionnaire
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/gapmap/gapmap/internal/yamlfile"
+)
+
+const brokenDir = "../../testdata/questionnaires"
+
+func TestLoadValid(t *testing.T) {
+	qn, err := LoadFile(filepath.Join(brokenDir, "valid.yaml"))
+	if err != nil {
+		t.Fatalf("valid.yaml: %v", err)
+	}
+	if got := len(qn.Questions); got != 4 {
+		t.Fatalf("questions = %d, want 4", got)
+	}
+	mfa := qn.Question("access.mfa")
+	if mfa == nil || mfa.Severity != Critical || !mfa.CommonFinding || mfa.DependsOn[0] != "access.sso" {
+		t.Fatalf("access.mfa decoded wrong: %+v", mfa)
+	}
+	off := qn.Question("access.offboarding")
+	if !off.Applies(Facts{"has_offices": true, "own_hardware": true}) {
+		t.Error("offboarding should apply with offices")
+	}
+	if off.Applies(Facts{"has_offices": false, "own_hardware": true}) {
+		t.Error("offboarding should not apply without offices and with own hardware")
+	}
+}
+
+// Each broken file must give exactly these problems, in order.
+func TestLoadReportsEachProblemWithPosition(t *testing.T) {
+	cases := []struct {
+		file string
+		want []string
+	}{
+		{"malformed.yaml", []string{"7:4: invalid YAML:"}},
+		{"missing-field.yaml", []string{`24:7: missing required field "help"`}},
+		{"empty-field.yaml", []string{`33:18: field "remediation" must not be empty`}},
+		{"duplicate-id.yaml", []string{`36:9: duplicate question id "access.mfa"`}},
+		{"unknown-criterion.yaml", []string{`41:23: question access.offboarding: unknown criterion "CC6.9"`}},
+		{"unknown-dependency.yaml", []string{`34:30: question access.mfa: depends_on names unknown question "access.password"`}},
+		{"cycle.yaml", []string{`47:18: dependency cycle: access.sso -> access.offboarding -> access.sso`}},
+		{"bad-enum.yaml", []string{
+			`20:15: question access.sso: unknown severity "severe"`,
+			`21:13: question access.sso: unknown effort "XL"`,
+			`44:15: question access.offboarding: unknown evidence kind "yearly"`,
+		}},
+		{"unknown-fact.yaml", []string{`47:36: question access.offboarding: applies_if: unknown scope fact "has_datacenter"`}},
+		{"bad-condition.yaml", []string{`60:47: question privacy.notice: applies_if: missing closing parenthesis`}},
+		{"uncovered-criterion.yaml", []string{`13:5: criterion P2.1 is not covered by any question`}},
+		{"unknown-field.yaml", []string{`35:5: unknown field "commonfinding"`}},
+		{"wrong-category.yaml", []string{`55:15: question privacy.notice: none of its criteria belongs to its category "security"`}},
+		{"unknown-area.yaml", []string{`51:11: question privacy.notice: unknown area "legal"`}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.file, func(t *testing.T) {
+			path := filepath.Join(brokenDir, tc.file)
+			_, err := LoadFile(path)
+			var ps yamlfile.Problems
+			if !errors.As(err, &ps) {
+				t.Fatalf("want problems, got %v", err)
+			}
+			if len(ps) != len(tc.want) {
+				t.Fatalf("got %d problems, want %d:\n%v", len(ps), len(tc.want), err)
+			}
+			for i, w := range tc.want {
+				if got := ps[i].String(); !strings.HasPrefix(got, path+":"+w) {
+					t.Errorf("problem %d:\n got  %s\n want %s:%s", i, got, path, w)
+				}
+			}
+		})
+	}
+}
+
+func TestLoadReportsAllProblemsAtOnce(t *testing.T) {
+	data, err := os.ReadFile(filepath.Join(brokenDir, "valid.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	broken := strings.NewReplacer(
+		"severity: critical", "severity: huge",
+		"criteria: [CC6.2]", "criteria: [CC9.9]",
+		"applies_if: personal_data", "applies_if: personal_data and nope",
+	).Replace(string(data))
+	_, err = Load("x.yaml", []byte(broken))
+	var ps yamlfile.Problems
+	if !errors.As(err, &ps) {
+		t.Fatalf("want problems, got %v", err)
+	}
+	// Two critical questions, one unknown criterion, one unknown fact, and
+	// CC6.2 is left uncovered.
+	if len(ps) != 5 {
+		t.Fatalf("got %d problems, want 5:\n%v", len(ps), err)
+	}
+	for i := 1; i < len(ps); i++ {
+		if ps[i].Line < ps[i-1].Line {
+			t.Fatalf("problems not sorted by line:\n%v", err)
+		}
+	}
+}
+
+func TestLoadRejectsNonMappings(t *testing.T) {
+	for _, src := range []string{"", "- a\n- b\n", "just text", "id: x\n---\nid: y\n", "questions: 5\n"} {
+		if _, err := Load("x.yaml", []byte(src)); err == nil {
+			t.Errorf("%q: want an error", src)
+		}
+	}
+}
