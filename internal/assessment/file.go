@@ -4,8 +4,6 @@ import (
 	"slices"
 	"time"
 
-	"github.com/goccy/go-yaml/ast"
-
 	"github.com/gapmap/gapmap/internal/questionnaire"
 	"github.com/gapmap/gapmap/internal/yamlfile"
 )
@@ -93,7 +91,7 @@ func readCategories(r *yamlfile.Reader, top yamlfile.Map, a *Assessment) {
 	a.SetCategories(cs)
 }
 
-func readTarget(r *yamlfile.Reader, n ast.Node) Target {
+func readTarget(r *yamlfile.Reader, n yamlfile.Node) Target {
 	m, ok := r.Mapping(n, "report")
 	if !ok {
 		return Target{Type: TypeI}
@@ -126,7 +124,7 @@ func readTarget(r *yamlfile.Reader, n ast.Node) Target {
 	return t
 }
 
-func readAnswers(r *yamlfile.Reader, n ast.Node, qn *questionnaire.Questionnaire, a *Assessment, now time.Time) {
+func readAnswers(r *yamlfile.Reader, n yamlfile.Node, qn *questionnaire.Questionnaire, a *Assessment, now time.Time) {
 	m, ok := r.Mapping(n, "answers")
 	if !ok {
 		return
@@ -146,7 +144,7 @@ func readAnswers(r *yamlfile.Reader, n ast.Node, qn *questionnaire.Questionnaire
 // readAnswer reads one answer: a mapping, or just the value ("access.mfa: yes").
 func readAnswer(r *yamlfile.Reader, m yamlfile.Map, id string, now time.Time) (Answer, bool) {
 	n := m.Node(id)
-	if _, isMap := n.(*ast.MappingNode); !isMap {
+	if !yamlfile.IsMapping(n) {
 		v, ok := r.Text(n, "answer of "+id)
 		if !ok {
 			return Answer{}, false

@@ -3,14 +3,12 @@ package assessment
 import (
 	"slices"
 
-	"github.com/goccy/go-yaml/ast"
-
 	"github.com/gapmap/gapmap/internal/questionnaire"
 	"github.com/gapmap/gapmap/internal/yamlfile"
 )
 
 // readScope reads the scope section of an answers file.
-func readScope(r *yamlfile.Reader, n ast.Node) Scope {
+func readScope(r *yamlfile.Reader, n yamlfile.Node) Scope {
 	m, ok := r.Mapping(n, "scope")
 	if !ok {
 		return Scope{}
@@ -54,29 +52,15 @@ func readScope(r *yamlfile.Reader, n ast.Node) Scope {
 }
 
 func readCapacity(r *yamlfile.Reader, m yamlfile.Map) float64 {
-	n := m.Node("capacity")
-	switch v := n.(type) {
-	case nil, *ast.NullNode:
+	f, ok := m.Number("capacity")
+	if ok && f < 0 {
+		r.ErrorAt(m.ValuePos("capacity"), "capacity must not be negative")
 		return 0
-	case *ast.IntegerNode:
-		switch i := v.Value.(type) {
-		case int64:
-			if i >= 0 {
-				return float64(i)
-			}
-		case uint64:
-			return float64(i)
-		}
-	case *ast.FloatNode:
-		if v.Value >= 0 {
-			return v.Value
-		}
 	}
-	r.Errorf(n, "capacity must be a non-negative number of people, like 1 or 1.5")
-	return 0
+	return f
 }
 
-func readComponent(r *yamlfile.Reader, n ast.Node) (Component, bool) {
+func readComponent(r *yamlfile.Reader, n yamlfile.Node) (Component, bool) {
 	m, ok := r.Mapping(n, "a component")
 	if !ok {
 		return Component{}, false
@@ -94,7 +78,7 @@ func readComponent(r *yamlfile.Reader, n ast.Node) (Component, bool) {
 	return c, c.Name != ""
 }
 
-func readSubservice(r *yamlfile.Reader, n ast.Node) (Subservice, bool) {
+func readSubservice(r *yamlfile.Reader, n yamlfile.Node) (Subservice, bool) {
 	m, ok := r.Mapping(n, "a subservice organization")
 	if !ok {
 		return Subservice{}, false
@@ -113,7 +97,7 @@ func readSubservice(r *yamlfile.Reader, n ast.Node) (Subservice, bool) {
 	return s, s.Name != ""
 }
 
-func readFacts(r *yamlfile.Reader, n ast.Node) map[string]bool {
+func readFacts(r *yamlfile.Reader, n yamlfile.Node) map[string]bool {
 	m, ok := r.Mapping(n, "facts")
 	if !ok {
 		return nil

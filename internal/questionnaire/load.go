@@ -4,8 +4,6 @@ import (
 	"os"
 	"regexp"
 
-	"github.com/goccy/go-yaml/ast"
-
 	"github.com/gapmap/gapmap/internal/yamlfile"
 )
 
@@ -48,7 +46,7 @@ var questionFields = []string{
 	"evidence", "remediation", "depends_on", "applies_if", "iso27001", "common_finding",
 }
 
-func decode(r *yamlfile.Reader, root ast.Node) *Questionnaire {
+func decode(r *yamlfile.Reader, root yamlfile.Node) *Questionnaire {
 	top, ok := r.Mapping(root, "a questionnaire")
 	if !ok {
 		return nil
@@ -81,7 +79,7 @@ func decode(r *yamlfile.Reader, root ast.Node) *Questionnaire {
 	return qn
 }
 
-func decodeArea(r *yamlfile.Reader, n ast.Node) (Area, bool) {
+func decodeArea(r *yamlfile.Reader, n yamlfile.Node) (Area, bool) {
 	m, ok := r.Mapping(n, "an area")
 	if !ok {
 		return Area{}, false
@@ -94,7 +92,7 @@ func decodeArea(r *yamlfile.Reader, n ast.Node) (Area, bool) {
 	return a, a.ID != ""
 }
 
-func decodeCriterion(r *yamlfile.Reader, n ast.Node) (Criterion, bool) {
+func decodeCriterion(r *yamlfile.Reader, n yamlfile.Node) (Criterion, bool) {
 	m, ok := r.Mapping(n, "a criterion")
 	if !ok {
 		return Criterion{}, false
@@ -115,7 +113,7 @@ func decodeCriterion(r *yamlfile.Reader, n ast.Node) (Criterion, bool) {
 	return c, c.ID != ""
 }
 
-func decodeQuestion(r *yamlfile.Reader, n ast.Node) *Question {
+func decodeQuestion(r *yamlfile.Reader, n yamlfile.Node) *Question {
 	m, ok := r.Mapping(n, "a question")
 	if !ok {
 		return nil

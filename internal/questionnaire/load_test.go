@@ -40,7 +40,7 @@ func TestLoadReportsEachProblemWithPosition(t *testing.T) {
 		want []string
 	}{
 		{"malformed.yaml", []string{"7:4: invalid YAML:"}},
-		{"missing-field.yaml", []string{`24:7: missing required field "help"`}},
+		{"missing-field.yaml", []string{`24:5: missing required field "help"`}},
 		{"empty-field.yaml", []string{`33:18: field "remediation" must not be empty`}},
 		{"duplicate-id.yaml", []string{`36:9: duplicate question id "access.mfa"`}},
 		{"unknown-criterion.yaml", []string{`41:23: question access.offboarding: unknown criterion "CC6.9"`}},

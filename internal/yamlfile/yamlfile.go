@@ -1,18 +1,31 @@
 // Package yamlfile reads YAML (and therefore JSON) documents node by node so
 // that every problem found in them can be reported with its file, line and
 // column, and all problems of a file can be reported at once.
+//
+// It parses with go.yaml.in/yaml/v3, whose nodes carry positions and which
+// reads the 240 KB built-in bank several times faster than goccy/go-yaml.
+// yaml.v3 places syntax errors at the start of the enclosing block, so on a
+// syntax error the file is parsed again with goccy/go-yaml, which points at
+// the offending character.
 package yamlfile
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
+	"io"
+	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 
-	"github.com/goccy/go-yaml"
-	"github.com/goccy/go-yaml/ast"
-	"github.com/goccy/go-yaml/parser"
+	goccy "github.com/goccy/go-yaml"
+	goccyparser "github.com/goccy/go-yaml/parser"
+	"go.yaml.in/yaml/v3"
 )
+
+// Node is a parsed YAML node.
+type Node = *yaml.Node
 
 // Pos is a 1-based line and column in a file.
 type Pos struct {
@@ -60,50 +73,65 @@ type Reader struct {
 	Problems Problems
 }
 
+var lineInError = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
+
 // Parse parses data as a single YAML document. A syntax error is returned as
 // a Problems value with its position.
-func Parse(file string, data []byte) (ast.Node, *Reader, error) {
+func Parse(file string, data []byte) (Node, *Reader, error) {
 	r := &Reader{File: file}
-	f, err := parser.ParseBytes(data, 0)
-	if err != nil {
-		var ye yaml.Error
-		if errors.As(err, &ye) && ye.GetToken() != nil {
-			pos := ye.GetToken().Position
-			r.Problems = append(r.Problems, Problem{File: file, Pos: Pos{pos.Line, pos.Column}, Msg: "invalid YAML: " + ye.GetMessage()})
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	var doc yaml.Node
+	if err := dec.Decode(&doc); err != nil {
+		if errors.Is(err, io.EOF) {
+			r.ErrorAt(Pos{1, 1}, "the file is empty")
 		} else {
-			r.Problems = append(r.Problems, Problem{File: file, Msg: "invalid YAML: " + err.Error()})
+			r.syntaxError(data, err)
 		}
 		return nil, r, r.Problems
 	}
-	var docs []ast.Node
-	for _, d := range f.Docs {
-		if d.Body != nil {
-			docs = append(docs, d.Body)
+	var extra yaml.Node
+	if err := dec.Decode(&extra); err == nil {
+		r.Errorf(&extra, "expected one YAML document, found more")
+		return nil, r, r.Problems
+	} else if !errors.Is(err, io.EOF) {
+		r.syntaxError(data, err)
+		return nil, r, r.Problems
+	}
+	if len(doc.Content) == 0 {
+		r.ErrorAt(Pos{1, 1}, "the file is empty")
+		return nil, r, r.Problems
+	}
+	return doc.Content[0], r, nil
+}
+
+func (r *Reader) syntaxError(data []byte, err error) {
+	if _, gerr := goccyparser.ParseBytes(data, 0); gerr != nil {
+		var ye goccy.Error
+		if errors.As(gerr, &ye) && ye.GetToken() != nil {
+			p := ye.GetToken().Position
+			r.ErrorAt(Pos{p.Line, p.Column}, "invalid YAML: %s", ye.GetMessage())
+			return
 		}
 	}
-	switch len(docs) {
-	case 0:
-		r.Problems = append(r.Problems, Problem{File: file, Pos: Pos{1, 1}, Msg: "the file is empty"})
-		return nil, r, r.Problems
-	case 1:
-		return docs[0], r, nil
-	default:
-		r.Errorf(docs[1], "expected one YAML document, found %d", len(docs))
-		return nil, r, r.Problems
+	msg := strings.TrimSpace(err.Error())
+	if m := lineInError.FindStringSubmatch(msg); m != nil {
+		line, _ := strconv.Atoi(m[1])
+		r.ErrorAt(Pos{line, 1}, "invalid YAML: %s", m[2])
+		return
 	}
+	r.ErrorAt(Pos{1, 1}, "invalid YAML: %s", strings.TrimPrefix(msg, "yaml: "))
 }
 
 // PosOf returns the position of a node.
-func PosOf(n ast.Node) Pos {
-	if n == nil || n.GetToken() == nil {
+func PosOf(n Node) Pos {
+	if n == nil {
 		return Pos{}
 	}
-	t := n.GetToken().Position
-	return Pos{t.Line, t.Column}
+	return Pos{n.Line, n.Column}
 }
 
 // Errorf records a problem at node n.
-func (r *Reader) Errorf(n ast.Node, format string, args ...any) {
+func (r *Reader) Errorf(n Node, format string, args ...any) {
 	r.ErrorAt(PosOf(n), format, args...)
 }
 
@@ -112,30 +140,35 @@ func (r *Reader) ErrorAt(p Pos, format string, args ...any) {
 	r.Problems = append(r.Problems, Problem{File: r.File, Pos: p, Msg: fmt.Sprintf(format, args...)})
 }
 
+// IsMapping reports whether n is a mapping.
+func IsMapping(n Node) bool { return resolve(n) != nil && resolve(n).Kind == yaml.MappingNode }
+
 // Map is a YAML mapping read by key.
 type Map struct {
 	r      *Reader
-	node   ast.Node
+	node   Node
 	keys   []string
-	values map[string]*ast.MappingValueNode
+	keyAt  map[string]Node
+	values map[string]Node
 }
 
 // Mapping reads n as a mapping; what names it in the error when it is not one.
-func (r *Reader) Mapping(n ast.Node, what string) (Map, bool) {
-	n = unwrap(n)
-	m := Map{r: r, node: n, values: map[string]*ast.MappingValueNode{}}
-	mn, ok := n.(*ast.MappingNode)
-	if !ok {
+func (r *Reader) Mapping(n Node, what string) (Map, bool) {
+	n = resolve(n)
+	m := Map{r: r, node: n, keyAt: map[string]Node{}, values: map[string]Node{}}
+	if n == nil || n.Kind != yaml.MappingNode {
 		r.Errorf(n, "%s must be a mapping of keys to values, not %s", what, describe(n))
 		return m, false
 	}
-	for _, v := range mn.Values {
-		key := v.Key.String()
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], n.Content[i+1]
+		key := k.Value
 		if _, dup := m.values[key]; dup {
-			r.Errorf(v.Key, "duplicate key %q", key)
+			r.Errorf(k, "duplicate key %q", key)
 			continue
 		}
 		m.keys = append(m.keys, key)
+		m.keyAt[key] = k
 		m.values[key] = v
 	}
 	return m, true
@@ -149,8 +182,8 @@ func (m Map) Has(key string) bool { _, ok := m.values[key]; return ok }
 
 // KeyPos is the position of a key, or of the mapping when it is absent.
 func (m Map) KeyPos(key string) Pos {
-	if v, ok := m.values[key]; ok {
-		return PosOf(v.Key)
+	if k, ok := m.keyAt[key]; ok {
+		return PosOf(k)
 	}
 	return m.Pos()
 }
@@ -158,18 +191,13 @@ func (m Map) KeyPos(key string) Pos {
 // ValuePos is the position of a key's value, or of the mapping when absent.
 func (m Map) ValuePos(key string) Pos {
 	if v, ok := m.values[key]; ok {
-		return PosOf(unwrap(v.Value))
+		return PosOf(v)
 	}
 	return m.Pos()
 }
 
 // Node returns the value node of key, or nil.
-func (m Map) Node(key string) ast.Node {
-	if v, ok := m.values[key]; ok {
-		return unwrap(v.Value)
-	}
-	return nil
-}
+func (m Map) Node(key string) Node { return resolve(m.values[key]) }
 
 // Keys returns the keys in file order.
 func (m Map) Keys() []string { return m.keys }
@@ -185,7 +213,7 @@ func (m Map) AllowOnly(allowed ...string) {
 			}
 		}
 		if !known {
-			m.r.Errorf(m.values[k].Key, "unknown field %q (expected one of: %s)", k, strings.Join(allowed, ", "))
+			m.r.Errorf(m.keyAt[k], "unknown field %q (expected one of: %s)", k, strings.Join(allowed, ", "))
 		}
 	}
 }
@@ -204,15 +232,14 @@ func (m Map) String(key string, required bool) string {
 		}
 		return ""
 	}
-	s, ok := scalar(n)
-	if !ok {
+	if n.Kind != yaml.ScalarNode {
 		m.r.Errorf(n, "field %q must be text, not %s", key, describe(n))
 		return ""
 	}
-	if required && strings.TrimSpace(s) == "" {
+	if required && strings.TrimSpace(n.Value) == "" {
 		m.r.Errorf(n, "field %q must not be empty", key)
 	}
-	return s
+	return n.Value
 }
 
 // Bool reads a true/false value; absent is false.
@@ -221,12 +248,12 @@ func (m Map) Bool(key string) bool {
 	if n == nil || isNull(n) {
 		return false
 	}
-	b, ok := n.(*ast.BoolNode)
-	if !ok {
+	if n.Kind != yaml.ScalarNode || n.ShortTag() != "!!bool" {
 		m.r.Errorf(n, "field %q must be true or false, not %s", key, describe(n))
 		return false
 	}
-	return b.Value
+	b, _ := strconv.ParseBool(strings.ToLower(n.Value))
+	return b
 }
 
 // Int reads an integer; absent is 0.
@@ -235,124 +262,50 @@ func (m Map) Int(key string) int {
 	if n == nil || isNull(n) {
 		return 0
 	}
-	i, ok := n.(*ast.IntegerNode)
-	if !ok {
+	i, err := strconv.ParseInt(n.Value, 0, 64)
+	if n.Kind != yaml.ScalarNode || n.ShortTag() != "!!int" || err != nil {
 		m.r.Errorf(n, "field %q must be a whole number, not %s", key, describe(n))
 		return 0
 	}
-	switch v := i.Value.(type) {
-	case int64:
-		return int(v)
-	case uint64:
-		return int(v)
+	return int(i)
+}
+
+// Number reads a number, whole or not; absent is 0. ok is false when the
+// value is not a number (a problem is recorded).
+func (m Map) Number(key string) (float64, bool) {
+	n := m.Node(key)
+	if n == nil || isNull(n) {
+		return 0, true
 	}
-	m.r.Errorf(n, "field %q is out of range", key)
-	return 0
+	tag := n.ShortTag()
+	f, err := strconv.ParseFloat(n.Value, 64)
+	if n.Kind != yaml.ScalarNode || (tag != "!!int" && tag != "!!float") || err != nil {
+		m.r.Errorf(n, "field %q must be a number, not %s", key, describe(n))
+		return 0, false
+	}
+	return f, true
 }
 
 // Seq reads a sequence; absent is nil. A single scalar is not accepted.
-func (m Map) Seq(key string) []ast.Node {
+func (m Map) Seq(key string) []Node {
 	n := m.Node(key)
 	if n == nil || isNull(n) {
 		return nil
 	}
-	s, ok := n.(*ast.SequenceNode)
-	if !ok {
+	if n.Kind != yaml.SequenceNode {
 		m.r.Errorf(n, "field %q must be a list, not %s", key, describe(n))
 		return nil
 	}
-	out := make([]ast.Node, len(s.Values))
-	for i, v := range s.Values {
-		out[i] = unwrap(v)
+	out := make([]Node, len(n.Content))
+	for i, v := range n.Content {
+		out[i] = resolve(v)
 	}
 	return out
 }
 
-// Strings reads a list of text values, with the position of each.
-func (m Map) Strings(key string) ([]string, []Pos) {
-	var vals []string
-	var poss []Pos
-	for _, n := range m.Seq(key) {
-		s, ok := scalar(n)
-		if !ok || isNull(n) {
-			m.r.Errorf(n, "items of %q must be text, not %s", key, describe(n))
-			continue
-		}
-		vals = append(vals, s)
-		poss = append(poss, PosOf(n))
-	}
-	return vals, poss
-}
-
-// Text reads n as a scalar string.
-func (r *Reader) Text(n ast.Node, what string) (string, bool) {
-	n = unwrap(n)
-	s, ok := scalar(n)
-	if !ok || isNull(n) {
-		r.Errorf(n, "%s must be text, not %s", what, describe(n))
-		return "", false
-	}
-	return s, true
-}
-
-func scalar(n ast.Node) (string, bool) {
-	switch v := n.(type) {
-	case *ast.StringNode:
-		return v.Value, true
-	case *ast.LiteralNode:
-		if v.Value == nil {
-			return "", true
-		}
-		return v.Value.Value, true
-	case *ast.IntegerNode, *ast.FloatNode, *ast.BoolNode, *ast.InfinityNode, *ast.NanNode:
-		return n.GetToken().Value, true
-	case *ast.NullNode:
-		return "", true
-	}
-	return "", false
-}
-
-func isNull(n ast.Node) bool {
-	_, ok := n.(*ast.NullNode)
-	return ok
-}
-
-// unwrap strips tags and anchors so a value reads as what it holds.
-func unwrap(n ast.Node) ast.Node {
-	for {
-		switch v := n.(type) {
-		case *ast.TagNode:
-			n = v.Value
-		case *ast.AnchorNode:
-			n = v.Value
-		default:
-			return n
-		}
-	}
-}
-
-func describe(n ast.Node) string {
-	switch n.(type) {
-	case *ast.MappingNode:
-		return "a mapping"
-	case *ast.SequenceNode:
-		return "a list"
-	case *ast.NullNode:
-		return "nothing"
-	case *ast.AliasNode:
-		return "an alias (aliases are not supported)"
-	case nil:
-		return "nothing"
-	}
-	if s, ok := scalar(n); ok {
-		return fmt.Sprintf("%q", s)
-	}
-	return n.Type().String()
-}
-
 // List reads a sequence. When required, an absent, null or empty list is a
 // problem.
-func (m Map) List(key string, required bool) []ast.Node {
+func (m Map) List(key string, required bool) []Node {
 	items := m.Seq(key)
 	if !required || len(items) > 0 {
 		return items
@@ -361,12 +314,59 @@ func (m Map) List(key string, required bool) []ast.Node {
 	switch {
 	case n == nil:
 		m.r.ErrorAt(m.Pos(), "missing required field %q", key)
-	case isNull(n):
+	case isNull(n), n.Kind == yaml.SequenceNode:
 		m.r.Errorf(n, "field %q must list at least one item", key)
-	default:
-		if s, ok := n.(*ast.SequenceNode); ok && len(s.Values) == 0 {
-			m.r.Errorf(n, "field %q must list at least one item", key)
-		}
 	}
 	return items
+}
+
+// Strings reads a list of text values, with the position of each.
+func (m Map) Strings(key string) ([]string, []Pos) {
+	var vals []string
+	var poss []Pos
+	for _, n := range m.Seq(key) {
+		if n == nil || n.Kind != yaml.ScalarNode || isNull(n) {
+			m.r.Errorf(n, "items of %q must be text, not %s", key, describe(n))
+			continue
+		}
+		vals = append(vals, n.Value)
+		poss = append(poss, PosOf(n))
+	}
+	return vals, poss
+}
+
+// Text reads n as a scalar string.
+func (r *Reader) Text(n Node, what string) (string, bool) {
+	n = resolve(n)
+	if n == nil || n.Kind != yaml.ScalarNode || isNull(n) {
+		r.Errorf(n, "%s must be text, not %s", what, describe(n))
+		return "", false
+	}
+	return n.Value, true
+}
+
+func isNull(n Node) bool {
+	return n != nil && n.Kind == yaml.ScalarNode && n.ShortTag() == "!!null"
+}
+
+// resolve follows aliases so a value reads as what it stands for.
+func resolve(n Node) Node {
+	for i := 0; n != nil && n.Kind == yaml.AliasNode && i < 8; i++ {
+		n = n.Alias
+	}
+	return n
+}
+
+func describe(n Node) string {
+	switch {
+	case n == nil || isNull(n):
+		return "nothing"
+	case n.Kind == yaml.MappingNode:
+		return "a mapping"
+	case n.Kind == yaml.SequenceNode:
+		return "a list"
+	case n.Kind == yaml.AliasNode:
+		return "an alias"
+	}
+	return fmt.Sprintf("%q", n.Value)
 }
