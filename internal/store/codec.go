@@ -1,0 +1,86 @@
+package store
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/gapmap/gapmap/internal/assessment"
+)
+
+// timeLayout is RFC 3339 in UTC with all nine fractional digits: exact to
+// the nanosecond, so export → import → export round-trips, and fixed-width,
+// so ORDER BY on the text is time order.
+const timeLayout = "2006-01-02T15:04:05.000000000Z07:00"
+
+func formatTime(t time.Time) string { return t.UTC().Format(timeLayout) }
+
+func parseTime(s string) (time.Time, error) {
+	t, err := time.Parse(time.RFC3339Nano, s)
+	if err != nil {
+		return time.Time{}, fmt.Errorf("stored time %q: %w", s, err)
+	}
+	return t.UTC(), nil
+}
+
+// setup is the JSON text of an assessment's scope, categories and target:
+// they are only ever read and written whole, so they need no columns of
+// their own.
+type setup struct {
+	scope, categories, target string
+}
+
+func encodeSetup(a *assessment.Assessment) (setup, error) {
+	var st setup
+	for _, f := range []struct {
+		dst *string
+		v   any
+	}{{&st.scope, a.Scope}, {&st.categories, a.Categories}, {&st.target, a.Target}} {
+		b, err := json.Marshal(f.v)
+		if err != nil {
+			return st, fmt.Errorf("encoding assessment %q: %w", a.Name, err)
+		}
+		*f.dst = string(b)
+	}
+	return st, nil
+}
+
+func decodeSetup(a *assessment.Assessment, st setup) error {
+	for _, f := range []struct {
+		src string
+		v   any
+	}{{st.scope, &a.Scope}, {st.categories, &a.Categories}, {st.target, &a.Target}} {
+		if err := json.Unmarshal([]byte(f.src), f.v); err != nil {
+			return fmt.Errorf("decoding assessment %q: %w", a.Name, err)
+		}
+	}
+	return nil
+}
+
+// checkName rejects a name the schema would reject, with a clearer message.
+func checkName(name string) error {
+	if name == "" {
+		return errors.New("an assessment needs a name")
+	}
+	return nil
+}
+
+// checkAnswer keeps values off the scale out of the database, where every
+// reader would have to cope with them.
+func checkAnswer(questionID string, ans assessment.Answer) error {
+	if questionID == "" {
+		return errors.New("an answer needs a question ID")
+	}
+	if !ans.Value.Valid() {
+		return fmt.Errorf("answer to %s: unknown answer %q", questionID, ans.Value)
+	}
+	return nil
+}
+
+// sameAnswer reports whether storing b over a would change nothing.
+func sameAnswer(a, b assessment.Answer) bool {
+	return a.Value == b.Value && a.Note == b.Note && a.Evidence == b.Evidence &&
+		a.Owner == b.Owner && a.Flagged == b.Flagged && a.AnsweredBy == b.AnsweredBy &&
+		a.UpdatedAt.Equal(b.UpdatedAt)
+}

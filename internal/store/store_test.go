@@ -1,0 +1,247 @@
+package store
+
+import (
+	"errors"
+	"reflect"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/gapmap/gapmap/internal/assessment"
+)
+
+func TestRoundTripEveryField(t *testing.T) {
+	s, _ := openTemp(t)
+	a := sample("Acme")
+	mustCreate(t, s, a)
+	if a.ID == 0 {
+		t.Fatal("Create did not set ID")
+	}
+	got := mustLoad(t, s, a.ID)
+	if !reflect.DeepEqual(got, a) {
+		t.Errorf("Load:\n got %+v\nwant %+v", got, a)
+	}
+	byName, err := s.LoadByName(t.Context(), "Acme")
+	if err != nil || !reflect.DeepEqual(byName, a) {
+		t.Errorf("LoadByName = %+v, %v", byName, err)
+	}
+	infos, err := s.List(t.Context())
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []Info{{ID: a.ID, Name: "Acme", Organization: "Acme Acme", QuestionnaireID: "soc2",
+		Summary: sampleSummary, UpdatedAt: a.UpdatedAt}}
+	if !reflect.DeepEqual(infos, want) {
+		t.Errorf("List:\n got %+v\nwant %+v", infos, want)
+	}
+}
+
+func TestRoundTripEmptyAssessment(t *testing.T) {
+	s, _ := openTemp(t)
+	a := assessment.New("Bare", "soc2", at(0))
+	mustCreate(t, s, a)
+	if got := mustLoad(t, s, a.ID); !reflect.DeepEqual(got, a) {
+		t.Errorf("Load:\n got %+v\nwant %+v", got, a)
+	}
+}
+
+func TestCreateNameTaken(t *testing.T) {
+	s, _ := openTemp(t)
+	mustCreate(t, s, sample("Acme"))
+	err := s.Create(t.Context(), sample("Acme"), sampleSummary)
+	if !errors.Is(err, ErrExists) || err.Error() != `assessment "Acme": already exists` {
+		t.Errorf("Create twice: %v, want ErrExists naming Acme", err)
+	}
+	if n := countRows(t, s, "answers"); n != 3 {
+		t.Errorf("%d answers after the failed Create, want 3", n)
+	}
+}
+
+func TestNotFound(t *testing.T) {
+	s, _ := openTemp(t)
+	ctx := t.Context()
+	ans := assessment.Answer{Value: assessment.Yes}
+	missing := sample("Missing")
+	missing.ID = 99
+	_, loadByNameErr := s.LoadByName(ctx, "Missing")
+	_, loadErr := s.Load(ctx, 99)
+	_, dupErr := s.Duplicate(ctx, 99, "Copy")
+	_, histErr := s.History(ctx, 99)
+	for name, err := range map[string]error{
+		"Load":        loadErr,
+		"LoadByName":  loadByNameErr,
+		"SaveAnswer":  s.SaveAnswer(ctx, 99, "access.mfa", ans, sampleSummary),
+		"ClearAnswer": s.ClearAnswer(ctx, 99, "access.mfa", "ana", sampleSummary),
+		"SaveSetup":   s.SaveSetup(ctx, missing, sampleSummary),
+		"Duplicate":   dupErr,
+		"Delete":      s.Delete(ctx, 99),
+		"History":     histErr,
+	} {
+		if !errors.Is(err, ErrNotFound) {
+			t.Errorf("%s: %v, want ErrNotFound", name, err)
+		}
+	}
+	if got := loadByNameErr.Error(); got != `assessment "Missing": not found` {
+		t.Errorf("LoadByName error = %q", got)
+	}
+}
+
+func TestSaveAndClearAnswerRecordHistory(t *testing.T) {
+	s, _ := openTemp(t)
+	ctx := t.Context()
+	a := assessment.New("Acme", "soc2", at(0))
+	mustCreate(t, s, a)
+	first := assessment.Answer{Value: assessment.Partial, Note: "MFA for admins only", AnsweredBy: "ana", UpdatedAt: at(1)}
+	second := assessment.Answer{Value: assessment.Yes, Owner: "Bo", Flagged: true, AnsweredBy: "bo", UpdatedAt: at(2)}
+	sum := assessment.Summary{Applicable: 10, Answered: 1, Progress: 0.1, Readiness: 0.5}
+	for _, ans := range []assessment.Answer{first, second} {
+		if err := s.SaveAnswer(ctx, a.ID, "access.mfa", ans, sum); err != nil {
+			t.Fatal(err)
+		}
+	}
+	got := mustLoad(t, s, a.ID)
+	if !reflect.DeepEqual(got.Answers, map[string]assessment.Answer{"access.mfa": second}) || !got.UpdatedAt.Equal(at(2)) {
+		t.Errorf("after SaveAnswer: answers %+v, updated %v", got.Answers, got.UpdatedAt)
+	}
+	infos, _ := s.List(ctx)
+	if infos[0].Summary != sum {
+		t.Errorf("List summary = %+v, want %+v", infos[0].Summary, sum)
+	}
+	before := time.Now()
+	if err := s.ClearAnswer(ctx, a.ID, "access.mfa", "cy", assessment.Summary{Applicable: 10}); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.ClearAnswer(ctx, a.ID, "never.answered", "cy", assessment.Summary{Applicable: 10}); err != nil {
+		t.Errorf("clearing an unanswered question: %v", err)
+	}
+	if got := mustLoad(t, s, a.ID); len(got.Answers) != 0 || got.UpdatedAt.Before(before) {
+		t.Errorf("after ClearAnswer: answers %+v, updated %v", got.Answers, got.UpdatedAt)
+	}
+	hist, err := s.History(ctx, a.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(hist) != 3 || hist[2].At.Before(before) {
+		t.Fatalf("History = %+v, want 3 changes", hist)
+	}
+	hist[2].At = time.Time{}
+	want := []Change{
+		{"access.mfa", "", "partial", "ana", at(1)},
+		{"access.mfa", "partial", "yes", "bo", at(2)},
+		{"access.mfa", "yes", "", "cy", time.Time{}},
+	}
+	if !reflect.DeepEqual(hist, want) {
+		t.Errorf("History:\n got %+v\nwant %+v", hist, want)
+	}
+}
+
+func TestSaveAnswerRejectsValueOffTheScale(t *testing.T) {
+	s, _ := openTemp(t)
+	a := assessment.New("Acme", "soc2", at(0))
+	mustCreate(t, s, a)
+	err := s.SaveAnswer(t.Context(), a.ID, "access.mfa", assessment.Answer{Value: "maybe"}, sampleSummary)
+	if err == nil || !strings.Contains(err.Error(), `unknown answer "maybe"`) {
+		t.Errorf("SaveAnswer(maybe) = %v", err)
+	}
+}
+
+func TestSaveSetup(t *testing.T) {
+	s, _ := openTemp(t)
+	ctx := t.Context()
+	a := sample("Acme")
+	mustCreate(t, s, a)
+	mustCreate(t, s, sample("Other"))
+	a.Name = "Acme Corp"
+	a.Scope.Organization = "Acme Corporation"
+	a.Scope.Components = nil
+	a.Categories = a.Categories[:1]
+	a.Target = assessment.Target{Type: assessment.TypeI}
+	a.UpdatedAt = at(30)
+	sum := assessment.Summary{Applicable: 90, Answered: 3}
+	if err := s.SaveSetup(ctx, a, sum); err != nil {
+		t.Fatal(err)
+	}
+	if got := mustLoad(t, s, a.ID); !reflect.DeepEqual(got, a) {
+		t.Errorf("after SaveSetup:\n got %+v\nwant %+v", got, a)
+	}
+	infos, _ := s.List(ctx)
+	if infos[0].Name != "Acme Corp" || infos[0].Organization != "Acme Corporation" || infos[0].Summary != sum {
+		t.Errorf("List[0] = %+v", infos[0])
+	}
+	a.Name = "Other"
+	if err := s.SaveSetup(ctx, a, sum); !errors.Is(err, ErrExists) {
+		t.Errorf("SaveSetup onto another name: %v, want ErrExists", err)
+	}
+}
+
+func TestDuplicate(t *testing.T) {
+	s, _ := openTemp(t)
+	ctx := t.Context()
+	a := sample("Acme")
+	mustCreate(t, s, a)
+	before := time.Now().Add(-time.Second)
+	cp, err := s.Duplicate(ctx, a.ID, "Acme Q2")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if cp.ID == a.ID || cp.Name != "Acme Q2" || cp.CreatedAt.Before(before) || !cp.UpdatedAt.Equal(cp.CreatedAt) {
+		t.Errorf("copy: id %d name %q created %v updated %v", cp.ID, cp.Name, cp.CreatedAt, cp.UpdatedAt)
+	}
+	want := *a
+	want.ID, want.Name, want.CreatedAt, want.UpdatedAt = cp.ID, cp.Name, cp.CreatedAt, cp.UpdatedAt
+	if !reflect.DeepEqual(cp, &want) {
+		t.Errorf("Duplicate:\n got %+v\nwant %+v", cp, &want)
+	}
+	if hist, _ := s.History(ctx, cp.ID); len(hist) != 0 {
+		t.Errorf("the copy has history %+v", hist)
+	}
+	if got := mustLoad(t, s, a.ID); !reflect.DeepEqual(got, a) {
+		t.Error("Duplicate changed the original")
+	}
+	if _, err := s.Duplicate(ctx, a.ID, "Acme"); !errors.Is(err, ErrExists) {
+		t.Errorf("Duplicate onto a taken name: %v, want ErrExists", err)
+	}
+}
+
+func TestDeleteCascades(t *testing.T) {
+	s, _ := openTemp(t)
+	ctx := t.Context()
+	a, b := sample("Acme"), sample("Keep")
+	mustCreate(t, s, a)
+	mustCreate(t, s, b)
+	if err := s.Delete(ctx, a.ID); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Load(ctx, a.ID); !errors.Is(err, ErrNotFound) {
+		t.Errorf("Load after Delete: %v", err)
+	}
+	if n, h := countRows(t, s, "answers"), countRows(t, s, "history"); n != 3 || h != 3 {
+		t.Errorf("%d answers and %d history rows left, want those of Keep (3, 3)", n, h)
+	}
+	if got := mustLoad(t, s, b.ID); !reflect.DeepEqual(got, b) {
+		t.Error("Delete changed another assessment")
+	}
+}
+
+func TestListOrder(t *testing.T) {
+	s, _ := openTemp(t)
+	// Updated at: B and C together, newest; A older; D oldest. Nanoseconds
+	// decide between A and D, which text times must order correctly.
+	for name, updated := range map[string]time.Time{
+		"C": at(9), "B": at(9), "A": at(5).Add(time.Nanosecond), "D": at(5),
+	} {
+		a := assessment.New(name, "soc2", updated)
+		mustCreate(t, s, a)
+	}
+	infos, err := s.List(t.Context())
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, in := range infos {
+		names = append(names, in.Name)
+	}
+	if strings.Join(names, ",") != "B,C,A,D" {
+		t.Errorf("List order = %v, want B,C,A,D", names)
+	}
+}
