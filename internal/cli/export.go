@@ -1,0 +1,81 @@
+package cli
+
+import (
+	"bytes"
+	"fmt"
+
+	"github.com/spf13/cobra"
+
+	"github.com/gapmap/gapmap/internal/atomicfile"
+	"github.com/gapmap/gapmap/internal/report"
+)
+
+// formats maps an export format to its writer and file extension.
+var formats = map[string]func(*bytes.Buffer, report.Input) error{
+	"md":   func(b *bytes.Buffer, in report.Input) error { return report.Markdown(b, in) },
+	"json": func(b *bytes.Buffer, in report.Input) error { return report.JSON(b, in) },
+	"csv":  func(b *bytes.Buffer, in report.Input) error { return report.CSV(b, in) },
+}
+
+func (a *app) exportCommand() *cobra.Command {
+	var format, out string
+	var force bool
+	cmd := &cobra.Command{
+		Use:   "export NAME",
+		Short: "Export an assessment and its roadmap as Markdown, JSON or CSV",
+		Long: `Export an assessment. Formats:
+  md    the readiness report and roadmap, the deliverable (default)
+  json  the complete assessment and roadmap; imports back with 'gapmap import'
+  csv   one row per roadmap item, for spreadsheets and ticket imports
+
+Without -o the export goes to standard output. With -o it is written
+atomically, and an existing file is never replaced unless --force is given.`,
+		Args: cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			write, ok := formats[format]
+			if !ok {
+				return userErrorf("unknown format %q (expected md, json or csv)", format)
+			}
+			data, err := a.render(cmd, args[0], write)
+			if err != nil {
+				return err
+			}
+			if out == "" || out == "-" {
+				_, err := a.stdout.Write(data)
+				return err
+			}
+			if err := atomicfile.Write(out, data, 0o644, force); err != nil {
+				return userError{err}
+			}
+			fmt.Fprintf(a.stderr, "Wrote %s\n", out)
+			return nil
+		},
+	}
+	cmd.Flags().StringVarP(&format, "format", "f", "md", "md, json or csv")
+	cmd.Flags().StringVarP(&out, "output", "o", "", "write to FILE instead of standard output")
+	cmd.Flags().BoolVar(&force, "force", false, "replace FILE if it exists")
+	cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions([]string{"md", "json", "csv"}, cobra.ShellCompDirectiveNoFileComp))
+	return cmd
+}
+
+// render loads an assessment by name and renders it with write.
+func (a *app) render(cmd *cobra.Command, name string, write func(*bytes.Buffer, report.Input) error) ([]byte, error) {
+	s, err := a.openStore()
+	if err != nil {
+		return nil, err
+	}
+	defer s.Close()
+	as, err := s.LoadByName(cmd.Context(), name)
+	if err != nil {
+		return nil, notFound(err)
+	}
+	qn, err := a.questionnaireFor(as.QuestionnaireID)
+	if err != nil {
+		return nil, err
+	}
+	var buf bytes.Buffer
+	if err := write(&buf, report.NewInput(qn, as, now())); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}

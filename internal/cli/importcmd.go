@@ -1,0 +1,55 @@
+package cli
+
+import (
+	"fmt"
+	"os"
+
+	"github.com/spf13/cobra"
+
+	"github.com/gapmap/gapmap/internal/assessment"
+)
+
+func (a *app) importCommand() *cobra.Command {
+	return &cobra.Command{
+		Use:   "import FILE",
+		Short: "Create or update an assessment from an answers file (YAML or JSON)",
+		Long: `Create an assessment from an answers file, or update the one with the same
+name. The whole file is checked first: if anything is wrong, every problem is
+printed as FILE:LINE:COL: message, nothing is changed, and the exit code is 1.
+The update runs in one transaction and replaces the assessment's scope,
+categories, report target and answers with the file's. A file written by
+'gapmap export NAME --format json' imports as it is.`,
+		Args: cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			data, err := os.ReadFile(args[0])
+			if err != nil {
+				return userError{err}
+			}
+			as, err := assessment.ParseFile(args[0], data, a.questionnaireFor, now())
+			if err != nil {
+				return asUserError(err)
+			}
+			qn, err := a.questionnaireFor(as.QuestionnaireID)
+			if err != nil {
+				return err
+			}
+			s, err := a.openStore()
+			if err != nil {
+				return err
+			}
+			defer s.Close()
+			created, err := s.Import(cmd.Context(), as, summarize(qn, as), "import")
+			if err != nil {
+				return notFound(err)
+			}
+			verb := "Updated"
+			if created {
+				verb = "Created"
+			}
+			sum := summarize(qn, as)
+			fmt.Fprintf(a.stdout, "%s %q: %d of %d questions answered, readiness %d%%\n",
+				verb, oneLine(as.Name), sum.Answered, sum.Applicable, pct(sum.Readiness))
+			return nil
+		},
+	}
+}

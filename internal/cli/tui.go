@@ -1,0 +1,103 @@
+package cli
+
+import (
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"os/user"
+	"path/filepath"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/colorprofile"
+	"github.com/spf13/cobra"
+
+	"github.com/gapmap/gapmap/internal/tui"
+)
+
+// runTUI opens the interactive assessment, or its accessible line-prompt
+// form, on the current assessment named by open (empty for the home screen).
+func (a *app) runTUI(cmd *cobra.Command, _ []string) error {
+	return a.openTUI(cmd, "")
+}
+
+func (a *app) openTUI(cmd *cobra.Command, open string) error {
+	in, inOK := a.stdin.(*os.File)
+	out, outOK := a.stdout.(*os.File)
+	if !inOK || !outOK || !isTerminal(in) || !isTerminal(out) {
+		return userErrorf("the interactive assessment needs a terminal.\n" +
+			"For scripts use the subcommands: gapmap list, import, export, questionnaire; see 'gapmap --help'.")
+	}
+	s, err := a.openStore()
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	logger, closeLog := openLog()
+	defer closeLog()
+	opts := tui.Options{
+		Store:                s,
+		Questionnaire:        a.questionnaireFor,
+		DefaultQuestionnaire: "soc2",
+		NoColor:              a.colorDisabled(),
+		Who:                  defaultWho(),
+		OpenName:             open,
+		Log:                  logger,
+	}
+	if a.questionnairePath != "" {
+		qn, err := a.questionnaireFor("")
+		if err != nil {
+			return err
+		}
+		opts.DefaultQuestionnaire = qn.ID
+	}
+	if a.accessible {
+		return tui.RunAccessible(cmd.Context(), opts, in, out)
+	}
+	progOpts := []tea.ProgramOption{tea.WithContext(cmd.Context()), tea.WithInput(in), tea.WithOutput(out)}
+	if opts.NoColor {
+		progOpts = append(progOpts, tea.WithColorProfile(colorprofile.Ascii))
+	}
+	logger.Info("starting", "db", s.Path())
+	_, err = tea.NewProgram(tui.New(opts), progOpts...).Run()
+	if err != nil {
+		logger.Error("program ended", "err", err)
+		return fmt.Errorf("the interactive program failed: %w", err)
+	}
+	return nil
+}
+
+// colorDisabled honours --no-color and the NO_COLOR convention.
+func (a *app) colorDisabled() bool {
+	return a.noColor || os.Getenv("NO_COLOR") != ""
+}
+
+// defaultWho is the initial "who is answering": the login's full name.
+func defaultWho() string {
+	u, err := user.Current()
+	if err != nil {
+		return ""
+	}
+	if u.Name != "" {
+		return u.Name
+	}
+	return u.Username
+}
+
+// openLog opens the log file in the user cache directory; logs never go to
+// the screen. Without a cache directory logs are dropped.
+func openLog() (*slog.Logger, func()) {
+	dir, err := os.UserCacheDir()
+	if err == nil {
+		dir = filepath.Join(dir, "gapmap")
+		err = os.MkdirAll(dir, 0o700)
+	}
+	if err != nil {
+		return slog.New(slog.NewTextHandler(io.Discard, nil)), func() {}
+	}
+	f, err := os.OpenFile(filepath.Join(dir, "gapmap.log"), os.O_CREATE|os.O_WRONLY|os.O_APPEND, 0o600)
+	if err != nil {
+		return slog.New(slog.NewTextHandler(io.Discard, nil)), func() {}
+	}
+	return slog.New(slog.NewTextHandler(f, nil)), func() { f.Close() }
+}

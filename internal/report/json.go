@@ -1,0 +1,219 @@
+package report
+
+import (
+	"encoding/json"
+	"io"
+	"math"
+	"time"
+
+	"github.com/gapmap/gapmap/internal/assessment"
+	"github.com/gapmap/gapmap/internal/questionnaire"
+	"github.com/gapmap/gapmap/internal/roadmap"
+)
+
+// jsonExport is the JSON export. The embedded assessment contributes its own
+// fields, in its own order, between "gapmap" and "summary", so the file is an
+// answers file that 'gapmap import' reads back; the keys after it are
+// computed and ignored on import (assessment.computedKeys). Should
+// Assessment ever get a MarshalJSON method, embedding would promote it and
+// drop every other key; TestJSONKeys guards against that.
+type jsonExport struct {
+	Version int `json:"gapmap"`
+	*assessment.Assessment
+	Summary   jsonSummary `json:"summary"`
+	Roadmap   jsonRoadmap `json:"roadmap"`
+	ToConfirm []string    `json:"to_confirm"`
+	FollowUps []string    `json:"follow_ups"`
+}
+
+type jsonSummary struct {
+	Overall        jsonScore          `json:"overall"`
+	Categories     []jsonCategory     `json:"categories"`
+	Criteria       []jsonCriterion    `json:"criteria"`
+	GapsBySeverity jsonGapsBySeverity `json:"gaps_by_severity"`
+}
+
+// jsonScore is a score with readiness null until an answer counts, so a
+// consumer cannot mistake "nothing answered" for "0% ready".
+type jsonScore struct {
+	Applicable int      `json:"applicable"`
+	Answered   int      `json:"answered"`
+	Scored     int      `json:"scored"`
+	Progress   float64  `json:"progress"`
+	Readiness  *float64 `json:"readiness"`
+}
+
+type jsonCategory struct {
+	Category questionnaire.Category `json:"category"`
+	Title    string                 `json:"title"`
+	jsonScore
+}
+
+type jsonCriterion struct {
+	ID       string                 `json:"id"`
+	Title    string                 `json:"title"`
+	Category questionnaire.Category `json:"category"`
+	jsonScore
+}
+
+// jsonGapsBySeverity is a struct, not a map, so severities read from most to
+// least severe rather than alphabetically.
+type jsonGapsBySeverity struct {
+	Critical int `json:"critical"`
+	High     int `json:"high"`
+	Medium   int `json:"medium"`
+	Low      int `json:"low"`
+}
+
+type jsonRoadmap struct {
+	Timeline jsonTimeline `json:"timeline"`
+	Items    []jsonItem   `json:"items"`
+}
+
+type jsonTimeline struct {
+	Capacity       float64               `json:"capacity"`
+	WorkWeeks      float64               `json:"work_weeks"`
+	ReadinessWeeks int                   `json:"readiness_weeks"`
+	Type           assessment.ReportType `json:"type"`
+	WindowMonths   int                   `json:"window_months,omitempty"`
+	FieldworkWeeks int                   `json:"fieldwork_weeks"`
+	ReportWeeks    int                   `json:"report_weeks"`
+	Start          string                `json:"start,omitempty"`
+	Ready          string                `json:"ready,omitempty"`
+	WindowEnd      string                `json:"window_end,omitempty"`
+	Report         string                `json:"report,omitempty"`
+}
+
+type jsonItem struct {
+	ID            string                     `json:"id"`
+	Text          string                     `json:"text"`
+	Phase         string                     `json:"phase"`
+	Priority      float64                    `json:"priority"`
+	Rationale     string                     `json:"rationale"`
+	DependsOn     []string                   `json:"depends_on"`
+	Blocks        []string                   `json:"blocks"`
+	Severity      questionnaire.Severity     `json:"severity"`
+	Effort        questionnaire.Effort       `json:"effort"`
+	Weeks         float64                    `json:"weeks"`
+	Evidence      questionnaire.EvidenceKind `json:"evidence"`
+	CommonFinding bool                       `json:"common_finding"`
+	Criteria      []string                   `json:"criteria"`
+	Answer        assessment.Value           `json:"answer"`
+	Owner         string                     `json:"owner,omitempty"`
+}
+
+// JSON writes the whole assessment and its roadmap as one JSON object,
+// indented with two spaces and ending with a newline.
+func JSON(w io.Writer, in Input) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	// A data file, not HTML: keep "<", ">" and "&" readable.
+	enc.SetEscapeHTML(false)
+	return enc.Encode(jsonExport{
+		Version:    assessment.FileVersion,
+		Assessment: in.Assessment,
+		Summary:    summaryJSON(in.Evaluation),
+		Roadmap:    roadmapJSON(in.Plan),
+		ToConfirm:  itemIDs(in.Plan.ToConfirm),
+		FollowUps:  followUpIDs(in.Plan.FollowUps),
+	})
+}
+
+func summaryJSON(ev assessment.Evaluation) jsonSummary {
+	s := jsonSummary{
+		Overall:    scoreJSON(ev.Overall),
+		Categories: make([]jsonCategory, len(ev.Categories)),
+		Criteria:   make([]jsonCriterion, len(ev.Criteria)),
+		GapsBySeverity: jsonGapsBySeverity{
+			Critical: ev.GapsBySeverity[questionnaire.Critical],
+			High:     ev.GapsBySeverity[questionnaire.High],
+			Medium:   ev.GapsBySeverity[questionnaire.Medium],
+			Low:      ev.GapsBySeverity[questionnaire.Low],
+		},
+	}
+	for i, c := range ev.Categories {
+		s.Categories[i] = jsonCategory{c.Category, c.Category.Title(), scoreJSON(c.Score)}
+	}
+	for i, c := range ev.Criteria {
+		s.Criteria[i] = jsonCriterion{c.Criterion.ID, c.Criterion.Title, c.Criterion.Category, scoreJSON(c.Score)}
+	}
+	return s
+}
+
+func scoreJSON(s assessment.Score) jsonScore {
+	out := jsonScore{
+		Applicable: s.Applicable,
+		Answered:   s.Answered,
+		Scored:     s.Scored,
+		Progress:   round4(s.Progress()),
+	}
+	if s.Scored > 0 {
+		r := round4(s.Readiness)
+		out.Readiness = &r
+	}
+	return out
+}
+
+// round4 keeps shares to four decimals so files diff cleanly.
+func round4(x float64) float64 { return math.Round(x*1e4) / 1e4 }
+
+func roadmapJSON(p roadmap.Plan) jsonRoadmap {
+	t := p.Timeline
+	r := jsonRoadmap{
+		Timeline: jsonTimeline{
+			Capacity:       t.Capacity,
+			WorkWeeks:      t.WorkWeeks,
+			ReadinessWeeks: t.ReadinessWeeks,
+			Type:           t.Type,
+			WindowMonths:   t.WindowMonths,
+			FieldworkWeeks: t.FieldworkWeeks,
+			ReportWeeks:    t.ReportWeeks,
+			Start:          optionalDate(t.Start),
+			Ready:          optionalDate(t.Ready),
+			WindowEnd:      optionalDate(t.WindowEnd),
+			Report:         optionalDate(t.Report),
+		},
+		Items: make([]jsonItem, len(p.Items)),
+	}
+	for i, it := range p.Items {
+		q := it.Question
+		r.Items[i] = jsonItem{
+			ID: q.ID, Text: q.Text, Phase: it.Phase.Slug(), Priority: it.Priority,
+			Rationale: it.Rationale, DependsOn: nonNil(it.DependsOn), Blocks: nonNil(it.Blocks),
+			Severity: q.Severity, Effort: q.Effort, Weeks: it.Weeks, Evidence: q.Evidence,
+			CommonFinding: q.CommonFinding, Criteria: nonNil(q.Criteria),
+			Answer: it.Answer.Value, Owner: it.Answer.Owner,
+		}
+	}
+	return r
+}
+
+func optionalDate(t *time.Time) string {
+	if t == nil {
+		return ""
+	}
+	return date(*t)
+}
+
+func nonNil(ss []string) []string {
+	if ss == nil {
+		return []string{}
+	}
+	return ss
+}
+
+func itemIDs(items []roadmap.Item) []string {
+	ids := make([]string, len(items))
+	for i, it := range items {
+		ids[i] = it.Question.ID
+	}
+	return ids
+}
+
+func followUpIDs(fs []roadmap.FollowUp) []string {
+	ids := make([]string, len(fs))
+	for i, f := range fs {
+		ids[i] = f.Question.ID
+	}
+	return ids
+}

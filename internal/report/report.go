@@ -1,0 +1,80 @@
+// Package report renders an assessment and its roadmap as the deliverables
+// gapmap exports: Markdown for people, JSON for machines (it imports back),
+// and CSV for spreadsheets and ticket imports. It is pure: the same input
+// always gives the same bytes, and user-entered text can never change the
+// structure of a document.
+package report
+
+import (
+	"fmt"
+	"math"
+	"strconv"
+	"time"
+
+	"github.com/gapmap/gapmap/internal/assessment"
+	"github.com/gapmap/gapmap/internal/questionnaire"
+	"github.com/gapmap/gapmap/internal/roadmap"
+)
+
+// Input is everything a report shows.
+type Input struct {
+	Questionnaire *questionnaire.Questionnaire
+	Assessment    *assessment.Assessment
+	Evaluation    assessment.Evaluation
+	Plan          roadmap.Plan
+	// Generated is the date shown in the Markdown.
+	Generated time.Time
+}
+
+// NewInput evaluates an assessment and builds its roadmap.
+func NewInput(qn *questionnaire.Questionnaire, a *assessment.Assessment, now time.Time) Input {
+	return Input{
+		Questionnaire: qn,
+		Assessment:    a,
+		Evaluation:    assessment.Evaluate(qn, a),
+		Plan:          roadmap.Build(qn, a),
+		Generated:     now,
+	}
+}
+
+// percent shows a 0–1 share as a whole percentage.
+func percent(x float64) string {
+	return strconv.Itoa(int(math.Round(x*100))) + "%"
+}
+
+// readiness shows a score's readiness, or a dash when nothing counts yet.
+func readiness(s assessment.Score) string {
+	if s.Scored == 0 {
+		return "—"
+	}
+	return percent(s.Readiness)
+}
+
+// number shows a quantity with at most two decimals and no trailing zeros.
+func number(x float64) string {
+	return strconv.FormatFloat(math.Round(x*100)/100, 'f', -1, 64)
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
+}
+
+func personWeeks(x float64) string {
+	if x == 1 {
+		return "1 person-week"
+	}
+	return number(x) + " person-weeks"
+}
+
+func date(t time.Time) string { return t.UTC().Format(assessment.DateLayout) }
+
+// answerLabel is the short label of an answer, or says it is missing.
+func answerLabel(ans assessment.Answer, answered bool) string {
+	if !answered {
+		return "Not answered yet"
+	}
+	return ans.Value.Short()
+}

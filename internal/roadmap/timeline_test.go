@@ -1,0 +1,106 @@
+package roadmap_test
+
+import (
+	"testing"
+	"time"
+
+	"github.com/gapmap/gapmap/internal/assessment"
+	"github.com/gapmap/gapmap/internal/questionnaire"
+	"github.com/gapmap/gapmap/internal/roadmap"
+)
+
+func TestTimeline(t *testing.T) {
+	// Five independent items: S (1 week) no, M (3) partial = 1.5, M no = 3,
+	// M no-evidence = 0.75, S unknown = 1; total 7.25 person-weeks. The
+	// longest single item, 3 weeks, is a chain of its own.
+	independent := []spec{
+		{id: "t.s", effort: questionnaire.EffortS},
+		{id: "t.m", effort: questionnaire.EffortM},
+		{id: "t.l", effort: questionnaire.EffortM},
+		{id: "t.m2", effort: questionnaire.EffortM},
+		{id: "t.s2", effort: questionnaire.EffortS},
+	}
+	answers := map[string]assessment.Value{
+		"t.s": assessment.No, "t.m": assessment.Partial, "t.l": assessment.No,
+		"t.m2": assessment.NoEvidence, "t.s2": assessment.Unknown,
+	}
+	// A chain of three L items: 24 weeks one after another, whatever the capacity.
+	chain := []spec{
+		{id: "c.one", effort: questionnaire.EffortL},
+		{id: "c.two", effort: questionnaire.EffortL, deps: []string{"c.one"}},
+		{id: "c.three", effort: questionnaire.EffortL, deps: []string{"c.two"}},
+	}
+	chainAnswers := map[string]assessment.Value{"c.one": assessment.No, "c.two": assessment.No, "c.three": assessment.No}
+
+	tests := []struct {
+		name                string
+		specs               []spec
+		answers             map[string]assessment.Value
+		capacity            float64
+		target              assessment.Target
+		work                float64
+		readiness, report   int
+		ready, window, done string // dates; "" when not set
+	}{
+		{"one person, Type I", independent, answers, 0, assessment.Target{Type: assessment.TypeI},
+			7.25, 8, 14, "", "", ""},
+		{"two people, Type I", independent, answers, 2, assessment.Target{Type: assessment.TypeI},
+			7.25, 4, 10, "", "", ""},
+		{"Type II, 3 months", independent, answers, 2, assessment.Target{Type: assessment.TypeII, WindowMonths: 3},
+			7.25, 4, 4 + 13 + 6, "", "", ""},
+		{"Type II, 6 months with dates", independent, answers, 2.5,
+			assessment.Target{Type: assessment.TypeII, WindowMonths: 6, StartDate: "2027-01-04"},
+			7.25, 3, 3 + 26 + 6, "2027-01-25", "2027-07-26", "2027-09-06"},
+		{"longest item beats capacity", independent, answers, 4, assessment.Target{Type: assessment.TypeII, WindowMonths: 12},
+			7.25, 3, 3 + 52 + 6, "", "", ""},
+		{"Type I with dates", independent, answers, 1, assessment.Target{Type: assessment.TypeI, StartDate: "2027-03-01"},
+			7.25, 8, 14, "2027-04-26", "", "2027-06-07"},
+		{"dependency chain beats capacity", chain, chainAnswers, 3, assessment.Target{Type: assessment.TypeI},
+			24, 24, 30, "", "", ""},
+		{"no items", independent, map[string]assessment.Value{"t.s": assessment.Yes}, 1,
+			assessment.Target{Type: assessment.TypeII, WindowMonths: 3, StartDate: "2027-01-04"},
+			0, 0, 19, "2027-01-04", "2027-04-05", "2027-05-17"},
+		{"small work is at least a week", independent, map[string]assessment.Value{"t.m2": assessment.NoEvidence}, 3,
+			assessment.Target{Type: assessment.TypeI}, 0.75, 1, 7, "", "", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			qn := load(t, tt.specs...)
+			a := newAssessment(tt.answers)
+			a.Scope.Capacity = tt.capacity
+			a.Target = tt.target
+			tl := roadmap.Build(qn, a).Timeline
+			if tl.WorkWeeks != tt.work || tl.ReadinessWeeks != tt.readiness || tl.ReportWeeks != tt.report {
+				t.Errorf("work %v, readiness %d, report %d; want %v, %d, %d",
+					tl.WorkWeeks, tl.ReadinessWeeks, tl.ReportWeeks, tt.work, tt.readiness, tt.report)
+			}
+			if tl.FieldworkWeeks != 6 || tl.Capacity != a.Scope.EffectiveCapacity() || tl.Type != tt.target.Type {
+				t.Errorf("fieldwork %d, capacity %v, type %v", tl.FieldworkWeeks, tl.Capacity, tl.Type)
+			}
+			checkDate(t, "ready", tl.Ready, tt.ready)
+			checkDate(t, "window end", tl.WindowEnd, tt.window)
+			checkDate(t, "report", tl.Report, tt.done)
+			if (tl.Start == nil) != (tt.target.StartDate == "") {
+				t.Errorf("start = %v with start date %q", tl.Start, tt.target.StartDate)
+			}
+		})
+	}
+}
+
+func checkDate(t *testing.T, what string, got *time.Time, want string) {
+	t.Helper()
+	switch {
+	case got == nil && want != "":
+		t.Errorf("%s not set, want %s", what, want)
+	case got != nil && got.Format(assessment.DateLayout) != want:
+		t.Errorf("%s = %s, want %q", what, got.Format(assessment.DateLayout), want)
+	}
+}
+
+func TestWindowWeeks(t *testing.T) {
+	for months, want := range map[int]int{3: 13, 6: 26, 12: 52, 1: 5} {
+		if got := (roadmap.Timeline{WindowMonths: months}).WindowWeeks(); got != want {
+			t.Errorf("%d months = %d weeks, want %d", months, got, want)
+		}
+	}
+}

@@ -1,0 +1,451 @@
+package tui
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+
+	"github.com/gapmap/gapmap/internal/assessment"
+	"github.com/gapmap/gapmap/internal/store"
+)
+
+// screenID names a screen.
+type screenID int
+
+const (
+	screenHome screenID = iota
+	screenScope
+	screenCriteria
+	screenQuestions
+	screenResults
+	screenRoadmap
+	screenExport
+)
+
+// Minimum terminal size; below it the program asks for a larger window.
+const (
+	minWidth  = 60
+	minHeight = 20
+)
+
+// Model is the root model: it owns the shared context, routes messages to
+// the current screen and handles what is global (quit, help, resize, I/O
+// results).
+type Model struct {
+	sh     *shared
+	screen screenID
+	sess   *session
+
+	home      homeScreen
+	scope     scopeScreen
+	criteria  criteriaScreen
+	questions questionScreen
+	results   resultsScreen
+	roadmap   roadmapScreen
+	export    exportScreen
+
+	showHelp  bool
+	status    string
+	statusErr bool
+	statusSeq int
+	// pending counts answers sent to the store and not yet confirmed.
+	pending int
+	// draft is a new assessment between the setup forms and its first save.
+	draft *assessment.Assessment
+}
+
+// New returns the root model.
+func New(opts Options) Model {
+	sh := &shared{opts: opts, keys: newKeyMap(), who: opts.Who, width: 80, height: 24}
+	sh.styles = NewStyles(true, opts.NoColor)
+	m := Model{sh: sh, screen: screenHome}
+	m.home = newHomeScreen(sh)
+	return m
+}
+
+// Init asks for the background colour and loads the list (or the
+// assessment named in Options).
+func (m Model) Init() tea.Cmd {
+	cmds := []tea.Cmd{tea.RequestBackgroundColor, loadList(m.sh.opts.Store)}
+	if m.sh.opts.OpenName != "" {
+		cmds = append(cmds, loadAssessmentByName(m.sh, m.sh.opts.OpenName, screenResults))
+	}
+	return tea.Batch(cmds...)
+}
+
+// Update handles global messages, then routes the rest to the screen.
+func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		m.sh.width, m.sh.height = msg.Width, msg.Height
+		return m.routeToScreen(msg)
+	case tea.BackgroundColorMsg:
+		m.sh.styles = NewStyles(msg.IsDark(), m.sh.opts.NoColor)
+		return m.routeToScreen(msg)
+	case tea.KeyPressMsg:
+		return m.handleKey(msg)
+	case statusMsg:
+		return m.setStatus(msg.text, msg.isErr)
+	case clearStatusMsg:
+		if msg.seq == m.statusSeq {
+			m.status = ""
+		}
+		return m, nil
+	}
+	if next, cmd, handled := m.handleIntent(msg); handled {
+		return next, cmd
+	}
+	if next, cmd, handled := m.handleResult(msg); handled {
+		return next, cmd
+	}
+	return m.routeToScreen(msg)
+}
+
+func (m Model) handleKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
+	if msg.String() == "ctrl+c" {
+		return m, tea.Quit
+	}
+	if m.showHelp {
+		m.showHelp = false
+		return m, nil
+	}
+	if !m.capturesInput() {
+		switch {
+		case key.Matches(msg, m.sh.keys.Help):
+			m.showHelp = true
+			return m, nil
+		case key.Matches(msg, m.sh.keys.Quit):
+			return m, tea.Quit
+		}
+	}
+	return m.routeToScreen(msg)
+}
+
+// capturesInput reports whether the screen is taking text, so that q and ?
+// are typed rather than acted on.
+func (m Model) capturesInput() bool {
+	switch m.screen {
+	case screenScope, screenCriteria, screenExport:
+		return true
+	case screenHome:
+		return m.home.capturesInput()
+	case screenQuestions:
+		return m.questions.capturesInput()
+	}
+	return false
+}
+
+// handleIntent acts on navigation and save intents sent by screens.
+func (m Model) handleIntent(msg tea.Msg) (Model, tea.Cmd, bool) {
+	switch msg := msg.(type) {
+	case openAssessmentMsg:
+		return m, loadAssessment(m.sh, msg.id, msg.then), true
+	case newAssessmentMsg:
+		m.sess = nil
+		m.scope = newScopeScreen(m.sh, nil)
+		m.screen = screenScope
+		return m, m.scope.Init(), true
+	case scopeDoneMsg:
+		m.criteria = newCriteriaScreen(m.sh, msg.a)
+		m.screen = screenCriteria
+		return m, m.criteria.Init(), true
+	case criteriaDoneMsg:
+		return m.saveSetup(msg.a)
+	case gotoMsg:
+		next, cmd := m.show(msg.screen)
+		return next, cmd, true
+	case openQuestionMsg:
+		if m.sess == nil {
+			return m, nil, true
+		}
+		m.questions = newQuestionScreen(m.sh, m.sess, msg.id, m.screen)
+		m.screen = screenQuestions
+		return m, nil, true
+	case saveAnswerMsg:
+		return m.saveAnswer(msg.questionID, msg.answer)
+	case clearAnswerMsg:
+		return m.clearAnswer(msg.questionID)
+	}
+	return m, nil, false
+}
+
+// saveSetup stores a new or edited assessment's scope, criteria and target.
+func (m Model) saveSetup(a *assessment.Assessment) (Model, tea.Cmd, bool) {
+	created := a.ID == 0
+	if created {
+		qn, err := m.sh.opts.Questionnaire(a.QuestionnaireID)
+		if err != nil {
+			next, cmd := m.setStatus("Cannot start: "+errText(err), true)
+			return next.(Model), cmd, true
+		}
+		m.draft = a
+		m.sess = newSession(a, qn)
+	} else {
+		*m.sess.a = *a
+		m.sess.refresh()
+	}
+	m.pending++
+	m.status, m.statusErr = "Saving…", false
+	return m, saveSetup(m.sh.opts.Store, *m.sess.a, m.sess.ev.Summarize(), created), true
+}
+
+func (m Model) saveAnswer(qid string, ans assessment.Answer) (Model, tea.Cmd, bool) {
+	if m.sess == nil {
+		return m, nil, true
+	}
+	ans.AnsweredBy = m.sh.who
+	m.sess.a.SetAnswer(qid, ans, m.sh.now())
+	m.sess.refresh()
+	m.pending++
+	m.status, m.statusErr = "Saving…", false
+	stored := m.sess.a.Answers[qid]
+	return m, saveAnswer(m.sh.opts.Store, m.sess.a.ID, qid, stored, m.sess.ev.Summarize()), true
+}
+
+func (m Model) clearAnswer(qid string) (Model, tea.Cmd, bool) {
+	if m.sess == nil {
+		return m, nil, true
+	}
+	if _, ok := m.sess.a.Answers[qid]; !ok {
+		return m, nil, true
+	}
+	delete(m.sess.a.Answers, qid)
+	m.sess.a.UpdatedAt = m.sh.now().UTC()
+	m.sess.refresh()
+	m.pending++
+	return m, clearAnswer(m.sh.opts.Store, m.sess.a.ID, qid, m.sh.who, m.sess.ev.Summarize()), true
+}
+
+// handleResult applies the results of I/O commands.
+func (m Model) handleResult(msg tea.Msg) (Model, tea.Cmd, bool) {
+	switch msg := msg.(type) {
+	case assessmentLoadedMsg:
+		if msg.err != nil {
+			next, cmd := m.setStatus("Could not open the assessment: "+errText(msg.err), true)
+			return next.(Model), cmd, true
+		}
+		m.sess = msg.sess
+		next, cmd := m.show(msg.then)
+		return next, cmd, true
+	case answerSavedMsg:
+		m.pending--
+		if msg.err != nil {
+			next, cmd := m.setStatus("NOT SAVED: "+errText(msg.err)+" — your answer is kept on screen; try again", true)
+			return next.(Model), cmd, true
+		}
+		text := "Saved: " + msg.questionID
+		if msg.value != "" {
+			text += " → " + msg.value.Short()
+		} else {
+			text += " (answer cleared)"
+		}
+		next, cmd := m.setStatus(text, false)
+		return next.(Model), cmd, true
+	case setupCreatedMsg:
+		m.pending--
+		m.sess.a.ID = msg.id
+		m.draft = nil
+		next, cmd := m.show(screenQuestions)
+		n2, c2 := next.setStatus("Assessment created and saved", false)
+		return n2.(Model), tea.Batch(cmd, c2), true
+	case setupSavedMsg:
+		m.pending--
+		if msg.err != nil {
+			text := "Could not save: " + errText(msg.err)
+			if errors.Is(msg.err, store.ErrExists) {
+				text = "An assessment with that name already exists; choose another name"
+			}
+			if msg.created {
+				// Nothing was stored: back to the form, with what was typed.
+				m.sess = nil
+				m.scope = newScopeScreen(m.sh, m.draft)
+				m.screen = screenScope
+				next, cmd := m.setStatus(text, true)
+				return next.(Model), tea.Batch(cmd, m.scope.Init()), true
+			}
+			next, cmd := m.setStatus(text, true)
+			return next.(Model), cmd, true
+		}
+		next, cmd := m.show(screenQuestions)
+		n2, c2 := next.setStatus("Scope and criteria saved", false)
+		return n2.(Model), tea.Batch(cmd, c2), true
+	}
+	return m, nil, false
+}
+
+// show switches to a screen, building it from the session.
+func (m Model) show(s screenID) (Model, tea.Cmd) {
+	if s != screenHome && m.sess == nil {
+		s = screenHome
+	}
+	m.screen = s
+	switch s {
+	case screenHome:
+		m.sess = nil
+		return m, loadList(m.sh.opts.Store)
+	case screenScope:
+		m.scope = newScopeScreen(m.sh, m.sess.a)
+		return m, m.scope.Init()
+	case screenCriteria:
+		m.criteria = newCriteriaScreen(m.sh, m.sess.a)
+		return m, m.criteria.Init()
+	case screenQuestions:
+		m.questions = newQuestionScreen(m.sh, m.sess, "", screenQuestions)
+	case screenResults:
+		m.results = newResultsScreen(m.sh, m.sess)
+	case screenRoadmap:
+		m.roadmap = newRoadmapScreen(m.sh, m.sess)
+	case screenExport:
+		m.export = newExportScreen(m.sh, m.sess)
+		return m, m.export.Init()
+	}
+	return m, nil
+}
+
+// routeToScreen hands a message to the current screen.
+func (m Model) routeToScreen(msg tea.Msg) (tea.Model, tea.Cmd) {
+	var cmd tea.Cmd
+	switch m.screen {
+	case screenHome:
+		m.home, cmd = m.home.Update(msg)
+	case screenScope:
+		m.scope, cmd = m.scope.Update(msg)
+	case screenCriteria:
+		m.criteria, cmd = m.criteria.Update(msg)
+	case screenQuestions:
+		m.questions, cmd = m.questions.Update(msg)
+	case screenResults:
+		m.results, cmd = m.results.Update(msg)
+	case screenRoadmap:
+		m.roadmap, cmd = m.roadmap.Update(msg)
+	case screenExport:
+		m.export, cmd = m.export.Update(msg)
+	}
+	return m, cmd
+}
+
+func (m Model) setStatus(text string, isErr bool) (tea.Model, tea.Cmd) {
+	m.status, m.statusErr = text, isErr
+	m.statusSeq++
+	seq := m.statusSeq
+	if isErr {
+		return m, nil
+	}
+	return m, tea.Tick(4*time.Second, func(time.Time) tea.Msg { return clearStatusMsg{seq} })
+}
+
+// View renders the current screen with the status line, or the help
+// overlay, or a request to enlarge a too small terminal.
+func (m Model) View() tea.View {
+	v := tea.NewView(m.render())
+	v.AltScreen = true
+	v.WindowTitle = "gapmap"
+	if m.sess != nil {
+		v.WindowTitle = "gapmap — " + oneLine(m.sess.a.Name)
+	}
+	return v
+}
+
+func (m Model) render() string {
+	w, h := m.sh.width, m.sh.height
+	st := m.sh.styles
+	if w < minWidth || h < minHeight {
+		msg := fmt.Sprintf("Please enlarge the terminal.\n\ngapmap needs at least %d×%d;\nthis one is %d×%d.\n\nq quits.", minWidth, minHeight, w, h)
+		if w < 30 || h < 7 {
+			msg = "Enlarge the terminal"
+		}
+		return clipLines(strings.Split(lipgloss.Place(w, h, lipgloss.Center, lipgloss.Center, st.Bold.Render(msg)), "\n"), w, h, 0)
+	}
+	bodyH := h - 2 // status line and footer
+	var body string
+	if m.showHelp {
+		body = m.helpView(w-2, bodyH)
+	} else {
+		body = m.screenView(w-2, bodyH)
+	}
+	body = lipgloss.NewStyle().Width(w - 2).Height(bodyH).MaxHeight(bodyH).Render(body)
+	frame := st.App.Render(lipgloss.JoinVertical(lipgloss.Left, body, m.statusLine(w-2), m.footer(w-2)))
+	// A screen that overflows is cut, never wrapped by the terminal.
+	return clipLines(strings.Split(frame, "\n"), w, h, 0)
+}
+
+func (m Model) screenView(w, h int) string {
+	switch m.screen {
+	case screenHome:
+		return m.home.View(w, h)
+	case screenScope:
+		return m.scope.View(w, h)
+	case screenCriteria:
+		return m.criteria.View(w, h)
+	case screenQuestions:
+		return m.questions.View(w, h)
+	case screenResults:
+		return m.results.View(w, h)
+	case screenRoadmap:
+		return m.roadmap.View(w, h)
+	case screenExport:
+		return m.export.View(w, h)
+	}
+	return ""
+}
+
+func (m Model) statusLine(w int) string {
+	st := m.sh.styles
+	if m.status == "" {
+		return ""
+	}
+	style := st.Success
+	if m.statusErr {
+		style = st.Error
+	}
+	return style.MaxWidth(w).Render(truncate(m.status, w))
+}
+
+// footer shows the current screen's most useful keys.
+func (m Model) footer(w int) string {
+	var parts []string
+	for _, b := range m.shortHelp() {
+		h := b.Help()
+		parts = append(parts, m.sh.styles.Key.Render(h.Key)+" "+m.sh.styles.Muted.Render(h.Desc))
+	}
+	return fitParts(parts, "  ", w)
+}
+
+func (m Model) shortHelp() []key.Binding {
+	switch m.screen {
+	case screenHome:
+		return m.home.ShortHelp()
+	case screenQuestions:
+		return m.questions.ShortHelp()
+	case screenResults:
+		return m.results.ShortHelp()
+	case screenRoadmap:
+		return m.roadmap.ShortHelp()
+	case screenScope, screenCriteria, screenExport:
+		return formShortHelp(m.sh.keys)
+	}
+	return nil
+}
+
+func (m Model) fullHelp() [][]key.Binding {
+	switch m.screen {
+	case screenHome:
+		return m.home.FullHelp()
+	case screenQuestions:
+		return m.questions.FullHelp()
+	case screenResults:
+		return m.results.FullHelp()
+	case screenRoadmap:
+		return m.roadmap.FullHelp()
+	}
+	return [][]key.Binding{formShortHelp(m.sh.keys)}
+}
+
+func errText(err error) string {
+	return oneLine(strings.TrimSpace(err.Error()))
+}

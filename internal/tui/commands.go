@@ -1,0 +1,169 @@
+package tui
+
+import (
+	"context"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/gapmap/gapmap/internal/assessment"
+	"github.com/gapmap/gapmap/internal/store"
+)
+
+// Messages that carry the results of I/O back into Update.
+type (
+	listLoadedMsg struct {
+		infos []store.Info
+		err   error
+	}
+	assessmentLoadedMsg struct {
+		sess *session
+		err  error
+		// then says which screen to show once it is open.
+		then screenID
+	}
+	answerSavedMsg struct {
+		questionID string
+		value      assessment.Value
+		err        error
+	}
+	setupSavedMsg struct {
+		created bool
+		err     error
+	}
+	deletedMsg struct {
+		name string
+		err  error
+	}
+	duplicatedMsg struct {
+		name string
+		err  error
+	}
+	statusMsg struct {
+		text  string
+		isErr bool
+	}
+	clearStatusMsg struct{ seq int }
+)
+
+// Navigation intents, sent by screens and handled by the root.
+type (
+	openAssessmentMsg struct {
+		id   int64
+		then screenID
+	}
+	newAssessmentMsg struct{}
+	gotoMsg          struct{ screen screenID }
+	openQuestionMsg  struct{ id string }
+	saveAnswerMsg    struct {
+		questionID string
+		answer     assessment.Answer
+	}
+	clearAnswerMsg struct{ questionID string }
+)
+
+const ioTimeout = 10 * time.Second
+
+func loadList(st *store.Store) tea.Cmd {
+	return func() tea.Msg {
+		ctx, cancel := context.WithTimeout(context.Background(), ioTimeout)
+		defer cancel()
+		infos, err := st.List(ctx)
+		return listLoadedMsg{infos, err}
+	}
+}
+
+func loadAssessment(sh *shared, id int64, then screenID) tea.Cmd {
+	st, resolve := sh.opts.Store, sh.opts.Questionnaire
+	return func() tea.Msg {
+		ctx, cancel := context.WithTimeout(context.Background(), ioTimeout)
+		defer cancel()
+		a, err := st.Load(ctx, id)
+		if err != nil {
+			return assessmentLoadedMsg{err: err}
+		}
+		qn, err := resolve(a.QuestionnaireID)
+		if err != nil {
+			return assessmentLoadedMsg{err: err}
+		}
+		return assessmentLoadedMsg{sess: newSession(a, qn), then: then}
+	}
+}
+
+func loadAssessmentByName(sh *shared, name string, then screenID) tea.Cmd {
+	st := sh.opts.Store
+	return func() tea.Msg {
+		ctx, cancel := context.WithTimeout(context.Background(), ioTimeout)
+		defer cancel()
+		a, err := st.LoadByName(ctx, name)
+		if err != nil {
+			return assessmentLoadedMsg{err: err}
+		}
+		return loadAssessment(sh, a.ID, then)()
+	}
+}
+
+func saveAnswer(st *store.Store, id int64, qid string, ans assessment.Answer, sum assessment.Summary) tea.Cmd {
+	return func() tea.Msg {
+		ctx, cancel := context.WithTimeout(context.Background(), ioTimeout)
+		defer cancel()
+		err := st.SaveAnswer(ctx, id, qid, ans, sum)
+		return answerSavedMsg{questionID: qid, value: ans.Value, err: err}
+	}
+}
+
+func clearAnswer(st *store.Store, id int64, qid, who string, sum assessment.Summary) tea.Cmd {
+	return func() tea.Msg {
+		ctx, cancel := context.WithTimeout(context.Background(), ioTimeout)
+		defer cancel()
+		err := st.ClearAnswer(ctx, id, qid, who, sum)
+		return answerSavedMsg{questionID: qid, err: err}
+	}
+}
+
+// saveSetup stores a copy of the assessment's setup so the command never
+// shares memory with the model.
+func saveSetup(st *store.Store, a assessment.Assessment, sum assessment.Summary, created bool) tea.Cmd {
+	return func() tea.Msg {
+		ctx, cancel := context.WithTimeout(context.Background(), ioTimeout)
+		defer cancel()
+		var err error
+		if created {
+			err = st.Create(ctx, &a, sum)
+			if err == nil {
+				return setupCreatedMsg{id: a.ID}
+			}
+		} else {
+			err = st.SaveSetup(ctx, &a, sum)
+		}
+		return setupSavedMsg{created: created, err: err}
+	}
+}
+
+// setupCreatedMsg carries the new ID of a created assessment.
+type setupCreatedMsg struct{ id int64 }
+
+func deleteAssessment(st *store.Store, id int64, name string) tea.Cmd {
+	return func() tea.Msg {
+		ctx, cancel := context.WithTimeout(context.Background(), ioTimeout)
+		defer cancel()
+		return deletedMsg{name: name, err: st.Delete(ctx, id)}
+	}
+}
+
+func duplicateAssessment(st *store.Store, id int64, newName string) tea.Cmd {
+	return func() tea.Msg {
+		ctx, cancel := context.WithTimeout(context.Background(), ioTimeout)
+		defer cancel()
+		_, err := st.Duplicate(ctx, id, newName)
+		return duplicatedMsg{name: newName, err: err}
+	}
+}
+
+func status(text string, isErr bool) tea.Cmd {
+	return func() tea.Msg { return statusMsg{text, isErr} }
+}
+
+func navigate(s screenID) tea.Cmd {
+	return func() tea.Msg { return gotoMsg{s} }
+}

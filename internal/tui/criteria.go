@@ -1,0 +1,139 @@
+package tui
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"charm.land/huh/v2"
+
+	"github.com/gapmap/gapmap/internal/assessment"
+	"github.com/gapmap/gapmap/internal/questionnaire"
+)
+
+// criteriaScreen chooses the optional Trust Services Categories, with a
+// recommendation from the scope, and the report target.
+type criteriaScreen struct {
+	sh   *shared
+	a    assessment.Assessment
+	form embeddedForm
+	vals *criteriaValues
+}
+
+// criteriaValues holds what the criteria form edits (see scopeValues).
+type criteriaValues struct {
+	categories                                *[]string
+	reportType, window, targetDate, startDate *string
+}
+
+func newCriteriaScreen(sh *shared, a *assessment.Assessment) criteriaScreen {
+	s := criteriaScreen{sh: sh, a: *a}
+	groups, vals := criteriaGroups(s.a)
+	s.form, s.vals = newEmbeddedForm(sh, groups...), vals
+	return s
+}
+
+func criteriaGroups(a assessment.Assessment) ([]*huh.Group, *criteriaValues) {
+	var opts []huh.Option[string]
+	chosen := ptr([]string{})
+	for _, r := range assessment.Recommend(a.Scope) {
+		label := r.Category.Title() + " — " + r.Reason
+		if r.Recommended {
+			label = r.Category.Title() + " (recommended) — " + r.Reason
+		}
+		opts = append(opts, huh.NewOption(label, string(r.Category)))
+		if a.Selected(r.Category) {
+			*chosen = append(*chosen, string(r.Category))
+		}
+	}
+	reportType := ptr(string(a.Target.Type))
+	if *reportType == "" {
+		*reportType = string(assessment.TypeI)
+	}
+	window := ptr(strconv.Itoa(max(a.Target.WindowMonths, 3)))
+	if a.Target.WindowMonths == 0 {
+		*window = "6"
+	}
+	targetDate, startDate := ptr(a.Target.TargetDate), ptr(a.Target.StartDate)
+	vals := &criteriaValues{chosen, reportType, window, targetDate, startDate}
+	typeField := huh.NewSelect[string]().Key("type").Title("Which report are you aiming for?").Options(
+		huh.NewOption("Type I — controls designed and in place on one date (faster; a common first step)", string(assessment.TypeI)),
+		huh.NewOption("Type II — controls operating over a period of 3–12 months (what most buyers ask for)", string(assessment.TypeII)),
+	).Value(reportType)
+	return []*huh.Group{
+		huh.NewGroup(
+			huh.NewNote().Title("Security is always included").
+				Description("The Security category (the common criteria CC1–CC9) is part of every SOC 2 report."),
+			huh.NewMultiSelect[string]().Key("categories").Title("Add other Trust Services Categories?").
+				Description("Each one adds questions and audit work; add only what customers or contracts need.").
+				Options(opts...).Value(chosen).Height(6),
+		).Title("Criteria in scope"),
+		huh.NewGroup(
+			typeField,
+			huh.NewSelect[string]().Key("window").Title("Type II observation window (ignored for Type I)").
+				Description("First reports often use 3–6 months; enterprise buyers expect 12 over time.").
+				Options(huh.NewOption("3 months", "3"), huh.NewOption("6 months", "6"), huh.NewOption("12 months", "12")).Value(window),
+			huh.NewInput().Key("target_date").Title("Target date for the report (optional)").Placeholder("YYYY-MM-DD").Value(targetDate).Validate(validDate),
+			huh.NewInput().Key("start_date").Title("Remediation starts on (optional)").Description("With a start date the roadmap gives dates, not just weeks.").Placeholder("YYYY-MM-DD").Value(startDate).Validate(validDate),
+		).Title("Report target"),
+	}, vals
+}
+
+func validDate(s string) error {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return nil
+	}
+	if _, err := time.Parse(assessment.DateLayout, s); err != nil {
+		return fmt.Errorf("enter a date like 2027-03-31")
+	}
+	return nil
+}
+
+func (s criteriaScreen) Init() tea.Cmd { return s.form.Init() }
+
+func (s criteriaScreen) Update(msg tea.Msg) (criteriaScreen, tea.Cmd) {
+	var cmd tea.Cmd
+	var outcome formOutcome
+	s.form, cmd, outcome = s.form.Update(msg)
+	switch outcome {
+	case formCancelled:
+		if s.a.ID == 0 {
+			return s, navigate(screenHome)
+		}
+		return s, navigate(screenQuestions)
+	case formDone:
+		return s, s.submit()
+	}
+	return s, cmd
+}
+
+func (s criteriaScreen) submit() tea.Cmd {
+	a := ptr(s.a)
+	s.vals.apply(a)
+	return func() tea.Msg { return criteriaDoneMsg{a: a} }
+}
+
+// apply writes the chosen categories and target into an assessment.
+func (v *criteriaValues) apply(a *assessment.Assessment) {
+	var cats []questionnaire.Category
+	for _, c := range *v.categories {
+		cats = append(cats, questionnaire.Category(c))
+	}
+	a.SetCategories(cats)
+	a.Target = assessment.Target{
+		Type:       assessment.ReportType(*v.reportType),
+		TargetDate: strings.TrimSpace(*v.targetDate),
+		StartDate:  strings.TrimSpace(*v.startDate),
+	}
+	if a.Target.Type == assessment.TypeII {
+		a.Target.WindowMonths, _ = strconv.Atoi(*v.window)
+	}
+}
+
+// criteriaDoneMsg carries the finished setup to the root, which saves it.
+type criteriaDoneMsg struct{ a *assessment.Assessment }
+
+func (s criteriaScreen) View(w, h int) string { return s.form.View() }

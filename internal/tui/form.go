@@ -1,0 +1,56 @@
+package tui
+
+import (
+	tea "charm.land/bubbletea/v2"
+	"charm.land/huh/v2"
+)
+
+// formOutcome is what became of an embedded form after a message.
+type formOutcome int
+
+const (
+	formActive formOutcome = iota
+	formDone
+	formCancelled
+)
+
+// embeddedForm wraps a huh form embedded in a screen. Huh returns the form
+// from Update as its Model interface; the wrapper asserts it back, watches
+// form.State (embedded forms get no submit or cancel commands) and turns esc
+// into a cancel.
+type embeddedForm struct {
+	form *huh.Form
+}
+
+func newEmbeddedForm(sh *shared, groups ...*huh.Group) embeddedForm {
+	f := huh.NewForm(groups...).
+		WithTheme(huh.ThemeFunc(huh.ThemeCharm)).
+		WithShowHelp(true).
+		WithWidth(min(sh.width-4, 100))
+	return embeddedForm{form: f}
+}
+
+func (e embeddedForm) Init() tea.Cmd { return e.form.Init() }
+
+// Update feeds a message to the form and reports what became of it.
+func (e embeddedForm) Update(msg tea.Msg) (embeddedForm, tea.Cmd, formOutcome) {
+	if k, ok := msg.(tea.KeyPressMsg); ok && k.String() == "esc" {
+		return e, nil, formCancelled
+	}
+	if ws, ok := msg.(tea.WindowSizeMsg); ok {
+		e.form = e.form.WithWidth(min(ws.Width-4, 100))
+	}
+	m, cmd := e.form.Update(msg)
+	if f, ok := m.(*huh.Form); ok {
+		e.form = f
+	}
+	switch e.form.State {
+	case huh.StateCompleted:
+		return e, nil, formDone
+	case huh.StateAborted:
+		return e, nil, formCancelled
+	}
+	return e, cmd, formActive
+}
+
+func (e embeddedForm) View() string { return e.form.View() }

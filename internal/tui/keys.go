@@ -1,0 +1,60 @@
+package tui
+
+import "charm.land/bubbles/v2/key"
+
+// keyMap is every key binding of the program; screens pick theirs for help.
+type keyMap struct {
+	Up, Down, Top, Bottom, PageUp, PageDown key.Binding
+	Enter, Back, Quit, Help                 key.Binding
+
+	// Home
+	New, Duplicate, Delete, Confirm, Cancel key.Binding
+
+	// Questions
+	Answer                               [6]key.Binding
+	Next, Prev, Skip, NextUnanswered     key.Binding
+	ToggleHelp, Details, Flag, Jump, Who key.Binding
+	Results, Roadmap, Export, EditScope  key.Binding
+	Clear                                key.Binding
+}
+
+func newKeyMap() keyMap {
+	k := keyMap{
+		Up:       key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "up")),
+		Down:     key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "down")),
+		Top:      key.NewBinding(key.WithKeys("home", "g"), key.WithHelp("g/home", "top")),
+		Bottom:   key.NewBinding(key.WithKeys("end", "G"), key.WithHelp("G/end", "bottom")),
+		PageUp:   key.NewBinding(key.WithKeys("pgup", "b"), key.WithHelp("pgup/b", "page up")),
+		PageDown: key.NewBinding(key.WithKeys("pgdown", "space", "f"), key.WithHelp("pgdn/space", "page down")),
+		Enter:    key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open")),
+		Back:     key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back")),
+		Quit:     key.NewBinding(key.WithKeys("q", "ctrl+c"), key.WithHelp("q", "quit")),
+		Help:     key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "keys")),
+
+		New:       key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "new")),
+		Duplicate: key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "duplicate")),
+		Delete:    key.NewBinding(key.WithKeys("d", "delete"), key.WithHelp("d", "delete")),
+		Confirm:   key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "yes")),
+		Cancel:    key.NewBinding(key.WithKeys("n", "esc"), key.WithHelp("n/esc", "no")),
+
+		Next:           key.NewBinding(key.WithKeys("right", "l", "tab"), key.WithHelp("→/l", "next")),
+		Prev:           key.NewBinding(key.WithKeys("left", "h", "shift+tab"), key.WithHelp("←/h", "back")),
+		Skip:           key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "skip")),
+		NextUnanswered: key.NewBinding(key.WithKeys("u"), key.WithHelp("u", "next unanswered")),
+		ToggleHelp:     key.NewBinding(key.WithKeys("i"), key.WithHelp("i", "why it matters")),
+		Details:        key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "note/evidence/owner")),
+		Flag:           key.NewBinding(key.WithKeys("f"), key.WithHelp("f", "flag")),
+		Jump:           key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "areas")),
+		Who:            key.NewBinding(key.WithKeys("w"), key.WithHelp("w", "who is answering")),
+		Results:        key.NewBinding(key.WithKeys("R"), key.WithHelp("R", "results")),
+		Roadmap:        key.NewBinding(key.WithKeys("M"), key.WithHelp("M", "roadmap")),
+		Export:         key.NewBinding(key.WithKeys("X"), key.WithHelp("X", "export")),
+		EditScope:      key.NewBinding(key.WithKeys("S"), key.WithHelp("S", "scope & criteria")),
+		Clear:          key.NewBinding(key.WithKeys("backspace", "delete"), key.WithHelp("⌫", "clear answer")),
+	}
+	for i, d := range []string{"in place", "no evidence", "partial", "not in place", "don't know", "n/a"} {
+		n := string(rune('1' + i))
+		k.Answer[i] = key.NewBinding(key.WithKeys(n), key.WithHelp(n, d))
+	}
+	return k
+}

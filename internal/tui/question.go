@@ -1,0 +1,339 @@
+package tui
+
+import (
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/viewport"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/huh/v2"
+
+	"github.com/gapmap/gapmap/internal/assessment"
+	"github.com/gapmap/gapmap/internal/questionnaire"
+)
+
+// questionMode is what the question screen is doing.
+type questionMode int
+
+const (
+	modeAnswer  questionMode = iota
+	modeDetails              // editing note, evidence, owner
+	modeWho                  // setting who is answering
+	modeAreas                // choosing an area to jump to
+	modeReading              // reading the full help and remediation
+)
+
+// questionScreen shows one question at a time and takes its answer.
+type questionScreen struct {
+	sh       *shared
+	sess     *session
+	idx      int
+	mode     questionMode
+	showHelp bool
+	form     embeddedForm
+	// naPending is set while the note that an "na" answer needs is asked.
+	naPending  bool
+	areaCursor int
+	reader     viewport.Model
+	// returnTo is the screen esc goes back to (the roadmap when opened from it).
+	returnTo screenID
+}
+
+// newQuestionScreen opens at question id, or else at the first unanswered.
+func newQuestionScreen(sh *shared, sess *session, id string, returnTo screenID) questionScreen {
+	s := questionScreen{sh: sh, sess: sess, showHelp: true, returnTo: returnTo}
+	if i := sess.indexOf(id); i >= 0 {
+		s.idx = i
+	} else if i := sess.a.FirstUnanswered(sess.questions); i >= 0 {
+		s.idx = i
+	}
+	return s
+}
+
+func (s questionScreen) capturesInput() bool {
+	return s.mode == modeDetails || s.mode == modeWho
+}
+
+func (s questionScreen) current() *questionnaire.Question {
+	if s.idx < 0 || s.idx >= len(s.sess.questions) {
+		return nil
+	}
+	return s.sess.questions[s.idx]
+}
+
+func (s questionScreen) Update(msg tea.Msg) (questionScreen, tea.Cmd) {
+	if s.current() == nil {
+		if k, ok := msg.(tea.KeyPressMsg); ok && key.Matches(k, s.sh.keys.Back) {
+			return s, navigate(screenHome)
+		}
+		return s, nil
+	}
+	switch s.mode {
+	case modeDetails, modeWho:
+		return s.updateForm(msg)
+	case modeAreas:
+		if k, ok := msg.(tea.KeyPressMsg); ok {
+			return s.handleAreaKey(k)
+		}
+	case modeReading:
+		if k, ok := msg.(tea.KeyPressMsg); ok && (key.Matches(k, s.sh.keys.Back) || key.Matches(k, s.sh.keys.ToggleHelp) || key.Matches(k, s.sh.keys.Enter)) {
+			s.mode = modeAnswer
+			return s, nil
+		}
+		var cmd tea.Cmd
+		s.reader, cmd = s.reader.Update(msg)
+		return s, cmd
+	default:
+		if k, ok := msg.(tea.KeyPressMsg); ok {
+			return s.handleKey(k)
+		}
+	}
+	return s, nil
+}
+
+func (s questionScreen) handleKey(msg tea.KeyPressMsg) (questionScreen, tea.Cmd) {
+	k := s.sh.keys
+	q := s.current()
+	for i, b := range k.Answer {
+		if key.Matches(msg, b) {
+			return s.answer(assessment.Values[i])
+		}
+	}
+	switch {
+	case key.Matches(msg, k.Next), key.Matches(msg, k.Skip):
+		s.idx = min(len(s.sess.questions)-1, s.idx+1)
+	case key.Matches(msg, k.Prev):
+		s.idx = max(0, s.idx-1)
+	case key.Matches(msg, k.Top):
+		s.idx = 0
+	case key.Matches(msg, k.Bottom):
+		s.idx = len(s.sess.questions) - 1
+	case key.Matches(msg, k.NextUnanswered):
+		return s.nextUnanswered()
+	case key.Matches(msg, k.ToggleHelp):
+		s.mode = modeReading
+		s.reader = newReader(s.sh, q)
+	case key.Matches(msg, k.Flag):
+		ans, ok := s.sess.a.Answers[q.ID]
+		if !ok {
+			ans = assessment.Answer{Value: assessment.Unknown}
+		}
+		ans.Flagged = !ans.Flagged
+		return s, save(q.ID, ans)
+	case key.Matches(msg, k.Clear):
+		return s, func() tea.Msg { return clearAnswerMsg{q.ID} }
+	case key.Matches(msg, k.Details):
+		s.mode = modeDetails
+		s.form = newDetailsForm(s.sh, s.sess.a.Answers[q.ID], false)
+		return s, s.form.Init()
+	case key.Matches(msg, k.Who):
+		s.mode = modeWho
+		s.form = newWhoForm(s.sh)
+		return s, s.form.Init()
+	case key.Matches(msg, k.Jump):
+		s.mode = modeAreas
+		s.areaCursor = s.areaIndex(q.Area)
+	case key.Matches(msg, k.Results):
+		return s, navigate(screenResults)
+	case key.Matches(msg, k.Roadmap):
+		return s, navigate(screenRoadmap)
+	case key.Matches(msg, k.Export):
+		return s, navigate(screenExport)
+	case key.Matches(msg, k.EditScope):
+		return s, navigate(screenScope)
+	case key.Matches(msg, k.Back):
+		if s.returnTo != screenQuestions {
+			return s, navigate(s.returnTo)
+		}
+		return s, navigate(screenHome)
+	}
+	return s, nil
+}
+
+// answer records a value; "na" first asks for the note it needs.
+func (s questionScreen) answer(v assessment.Value) (questionScreen, tea.Cmd) {
+	q := s.current()
+	ans := s.sess.a.Answers[q.ID]
+	if v == assessment.NA && strings.TrimSpace(ans.Note) == "" {
+		s.mode, s.naPending = modeDetails, true
+		s.form = newDetailsForm(s.sh, ans, true)
+		return s, s.form.Init()
+	}
+	ans.Value = v
+	cmd := save(q.ID, ans)
+	if s.returnTo == screenQuestions && s.idx < len(s.sess.questions)-1 {
+		s.idx++
+	}
+	return s, cmd
+}
+
+func save(qid string, ans assessment.Answer) tea.Cmd {
+	return func() tea.Msg { return saveAnswerMsg{questionID: qid, answer: ans} }
+}
+
+func (s questionScreen) nextUnanswered() (questionScreen, tea.Cmd) {
+	n := len(s.sess.questions)
+	for step := 1; step <= n; step++ {
+		i := (s.idx + step) % n
+		if _, ok := s.sess.a.Answers[s.sess.questions[i].ID]; !ok {
+			s.idx = i
+			return s, nil
+		}
+	}
+	return s, status("Every question is answered. R shows the results, M the roadmap.", false)
+}
+
+func (s questionScreen) updateForm(msg tea.Msg) (questionScreen, tea.Cmd) {
+	var cmd tea.Cmd
+	var outcome formOutcome
+	s.form, cmd, outcome = s.form.Update(msg)
+	switch outcome {
+	case formCancelled:
+		s.mode, s.naPending = modeAnswer, false
+		return s, nil
+	case formDone:
+		f := s.form.form
+		mode := s.mode
+		s.mode = modeAnswer
+		if mode == modeWho {
+			s.sh.who = oneLine(f.GetString("who"))
+			return s, status("Answers are now recorded as given by "+whoLabel(s.sh.who), false)
+		}
+		q := s.current()
+		ans := s.sess.a.Answers[q.ID]
+		ans.Note = strings.TrimSpace(f.GetString("note"))
+		ans.Evidence = oneLine(f.GetString("evidence"))
+		ans.Owner = oneLine(f.GetString("owner"))
+		if s.naPending {
+			s.naPending = false
+			ans.Value = assessment.NA
+			cmd := save(q.ID, ans)
+			if s.returnTo == screenQuestions && s.idx < len(s.sess.questions)-1 {
+				s.idx++
+			}
+			return s, cmd
+		}
+		if ans.Value == "" {
+			ans.Value = assessment.Unknown
+		}
+		return s, save(q.ID, ans)
+	}
+	return s, cmd
+}
+
+func whoLabel(who string) string {
+	if who == "" {
+		return "nobody in particular"
+	}
+	return who
+}
+
+// newDetailsForm edits the note, evidence and owner of an answer. For "na"
+// the note is required.
+func newDetailsForm(sh *shared, ans assessment.Answer, forNA bool) embeddedForm {
+	note := huh.NewText().Key("note").Title("Note").Lines(3).Value(ptr(ans.Note))
+	if forNA {
+		note = note.Title("Why does this not apply? (required for \"not applicable\")").
+			Validate(func(s string) error {
+				if strings.TrimSpace(s) == "" {
+					return errRequiredNote
+				}
+				return nil
+			})
+	}
+	return newEmbeddedForm(sh, huh.NewGroup(
+		note,
+		huh.NewInput().Key("evidence").Title("Evidence reference").Description("Where an auditor would find proof: a link, a ticket, a file.").Value(ptr(ans.Evidence)),
+		huh.NewInput().Key("owner").Title("Owner").Description("Who will close this gap or keep the control running.").Value(ptr(ans.Owner)),
+	))
+}
+
+var errRequiredNote = errorString("a short reason is required")
+
+type errorString string
+
+func (e errorString) Error() string { return string(e) }
+
+func newWhoForm(sh *shared) embeddedForm {
+	return newEmbeddedForm(sh, huh.NewGroup(
+		huh.NewInput().Key("who").Title("Who is answering?").
+			Description("Stored with each answer from now on, e.g. \"Dana (CTO)\". Empty for nobody in particular.").
+			Value(ptr(sh.who)),
+	))
+}
+
+func (s questionScreen) areaIndex(id string) int {
+	for i, a := range s.sess.ev.Areas {
+		if a.Area.ID == id {
+			return i
+		}
+	}
+	return 0
+}
+
+func (s questionScreen) handleAreaKey(msg tea.KeyPressMsg) (questionScreen, tea.Cmd) {
+	k := s.sh.keys
+	areas := s.sess.ev.Areas
+	switch {
+	case key.Matches(msg, k.Up):
+		s.areaCursor = max(0, s.areaCursor-1)
+	case key.Matches(msg, k.Down):
+		s.areaCursor = min(len(areas)-1, s.areaCursor+1)
+	case key.Matches(msg, k.Back), key.Matches(msg, k.Jump):
+		s.mode = modeAnswer
+	case key.Matches(msg, k.Enter):
+		s.mode = modeAnswer
+		s.idx = s.firstInArea(areas[s.areaCursor].Area.ID)
+	}
+	return s, nil
+}
+
+// firstInArea is the first unanswered question of an area, else its first.
+func (s questionScreen) firstInArea(area string) int {
+	first := -1
+	for i, q := range s.sess.questions {
+		if q.Area != area {
+			continue
+		}
+		if first < 0 {
+			first = i
+		}
+		if _, ok := s.sess.a.Answers[q.ID]; !ok {
+			return i
+		}
+	}
+	return max(first, 0)
+}
+
+func newReader(sh *shared, q *questionnaire.Question) viewport.Model {
+	w, h := sh.width-4, sh.height-5
+	vp := viewport.New(viewport.WithWidth(w), viewport.WithHeight(h))
+	st := sh.styles
+	text := st.Title.Render(q.ID) + "\n\n" + st.Bold.Render(wrap(oneLine(q.Text), w)) + "\n\n" +
+		wrap(q.Help, w) + "\n\n" + st.Subtitle.Render("How to close the gap") + "\n" + wrap(q.Remediation, w)
+	vp.SetContent(text)
+	return vp
+}
+
+func (s questionScreen) ShortHelp() []key.Binding {
+	k := s.sh.keys
+	if s.mode == modeAreas {
+		return []key.Binding{k.Up, k.Down, k.Enter, k.Back}
+	}
+	if s.mode == modeReading {
+		return []key.Binding{k.Up, k.Down, k.Back}
+	}
+	if s.capturesInput() {
+		return formShortHelp(k)
+	}
+	return []key.Binding{k.Next, k.Prev, k.NextUnanswered, k.Details, k.Flag, k.Jump, k.ToggleHelp, k.Roadmap, k.Help}
+}
+
+func (s questionScreen) FullHelp() [][]key.Binding {
+	k := s.sh.keys
+	return [][]key.Binding{
+		k.Answer[:],
+		{k.Next, k.Prev, k.Skip, k.NextUnanswered, k.Top, k.Bottom, k.Jump, k.Clear},
+		{k.ToggleHelp, k.Details, k.Flag, k.Who, k.EditScope, k.Results, k.Roadmap, k.Export, k.Back},
+	}
+}

@@ -1,0 +1,181 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+
+	"charm.land/lipgloss/v2"
+
+	"github.com/gapmap/gapmap/internal/assessment"
+	"github.com/gapmap/gapmap/internal/questionnaire"
+)
+
+func (s questionScreen) View(w, h int) string {
+	q := s.current()
+	st := s.sh.styles
+	if q == nil {
+		return st.Title.Render("No questions apply") + "\n\n" +
+			wrap("With this scope and these criteria no question applies. Press S to change the scope and criteria, esc to go back.", w)
+	}
+	switch s.mode {
+	case modeAreas:
+		return s.areasView(w, h)
+	case modeReading:
+		return st.Muted.Render("Full help — ↑/↓ scroll, esc to close") + "\n" + s.reader.View()
+	}
+	top := s.progressView(q, w)
+	body := s.questionView(q, w)
+	var bottom string
+	if s.mode == modeDetails || s.mode == modeWho {
+		bottom = s.form.View()
+	} else {
+		bottom = s.answerView(q, w)
+	}
+	used := lipgloss.Height(top) + lipgloss.Height(body) + lipgloss.Height(bottom) + 2
+	helpText := s.helpView(q, w, h-used)
+	parts := []string{top, body}
+	if helpText != "" {
+		parts = append(parts, helpText)
+	}
+	parts = append(parts, bottom)
+	return strings.Join(parts, "\n")
+}
+
+func (s questionScreen) progressView(q *questionnaire.Question, w int) string {
+	st := s.sh.styles
+	area := s.sess.qn.Area(q.Area)
+	var areaScore assessment.Score
+	for _, a := range s.sess.ev.Areas {
+		if a.Area.ID == q.Area {
+			areaScore = a.Score
+		}
+	}
+	overall := s.sess.ev.Overall
+	title := header(st, area.Title, fmt.Sprintf("question %d of %d", s.idx+1, len(s.sess.questions)), w)
+	barW := max(6, (w-44)/2)
+	bars := fmt.Sprintf("%s %s %3d/%-3d   %s %s %3d/%-3d",
+		st.Muted.Render("Area"), bar(st, areaScore.Progress(), barW), areaScore.Answered, areaScore.Applicable,
+		st.Muted.Render("Overall"), bar(st, overall.Progress(), barW), overall.Answered, overall.Applicable)
+	return title + "\n" + truncate(bars, w) + "\n" + st.Muted.Render(strings.Repeat("─", w))
+}
+
+func (s questionScreen) questionView(q *questionnaire.Question, w int) string {
+	st := s.sh.styles
+	text := st.Bold.Render(wrap(strings.TrimSpace(q.Text), w))
+	meta := []string{strings.Join(q.Criteria, " "), st.Severity(string(q.Severity)).Render(string(q.Severity)), "effort " + string(q.Effort), evidenceLabel(q.Evidence)}
+	if q.CommonFinding {
+		meta = append(meta, st.Critical.Render("common audit finding"))
+	}
+	return text + "\n" + st.Muted.Render(truncate(strings.Join(meta, " · "), w))
+}
+
+func evidenceLabel(k questionnaire.EvidenceKind) string {
+	switch k {
+	case questionnaire.Event:
+		return "evidence per event"
+	case questionnaire.Periodic:
+		return "recurring activity"
+	}
+	return "a setting"
+}
+
+// helpView shows as much of the help as fits in h lines.
+func (s questionScreen) helpView(q *questionnaire.Question, w, h int) string {
+	if h < 3 {
+		return ""
+	}
+	st := s.sh.styles
+	lines := strings.Split(wrap(strings.TrimSpace(q.Help), w-2), "\n")
+	if len(lines) > h-1 {
+		lines = append(lines[:h-2], st.Muted.Render("… press i to read all, with how to close the gap"))
+	}
+	for i, l := range lines {
+		lines[i] = "  " + l
+	}
+	return "\n" + strings.Join(lines, "\n")
+}
+
+func (s questionScreen) answerView(q *questionnaire.Question, w int) string {
+	st := s.sh.styles
+	ans, answered := s.sess.a.Answers[q.ID]
+	current := st.Muted.Render("not answered yet")
+	if answered {
+		current = answerStyle(st, ans.Value).Render(ans.Value.Label())
+		if ans.Flagged {
+			current += "  " + st.High.Render("⚑ follow-up")
+		}
+	}
+	lines := []string{st.Muted.Render(strings.Repeat("─", w)), "Answer: " + current}
+	if answered {
+		var extra []string
+		if ans.Note != "" {
+			extra = append(extra, "Note: "+oneLine(ans.Note))
+		}
+		if ans.Evidence != "" {
+			extra = append(extra, "Evidence: "+oneLine(ans.Evidence))
+		}
+		if ans.Owner != "" {
+			extra = append(extra, "Owner: "+oneLine(ans.Owner))
+		}
+		if ans.AnsweredBy != "" {
+			extra = append(extra, "by "+oneLine(ans.AnsweredBy))
+		}
+		if len(extra) > 0 {
+			lines = append(lines, st.Muted.Render(truncate(strings.Join(extra, " · "), w)))
+		}
+	}
+	var opts []string
+	for i, v := range assessment.Values {
+		label := fmt.Sprintf("%s %s", st.Key.Render(fmt.Sprintf("[%d]", i+1)), v.Short())
+		if answered && ans.Value == v {
+			label = st.Selected.Render(fmt.Sprintf("[%d] %s", i+1, v.Short()))
+		}
+		opts = append(opts, label)
+	}
+	lines = append(lines, wrapParts(opts, "  ", w))
+	return strings.Join(lines, "\n")
+}
+
+// wrapParts lays parts out on as many lines of width w as needed.
+func wrapParts(parts []string, sep string, w int) string {
+	var lines []string
+	line := ""
+	for _, p := range parts {
+		switch {
+		case line == "":
+			line = p
+		case lipgloss.Width(line+sep+p) > w:
+			lines = append(lines, line)
+			line = p
+		default:
+			line += sep + p
+		}
+	}
+	return strings.Join(append(lines, line), "\n")
+}
+
+func answerStyle(st Styles, v assessment.Value) lipgloss.Style {
+	switch v {
+	case assessment.Yes:
+		return st.Met
+	case assessment.NoEvidence, assessment.Partial:
+		return st.Partial
+	case assessment.No, assessment.Unknown:
+		return st.Gap
+	}
+	return st.Muted
+}
+
+func (s questionScreen) areasView(w, h int) string {
+	st := s.sh.styles
+	var lines []string
+	for i, a := range s.sess.ev.Areas {
+		label := fmt.Sprintf("%-38s %s %3d/%-3d", truncate(a.Area.Title, 38), bar(st, a.Progress(), 12), a.Answered, a.Applicable)
+		if i == s.areaCursor {
+			lines = append(lines, st.Selected.Render("› "+label))
+		} else {
+			lines = append(lines, "  "+label)
+		}
+	}
+	return st.Title.Render("Jump to an area") + "\n\n" + clipLines(lines, w, h-2, s.areaCursor)
+}

@@ -1,0 +1,137 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/gapmap/gapmap/internal/sanitize"
+)
+
+// oneLine makes user-entered text safe for one line of the screen.
+func oneLine(s string) string { return sanitize.Line(s) }
+
+// truncate cuts s to w cells, with an ellipsis when cut.
+func truncate(s string, w int) string {
+	if w <= 0 {
+		return ""
+	}
+	return ansi.Truncate(s, w, "…")
+}
+
+// wrap word-wraps text to w cells, breaking words longer than a line.
+// (ansi.Wordwrap can overrun the limit by one cell at a hyphen.)
+func wrap(s string, w int) string {
+	if w <= 0 {
+		return s
+	}
+	return ansi.Wrap(s, w, "")
+}
+
+// bar draws a progress bar of width w for a share between 0 and 1.
+func bar(st Styles, share float64, w int) string {
+	if w < 1 {
+		return ""
+	}
+	share = max(0, min(1, share))
+	full := int(share*float64(w) + 0.5)
+	return st.BarFull.Render(strings.Repeat("█", full)) + st.BarEmpty.Render(strings.Repeat("░", w-full))
+}
+
+// percent formats a share as a whole percentage.
+func percent(share float64) string { return fmt.Sprintf("%d%%", int(share*100+0.5)) }
+
+// fitParts joins parts with sep, dropping those that do not fit in w cells.
+func fitParts(parts []string, sep string, w int) string {
+	out := ""
+	for _, p := range parts {
+		next := p
+		if out != "" {
+			next = out + sep + p
+		}
+		if lipgloss.Width(next) > w {
+			break
+		}
+		out = next
+	}
+	return out
+}
+
+// formShortHelp is the footer shown while a form has the keyboard.
+func formShortHelp(k keyMap) []key.Binding {
+	return []key.Binding{
+		key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "next")),
+		key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "previous")),
+		key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),
+		key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", "quit")),
+	}
+}
+
+// helpView renders every key of the current screen in columns.
+func (m Model) helpView(w, h int) string {
+	st := m.sh.styles
+	var cols []string
+	for _, group := range m.fullHelp() {
+		var lines []string
+		for _, b := range group {
+			hb := b.Help()
+			if hb.Key == "" {
+				continue
+			}
+			lines = append(lines, fmt.Sprintf("%s %s", st.Key.Render(fmt.Sprintf("%-10s", hb.Key)), hb.Desc))
+		}
+		cols = append(cols, strings.Join(lines, "\n"))
+	}
+	global := []string{
+		st.Key.Render(fmt.Sprintf("%-10s", "?")) + " this help",
+		st.Key.Render(fmt.Sprintf("%-10s", "q")) + " quit (answers are already saved)",
+		st.Key.Render(fmt.Sprintf("%-10s", "ctrl+c")) + " quit, also in forms",
+	}
+	cols = append(cols, strings.Join(global, "\n"))
+	styled := make([]string, len(cols))
+	for i, c := range cols {
+		styled[i] = lipgloss.NewStyle().MarginRight(3).Render(c)
+	}
+	body := lipgloss.JoinHorizontal(lipgloss.Top, styled...)
+	if lipgloss.Width(body) > w {
+		// Two columns per row, then the rest below.
+		var rows []string
+		for i := 0; i < len(styled); i += 2 {
+			rows = append(rows, lipgloss.JoinHorizontal(lipgloss.Top, styled[i:min(i+2, len(styled))]...))
+		}
+		body = strings.Join(rows, "\n\n")
+	}
+	return st.Title.Render("Keys") + "\n\n" + body + "\n\n" + st.Muted.Render("Press any key to close.")
+}
+
+// header renders a screen title with a right-aligned note.
+func header(st Styles, title, note string, w int) string {
+	left := st.Title.Render(title)
+	right := st.Muted.Render(note)
+	gap := w - lipgloss.Width(left) - lipgloss.Width(right)
+	if gap < 1 {
+		return truncate(left, w)
+	}
+	return left + strings.Repeat(" ", gap) + right
+}
+
+// clipLines shows at most h of lines, cut to w cells, scrolled so that line
+// cursor is visible.
+func clipLines(lines []string, w, h, cursor int) string {
+	if h < 1 {
+		return ""
+	}
+	start := 0
+	if cursor >= h {
+		start = cursor - h + 1
+	}
+	end := min(len(lines), start+h)
+	out := make([]string, 0, end-start)
+	for _, l := range lines[start:end] {
+		out = append(out, truncate(l, w))
+	}
+	return strings.Join(out, "\n")
+}

@@ -1,0 +1,180 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+
+	"github.com/gapmap/gapmap/internal/assessment"
+	"github.com/gapmap/gapmap/internal/questionnaire"
+)
+
+// resultsScreen shows where the assessment stands: readiness overall, by
+// category and by criterion (a heat map), gaps by severity, what is unknown
+// or flagged, and the common audit findings among the gaps.
+type resultsScreen struct {
+	sh     *shared
+	sess   *session
+	offset int
+}
+
+func newResultsScreen(sh *shared, sess *session) resultsScreen {
+	return resultsScreen{sh: sh, sess: sess}
+}
+
+func (s resultsScreen) Update(msg tea.Msg) (resultsScreen, tea.Cmd) {
+	k, ok := msg.(tea.KeyPressMsg)
+	if !ok {
+		return s, nil
+	}
+	keys := s.sh.keys
+	page := max(1, s.sh.height-6)
+	switch {
+	case key.Matches(k, keys.Down):
+		s.offset++
+	case key.Matches(k, keys.Up):
+		s.offset = max(0, s.offset-1)
+	case key.Matches(k, keys.PageDown):
+		s.offset += page
+	case key.Matches(k, keys.PageUp):
+		s.offset = max(0, s.offset-page)
+	case key.Matches(k, keys.Top):
+		s.offset = 0
+	case key.Matches(k, keys.Roadmap), key.Matches(k, keys.Enter):
+		return s, navigate(screenRoadmap)
+	case key.Matches(k, keys.Export):
+		return s, navigate(screenExport)
+	case key.Matches(k, keys.Back), key.Matches(k, keys.Results):
+		return s, navigate(screenQuestions)
+	}
+	s.offset = min(s.offset, s.maxOffset())
+	return s, nil
+}
+
+// maxOffset is the last scroll position that still fills the screen.
+func (s resultsScreen) maxOffset() int {
+	w, h := s.sh.width-2, s.sh.height-2
+	lines := strings.Count(s.content(w), "\n") + 1
+	return max(0, lines-(h-2))
+}
+
+func (s resultsScreen) View(w, h int) string {
+	st := s.sh.styles
+	lines := strings.Split(s.content(w), "\n")
+	offset := min(s.offset, max(0, len(lines)-(h-2)))
+	visible := lines[offset:min(len(lines), offset+h-2)]
+	note := s.sess.a.Target.Type.Title() + " target"
+	if len(lines) > h-2 {
+		note = fmt.Sprintf("lines %d–%d of %d, ↓ scrolls", offset+1, offset+len(visible), len(lines))
+	}
+	title := header(st, "Results: "+truncate(oneLine(s.sess.a.Name), w/2), note, w)
+	return title + "\n\n" + strings.Join(visible, "\n")
+}
+
+func (s resultsScreen) content(w int) string {
+	st := s.sh.styles
+	ev := s.sess.ev
+	var b strings.Builder
+	o := ev.Overall
+	ready := "—"
+	if o.Scored > 0 {
+		ready = percent(o.Readiness)
+	}
+	fmt.Fprintf(&b, "%s %s   %s %s (%d of %d questions answered)\n\n",
+		st.Subtitle.Render("Readiness"), st.Title.Render(ready), st.Subtitle.Render("Progress"), percent(o.Progress()), o.Answered, o.Applicable)
+	b.WriteString(st.Subtitle.Render("By category") + "\n")
+	for _, c := range ev.Categories {
+		fmt.Fprintf(&b, "  %-22s %s %s  %s\n", c.Category.Title(), bar(st, c.Readiness, max(10, w-60)), padLeft(readinessText(c.Score), 4),
+			st.Muted.Render(fmt.Sprintf("%d/%d answered", c.Answered, c.Applicable)))
+	}
+	b.WriteString("\n" + st.Subtitle.Render("Gaps by severity") + "  ")
+	for _, sev := range questionnaire.Severities {
+		fmt.Fprintf(&b, "%s %d   ", st.Severity(string(sev)).Render(string(sev)), ev.GapsBySeverity[sev])
+	}
+	b.WriteString("\n\n" + st.Subtitle.Render("Criteria heat map") + st.Muted.Render("  ≥80% ") + st.Met.Render("■") + st.Muted.Render("  50–79% ") + st.Partial.Render("■") + st.Muted.Render("  <50% ") + st.Gap.Render("■") + st.Muted.Render("  not yet scored ·") + "\n")
+	b.WriteString(s.heatMap(w))
+	b.WriteString("\n" + s.listSection("Common audit findings among your gaps", ev.CommonFindings, w, "Auditors raise these in most first audits; they lead the roadmap."))
+	b.WriteString(s.listSection("Don't know yet — confirm these", ev.Unknown, w, ""))
+	b.WriteString(s.listSection("Flagged for follow-up", ev.Flagged, w, ""))
+	b.WriteString("\n" + st.Muted.Render("M or enter: the roadmap · X: export · esc: back to the questions"))
+	return b.String()
+}
+
+func readinessText(s assessment.Score) string {
+	if s.Scored == 0 {
+		return "—"
+	}
+	return percent(s.Readiness)
+}
+
+// padLeft right-aligns s in n cells.
+func padLeft(s string, n int) string {
+	w := lipgloss.Width(s)
+	if w >= n {
+		return s
+	}
+	return strings.Repeat(" ", n-w) + s
+}
+
+// heatMap lays the selected criteria out by series (CC1, CC2, ..., P8), one
+// coloured cell each.
+func (s resultsScreen) heatMap(w int) string {
+	st := s.sh.styles
+	var rows []string
+	var row []string
+	series := ""
+	flush := func() {
+		if len(row) > 0 {
+			rows = append(rows, wrapParts(row, " ", w))
+		}
+		row = nil
+	}
+	for _, c := range s.sess.ev.Criteria {
+		prefix := criterionSeries(c.Criterion.ID)
+		if prefix != series {
+			flush()
+			series = prefix
+		}
+		cell := fmt.Sprintf("%-6s", c.Criterion.ID) + padLeft(readinessText(c.Score), 4)
+		row = append(row, st.Cell(c.Readiness, c.Scored > 0).Render(cell))
+	}
+	flush()
+	return strings.Join(rows, "\n") + "\n"
+}
+
+// criterionSeries returns "CC6" for "CC6.1" and "P4" for "P4.2".
+func criterionSeries(id string) string {
+	if i := strings.IndexByte(id, '.'); i > 0 {
+		return id[:i]
+	}
+	return id
+}
+
+func (s resultsScreen) listSection(title string, qs []*questionnaire.Question, w int, note string) string {
+	st := s.sh.styles
+	if len(qs) == 0 {
+		return ""
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "\n%s (%d)\n", st.Subtitle.Render(title), len(qs))
+	if note != "" {
+		b.WriteString(st.Muted.Render(wrap(note, w)) + "\n")
+	}
+	for _, q := range qs {
+		b.WriteString("  • " + truncate(oneLine(q.Text), w-4) + "\n")
+	}
+	return b.String()
+}
+
+func (s resultsScreen) ShortHelp() []key.Binding {
+	k := s.sh.keys
+	return []key.Binding{k.Down, k.Up, k.Roadmap, k.Export, k.Back, k.Help, k.Quit}
+}
+
+func (s resultsScreen) FullHelp() [][]key.Binding {
+	k := s.sh.keys
+	return [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown, k.Top}, {k.Roadmap, k.Export, k.Back}}
+}

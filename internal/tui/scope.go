@@ -1,0 +1,202 @@
+package tui
+
+import (
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+
+	tea "charm.land/bubbletea/v2"
+	"charm.land/huh/v2"
+
+	"github.com/gapmap/gapmap/internal/assessment"
+)
+
+// scopeFacts are the yes/no facts the scope form asks about directly; the
+// data-type facts come from the data types chosen.
+var scopeFacts = []struct{ name, label string }{
+	{"develops_software", "We build and deploy our own software"},
+	{"has_offices", "Staff work from one or more offices"},
+	{"own_hardware", "We run our own servers or colocation racks (not only cloud)"},
+	{"has_sla", "Contracts commit us to uptime or availability (an SLA)"},
+	{"has_contractors", "Contractors or outsourced staff can access systems or data"},
+}
+
+// scopeScreen is the system description form (DC 200): who, what, which
+// components, data, vendors and customer responsibilities.
+type scopeScreen struct {
+	sh *shared
+	// a is the assessment being edited: a copy, or a new one not yet stored.
+	a    assessment.Assessment
+	form embeddedForm
+	vals *scopeValues
+}
+
+// scopeValues holds what the scope form edits. Fields write through these
+// pointers, which stay valid however often the screen is copied, and which
+// huh's accessible mode fills as well.
+type scopeValues struct {
+	name, org, system, desc *string
+	headcount, capacity     *string
+	dataTypes, facts        *[]string
+	components, subservices *string
+	teams, cuecs            *string
+}
+
+// newScopeScreen edits a copy of a; nil starts a new assessment.
+func newScopeScreen(sh *shared, a *assessment.Assessment) scopeScreen {
+	s := scopeScreen{sh: sh}
+	if a != nil {
+		s.a = *a
+	} else {
+		s.a = *assessment.New("", sh.opts.DefaultQuestionnaire, sh.now())
+	}
+	groups, vals := scopeGroups(s.a, s.a.ID == 0)
+	s.form, s.vals = newEmbeddedForm(sh, groups...), vals
+	return s
+}
+
+func (s scopeScreen) Init() tea.Cmd { return s.form.Init() }
+
+func scopeGroups(a assessment.Assessment, isNew bool) ([]*huh.Group, *scopeValues) {
+	sc := a.Scope
+	name, org, system, desc := ptr(a.Name), ptr(sc.Organization), ptr(sc.System), ptr(sc.Description)
+	headcount, capacity := ptr(""), ptr("")
+	if sc.Headcount > 0 {
+		*headcount = strconv.Itoa(sc.Headcount)
+	}
+	if sc.Capacity > 0 {
+		*capacity = strconv.FormatFloat(sc.Capacity, 'f', -1, 64)
+	}
+	facts := sc.Facts()
+	dataTypes, chosenFacts := ptr([]string{}), ptr([]string{})
+	var dataOpts []huh.Option[string]
+	for _, d := range assessment.DataTypes {
+		dataOpts = append(dataOpts, huh.NewOption(d.Label, string(d.Type)))
+		if slices.Contains(sc.DataTypes, d.Type) {
+			*dataTypes = append(*dataTypes, string(d.Type))
+		}
+	}
+	var factOpts []huh.Option[string]
+	for _, f := range scopeFacts {
+		factOpts = append(factOpts, huh.NewOption(f.label, f.name))
+		if facts[f.name] {
+			*chosenFacts = append(*chosenFacts, f.name)
+		}
+	}
+	components, subservices := ptr(assessment.FormatComponents(sc.Components)), ptr(assessment.FormatSubservices(sc.Subservices))
+	teams, cuecs := ptr(strings.Join(sc.PrivilegedTeams, "\n")), ptr(strings.Join(sc.CUECs, "\n"))
+	vals := &scopeValues{name, org, system, desc, headcount, capacity, dataTypes, chosenFacts, components, subservices, teams, cuecs}
+	title := "Scope: the system an auditor will examine"
+	if isNew {
+		title = "New assessment: the system an auditor will examine"
+	}
+	return []*huh.Group{
+		huh.NewGroup(
+			huh.NewInput().Key("name").Title("Assessment name").Description("Required. Unique, e.g. \"Acme — Q1 2027\".").Value(name).
+				Validate(func(s string) error {
+					if strings.TrimSpace(s) == "" {
+						return fmt.Errorf("a name is required")
+					}
+					return nil
+				}),
+			huh.NewInput().Key("organization").Title("Organization").Value(org),
+			huh.NewInput().Key("system").Title("System or service in scope").Description("What customers buy, e.g. \"Acme Cloud (web app and API)\".").Value(system),
+			huh.NewText().Key("description").Title("Short description").Description("What the system does, where it runs, who uses it.").Lines(3).Value(desc),
+		).Title(title).Description("Everything but the name is optional and can be changed later."),
+		huh.NewGroup(
+			huh.NewMultiSelect[string]().Key("data_types").Title("Data the system handles").Options(dataOpts...).Value(dataTypes).Height(8),
+			huh.NewMultiSelect[string]().Key("facts").Title("Which of these are true?").Description("They decide which questions apply.").Options(factOpts...).Value(chosenFacts).Height(7),
+			huh.NewInput().Key("headcount").Title("Headcount").Placeholder("e.g. 25").Value(headcount).Validate(validNumber(false)),
+			huh.NewInput().Key("capacity").Title("People available for remediation").Description("Full-time equivalents; sets the timeline. Default 1.").Placeholder("e.g. 1.5").Value(capacity).Validate(validNumber(true)),
+		).Title("Data and company facts"),
+		huh.NewGroup(
+			huh.NewText().Key("components").Title("In-scope components, one per line").
+				Description("name | infrastructure, software, people, procedures or data | customer data").
+				Placeholder("AWS production account | infrastructure | customer data").Lines(4).Value(components).
+				Validate(func(s string) error { _, err := assessment.ParseComponents(s); return err }),
+			huh.NewText().Key("subservices").Title("Subservice organizations, one per line").
+				Description("name | service | carve-out or inclusive | report (their SOC 2 report is available)").
+				Placeholder("Amazon Web Services | hosting | carve-out | report").Lines(3).Value(subservices).
+				Validate(func(s string) error { _, err := assessment.ParseSubservices(s); return err }),
+		).Title("Components and vendors"),
+		huh.NewGroup(
+			huh.NewText().Key("teams").Title("Teams with privileged access, one per line").Placeholder("Platform engineering").Lines(3).Value(teams),
+			huh.NewText().Key("cuecs").Title("Customer responsibilities (CUECs), one per line").
+				Description("What customers must do for your controls to work.").
+				Placeholder("Customers manage their own users and enable MFA for them").Lines(3).Value(cuecs),
+		).Title("People and customer responsibilities"),
+	}, vals
+}
+
+func ptr[T any](v T) *T { return &v }
+
+func validNumber(fraction bool) func(string) error {
+	return func(s string) error {
+		s = strings.TrimSpace(s)
+		if s == "" {
+			return nil
+		}
+		if fraction {
+			if f, err := strconv.ParseFloat(s, 64); err != nil || f < 0 {
+				return fmt.Errorf("enter a number like 1 or 1.5")
+			}
+			return nil
+		}
+		if n, err := strconv.Atoi(s); err != nil || n < 0 {
+			return fmt.Errorf("enter a whole number")
+		}
+		return nil
+	}
+}
+
+func (s scopeScreen) Update(msg tea.Msg) (scopeScreen, tea.Cmd) {
+	var cmd tea.Cmd
+	var outcome formOutcome
+	s.form, cmd, outcome = s.form.Update(msg)
+	switch outcome {
+	case formCancelled:
+		if s.a.ID == 0 {
+			return s, navigate(screenHome)
+		}
+		return s, navigate(screenQuestions)
+	case formDone:
+		return s, s.submit()
+	}
+	return s, cmd
+}
+
+// submit applies the form to a copy of the assessment and moves on to the
+// criteria step, which saves.
+func (s scopeScreen) submit() tea.Cmd {
+	a := ptr(s.a)
+	s.vals.apply(a)
+	return func() tea.Msg { return scopeDoneMsg{a: a} }
+}
+
+// apply writes the form's values into an assessment.
+func (v *scopeValues) apply(a *assessment.Assessment) {
+	a.Name = oneLine(*v.name)
+	sc := &a.Scope
+	sc.Organization = oneLine(*v.org)
+	sc.System = oneLine(*v.system)
+	sc.Description = strings.TrimSpace(*v.desc)
+	sc.Headcount, _ = strconv.Atoi(strings.TrimSpace(*v.headcount))
+	sc.Capacity, _ = strconv.ParseFloat(strings.TrimSpace(*v.capacity), 64)
+	sc.DataTypes = nil
+	for _, t := range *v.dataTypes {
+		sc.DataTypes = append(sc.DataTypes, assessment.DataType(t))
+	}
+	for _, fact := range scopeFacts {
+		sc.SetFact(fact.name, slices.Contains(*v.facts, fact.name))
+	}
+	sc.Components, _ = assessment.ParseComponents(*v.components)
+	sc.Subservices, _ = assessment.ParseSubservices(*v.subservices)
+	sc.PrivilegedTeams = assessment.ParseList(*v.teams)
+	sc.CUECs = assessment.ParseList(*v.cuecs)
+}
+
+// scopeDoneMsg carries the edited assessment to the criteria step.
+type scopeDoneMsg struct{ a *assessment.Assessment }
+
+func (s scopeScreen) View(w, h int) string { return s.form.View() }
