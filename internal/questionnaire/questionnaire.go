@@ -89,15 +89,18 @@ const (
 // Efforts lists the effort sizes.
 var Efforts = []Effort{EffortS, EffortM, EffortL}
 
-// Weeks is the person-weeks an effort size stands for in the timeline.
+// Weeks is the person-weeks an effort size stands for in the timeline: a
+// typical value inside each band (S is at most a week and often a day or
+// two; M up to a month; L more), not its upper bound, so that a plan of many
+// small items is not overstated.
 func (e Effort) Weeks() float64 {
 	switch e {
 	case EffortS:
-		return 1
+		return 0.5
 	case EffortM:
-		return 3
+		return 2
 	case EffortL:
-		return 8
+		return 5
 	}
 	return 0
 }

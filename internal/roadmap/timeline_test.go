@@ -10,9 +10,9 @@ import (
 )
 
 func TestTimeline(t *testing.T) {
-	// Five independent items: S (1 week) no, M (3) partial = 1.5, M no = 3,
-	// M no-evidence = 0.75, S unknown = 1; total 7.25 person-weeks. The
-	// longest single item, 3 weeks, is a chain of its own.
+	// Five independent items: S (0.5 week) no, M (2) partial = 1, M no = 2,
+	// M no-evidence = 0.5, S unknown = 0.5; total 4.5 person-weeks. The
+	// longest single item, 2 weeks, is a chain of its own.
 	independent := []spec{
 		{id: "t.s", effort: questionnaire.EffortS},
 		{id: "t.m", effort: questionnaire.EffortM},
@@ -24,7 +24,7 @@ func TestTimeline(t *testing.T) {
 		"t.s": assessment.No, "t.m": assessment.Partial, "t.l": assessment.No,
 		"t.m2": assessment.NoEvidence, "t.s2": assessment.Unknown,
 	}
-	// A chain of three L items: 24 weeks one after another, whatever the capacity.
+	// A chain of three L items: 15 weeks one after another, whatever the capacity.
 	chain := []spec{
 		{id: "c.one", effort: questionnaire.EffortL},
 		{id: "c.two", effort: questionnaire.EffortL, deps: []string{"c.one"}},
@@ -43,25 +43,25 @@ func TestTimeline(t *testing.T) {
 		ready, window, done string // dates; "" when not set
 	}{
 		{"one person, Type I", independent, answers, 0, assessment.Target{Type: assessment.TypeI},
-			7.25, 8, 14, "", "", ""},
+			4.5, 5, 11, "", "", ""},
 		{"two people, Type I", independent, answers, 2, assessment.Target{Type: assessment.TypeI},
-			7.25, 4, 10, "", "", ""},
+			4.5, 3, 9, "", "", ""},
 		{"Type II, 3 months", independent, answers, 2, assessment.Target{Type: assessment.TypeII, WindowMonths: 3},
-			7.25, 4, 4 + 13 + 6, "", "", ""},
+			4.5, 3, 3 + 13 + 6, "", "", ""},
 		{"Type II, 6 months with dates", independent, answers, 2.5,
 			assessment.Target{Type: assessment.TypeII, WindowMonths: 6, StartDate: "2027-01-04"},
-			7.25, 3, 3 + 26 + 6, "2027-01-25", "2027-07-26", "2027-09-06"},
+			4.5, 2, 2 + 26 + 6, "2027-01-18", "2027-07-19", "2027-08-30"},
 		{"longest item beats capacity", independent, answers, 4, assessment.Target{Type: assessment.TypeII, WindowMonths: 12},
-			7.25, 3, 3 + 52 + 6, "", "", ""},
+			4.5, 2, 2 + 52 + 6, "", "", ""},
 		{"Type I with dates", independent, answers, 1, assessment.Target{Type: assessment.TypeI, StartDate: "2027-03-01"},
-			7.25, 8, 14, "2027-04-26", "", "2027-06-07"},
+			4.5, 5, 11, "2027-04-05", "", "2027-05-17"},
 		{"dependency chain beats capacity", chain, chainAnswers, 3, assessment.Target{Type: assessment.TypeI},
-			24, 24, 30, "", "", ""},
+			15, 15, 21, "", "", ""},
 		{"no items", independent, map[string]assessment.Value{"t.s": assessment.Yes}, 1,
 			assessment.Target{Type: assessment.TypeII, WindowMonths: 3, StartDate: "2027-01-04"},
 			0, 0, 19, "2027-01-04", "2027-04-05", "2027-05-17"},
 		{"small work is at least a week", independent, map[string]assessment.Value{"t.m2": assessment.NoEvidence}, 3,
-			assessment.Target{Type: assessment.TypeI}, 0.75, 1, 7, "", "", ""},
+			assessment.Target{Type: assessment.TypeI}, 0.5, 1, 7, "", "", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

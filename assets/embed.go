@@ -1,0 +1,9 @@
+// Package assets embeds files the binary ships: the demo assessment.
+package assets
+
+import _ "embed"
+
+// Demo is the answers file of the demo assessment (`gapmap demo`).
+//
+//go:embed demo.yaml
+var Demo []byte
