@@ -130,8 +130,10 @@ func (m Model) handleKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 // are typed rather than acted on.
 func (m Model) capturesInput() bool {
 	switch m.screen {
-	case screenScope, screenCriteria, screenExport:
+	case screenScope, screenCriteria:
 		return true
+	case screenExport:
+		return m.export.capturesInput()
 	case screenHome:
 		return m.home.capturesInput()
 	case screenQuestions:
@@ -426,7 +428,9 @@ func (m Model) shortHelp() []key.Binding {
 		return m.results.ShortHelp()
 	case screenRoadmap:
 		return m.roadmap.ShortHelp()
-	case screenScope, screenCriteria, screenExport:
+	case screenExport:
+		return m.export.ShortHelp()
+	case screenScope, screenCriteria:
 		return formShortHelp(m.sh.keys)
 	}
 	return nil

@@ -83,6 +83,17 @@ func newExportForm(sh *shared, name string) embeddedForm {
 
 func (s exportScreen) Init() tea.Cmd { return s.form.Init() }
 
+// capturesInput is true while the form takes text.
+func (s exportScreen) capturesInput() bool { return s.step == exportChoose || s.step == exportConfirm }
+
+func (s exportScreen) ShortHelp() []key.Binding {
+	if s.capturesInput() {
+		return formShortHelp(s.sh.keys)
+	}
+	back := key.NewBinding(key.WithKeys("enter", "esc"), key.WithHelp("enter/esc", "back to the roadmap"))
+	return []key.Binding{back, s.sh.keys.Quit}
+}
+
 func (s exportScreen) Update(msg tea.Msg) (exportScreen, tea.Cmd) {
 	if m, ok := msg.(exportedMsg); ok {
 		s.step = exportDone

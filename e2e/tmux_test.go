@@ -1,0 +1,226 @@
+// Package e2e drives the real gapmap binary in tmux, as a person would.
+package e2e
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+// terminal is a tmux session on a private socket, running a shell.
+type terminal struct {
+	t      *testing.T
+	socket string
+}
+
+func newTerminal(t *testing.T, env []string, w, h int) *terminal {
+	t.Helper()
+	if _, err := exec.LookPath("tmux"); err != nil {
+		t.Skip("tmux is not installed; `make test` installs it")
+	}
+	term := &terminal{t: t, socket: fmt.Sprintf("gapmap-e2e-%d", os.Getpid())}
+	args := []string{"-L", term.socket, "-f", "/dev/null", "new-session", "-d", "-s", "e2e",
+		"-x", fmt.Sprint(w), "-y", fmt.Sprint(h), "env", "-i"}
+	args = append(args, env...)
+	args = append(args, "PS1=$ ", "sh")
+	if out, err := exec.Command("tmux", args...).CombinedOutput(); err != nil {
+		t.Fatalf("tmux: %v: %s", err, out)
+	}
+	t.Cleanup(func() { exec.Command("tmux", "-L", term.socket, "kill-server").Run() })
+	return term
+}
+
+// keys sends tmux key names (Enter, Escape, q...).
+func (term *terminal) keys(keys ...string) {
+	term.t.Helper()
+	args := append([]string{"-L", term.socket, "send-keys", "-t", "e2e"}, keys...)
+	if out, err := exec.Command("tmux", args...).CombinedOutput(); err != nil {
+		term.t.Fatalf("send-keys %v: %v: %s", keys, err, out)
+	}
+}
+
+// text types literal text.
+func (term *terminal) text(s string) {
+	term.t.Helper()
+	if out, err := exec.Command("tmux", "-L", term.socket, "send-keys", "-t", "e2e", "-l", s).CombinedOutput(); err != nil {
+		term.t.Fatalf("send-keys -l: %v: %s", err, out)
+	}
+}
+
+func (term *terminal) screen() string {
+	out, err := exec.Command("tmux", "-L", term.socket, "capture-pane", "-p", "-t", "e2e").Output()
+	if err != nil {
+		term.t.Fatalf("capture-pane: %v", err)
+	}
+	return string(out)
+}
+
+// waitFor waits until the screen shows text; it never sleeps a fixed time
+// before looking.
+func (term *terminal) waitFor(text string) {
+	term.t.Helper()
+	deadline := time.Now().Add(15 * time.Second)
+	for {
+		s := term.screen()
+		if strings.Contains(s, text) {
+			return
+		}
+		if time.Now().After(deadline) {
+			term.t.Fatalf("the screen never showed %q; it shows:\n%s", text, s)
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+}
+
+// field presses enter to leave a form field and waits for the next one.
+func (term *terminal) field(next string) {
+	term.t.Helper()
+	term.keys("Enter")
+	term.waitFor("┃ " + next)
+}
+
+func binary(t *testing.T) string {
+	if bin := os.Getenv("GAPMAP_BIN"); bin != "" {
+		return bin
+	}
+	bin := filepath.Join(t.TempDir(), "gapmap")
+	if out, err := exec.Command("go", "build", "-o", bin, "../cmd/gapmap").CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v: %s", err, out)
+	}
+	return bin
+}
+
+// TestAssessmentEndToEnd creates an assessment with a scope, selects
+// criteria, answers twelve questions, quits, reopens and finds them
+// answered, opens the roadmap, exports Markdown, and checks that
+// `gapmap export --format json` shows the same answers.
+func TestAssessmentEndToEnd(t *testing.T) {
+	bin := binary(t)
+	dir := t.TempDir()
+	db := filepath.Join(dir, "gapmap.db")
+	env := []string{"GAPMAP_DB=" + db, "HOME=" + dir, "XDG_CACHE_HOME=" + filepath.Join(dir, "cache"),
+		"TERM=xterm-256color", "PATH=" + os.Getenv("PATH")}
+	term := newTerminal(t, env, 100, 32)
+	run := bin + "; echo EXIT=$?"
+
+	term.text(run)
+	term.keys("Enter")
+	term.waitFor("No assessments yet")
+
+	// Scope.
+	term.keys("n")
+	term.waitFor("┃ Assessment name")
+	term.text("E2E Corp")
+	term.field("Organization")
+	term.text("E2E Corp, Inc.")
+	term.field("System or service in scope")
+	term.text("E2E Cloud")
+	term.field("Short description")
+	term.field("Data the system handles")
+	term.keys("Space") // customer content
+	term.field("Which of these are true?")
+	term.field("Headcount")
+	term.text("12")
+	term.field("People available for remediation")
+	term.text("1")
+	term.field("In-scope components")
+	term.text("AWS production | infrastructure | customer data")
+	term.field("Subservice organizations")
+	term.text("Amazon Web Services | hosting | carve-out | report")
+	term.field("Teams with privileged access")
+	term.field("Customer responsibilities")
+	// Criteria: add Availability, the first optional category.
+	term.field("Add other Trust Services Categories?")
+	term.keys("Space")
+	term.field("Which report are you aiming for?")
+	term.field("Type II observation window")
+	term.field("Target date for the report")
+	term.field("Remediation starts on")
+	term.text("2027-01-04")
+	term.keys("Enter")
+	term.waitFor("question 1 of")
+
+	// Twelve answers; each saves and moves on.
+	answers := "134251341234"
+	values := map[byte]string{'1': "yes", '2': "no-evidence", '3': "partial", '4': "no", '5': "unknown"}
+	for i := range answers {
+		term.keys(answers[i : i+1])
+		term.waitFor(fmt.Sprintf("question %d of", i+2))
+	}
+	term.waitFor("Saved:")
+	term.keys("q")
+	term.waitFor("EXIT=0")
+
+	// Reopen: the list shows the progress and the assessment resumes at
+	// the first unanswered question.
+	term.text("clear; " + run)
+	term.keys("Enter")
+	term.waitFor("E2E Corp")
+	term.keys("Enter")
+	term.waitFor("question 13 of")
+	term.keys("h")
+	term.waitFor("Answer: Not in place") // the twelfth answer was 4
+
+	// Roadmap, then export to Markdown.
+	term.keys("M")
+	term.waitFor("Roadmap: E2E Corp")
+	term.waitFor("Type I ready in about")
+	term.keys("X")
+	term.waitFor("┃ Format")
+	term.field("File")
+	md := filepath.Join(dir, "roadmap.md")
+	term.text(md)
+	term.keys("Enter")
+	term.waitFor("Exported to")
+	term.keys("q")
+	term.waitFor("EXIT=0")
+
+	data, err := os.ReadFile(md)
+	if err != nil {
+		t.Fatalf("the export is not on disk: %v", err)
+	}
+	if !strings.HasPrefix(string(data), "# SOC 2 readiness: E2E Corp") {
+		t.Fatalf("unexpected Markdown:\n%.300s", data)
+	}
+
+	// The JSON export holds exactly the twelve answers given.
+	cmd := exec.Command(bin, "export", "E2E Corp", "--format", "json")
+	cmd.Env = append(os.Environ(), "GAPMAP_DB="+db)
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("gapmap export: %v", err)
+	}
+	var doc struct {
+		Categories []string `json:"categories"`
+		Answers    map[string]struct {
+			Answer string `json:"answer"`
+		} `json:"answers"`
+	}
+	if err := json.Unmarshal(out, &doc); err != nil {
+		t.Fatal(err)
+	}
+	if len(doc.Answers) != len(answers) {
+		t.Fatalf("export has %d answers, want %d", len(doc.Answers), len(answers))
+	}
+	count := map[string]int{}
+	for _, a := range doc.Answers {
+		count[a.Answer]++
+	}
+	want := map[string]int{}
+	for i := range answers {
+		want[values[answers[i]]]++
+	}
+	for v, n := range want {
+		if count[v] != n {
+			t.Errorf("export has %d %q answers, want %d (all: %v)", count[v], v, n, count)
+		}
+	}
+	if strings.Join(doc.Categories, ",") != "security,availability" {
+		t.Errorf("categories = %v, want security and availability", doc.Categories)
+	}
+}
