@@ -23,7 +23,7 @@ func newTerminal(t *testing.T, env []string, w, h int) *terminal {
 	if _, err := exec.LookPath("tmux"); err != nil {
 		t.Skip("tmux is not installed; `make test` installs it")
 	}
-	term := &terminal{t: t, socket: fmt.Sprintf("gapmap-e2e-%d", os.Getpid())}
+	term := &terminal{t: t, socket: fmt.Sprintf("gapmap-e2e-%d-%d", os.Getpid(), time.Now().UnixNano())}
 	args := []string{"-L", term.socket, "-f", "/dev/null", "new-session", "-d", "-s", "e2e",
 		"-x", fmt.Sprint(w), "-y", fmt.Sprint(h), "env", "-i"}
 	args = append(args, env...)
