@@ -370,10 +370,15 @@ func (m Model) render() string {
 	} else {
 		body = m.screenView(w-2, bodyH)
 	}
-	body = lipgloss.NewStyle().Width(w - 2).Height(bodyH).MaxHeight(bodyH).Render(body)
-	frame := st.App.Render(lipgloss.JoinVertical(lipgloss.Left, body, m.statusLine(w-2), m.footer(w-2)))
-	// A screen that overflows is cut, never wrapped by the terminal.
-	return clipLines(strings.Split(frame, "\n"), w, h, 0)
+	lines := fitLines(body, w-2, bodyH)
+	lines = append(lines, fitLines(m.statusLine(w-2), w-2, 1)...)
+	lines = append(lines, fitLines(m.footer(w-2), w-2, 1)...)
+	// One cell of margin on each side; every line is exactly w wide, and
+	// an overflowing screen is cut, never wrapped by the terminal.
+	for i, l := range lines {
+		lines[i] = " " + l + " "
+	}
+	return strings.Join(lines, "\n")
 }
 
 func (m Model) screenView(w, h int) string {

@@ -135,3 +135,28 @@ func clipLines(lines []string, w, h, cursor int) string {
 	}
 	return strings.Join(out, "\n")
 }
+
+// fitLines makes text exactly h lines of exactly w cells: longer lines are
+// truncated, shorter ones padded, missing lines added, extra ones dropped.
+func fitLines(text string, w, h int) []string {
+	src := strings.Split(text, "\n")
+	out := make([]string, h)
+	for i := range out {
+		if i >= len(src) {
+			out[i] = strings.Repeat(" ", w)
+			continue
+		}
+		l := src[i]
+		lw := ansi.StringWidth(l)
+		if lw > w {
+			tail := "…"
+			if ansi.StringWidth(strings.TrimRight(ansi.Strip(l), " ")) <= w {
+				tail = "" // only padding is cut
+			}
+			l = ansi.Truncate(l, w, tail)
+			lw = ansi.StringWidth(l)
+		}
+		out[i] = l + strings.Repeat(" ", max(0, w-lw))
+	}
+	return out
+}

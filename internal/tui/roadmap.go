@@ -18,13 +18,28 @@ type roadmapScreen struct {
 	sess   *session
 	plan   roadmap.Plan
 	cursor int
+	// The plan laid out once per width: every line unselected, and where
+	// each item starts. A key press only restyles the selected line.
+	width    int
+	lines    []string
+	itemLine []int
 }
 
 func newRoadmapScreen(sh *shared, sess *session) roadmapScreen {
-	return roadmapScreen{sh: sh, sess: sess, plan: sess.roadmap()}
+	s := roadmapScreen{sh: sh, sess: sess, plan: sess.roadmap()}
+	s.layout(sh.width - 2)
+	return s
 }
 
 func (s roadmapScreen) Update(msg tea.Msg) (roadmapScreen, tea.Cmd) {
+	if ws, ok := msg.(tea.WindowSizeMsg); ok {
+		s.layout(ws.Width - 2)
+		return s, nil
+	}
+	if _, ok := msg.(tea.BackgroundColorMsg); ok {
+		s.layout(s.sh.width - 2)
+		return s, nil
+	}
 	k, ok := msg.(tea.KeyPressMsg)
 	if !ok {
 		return s, nil
@@ -69,9 +84,18 @@ func (s roadmapScreen) View(w, h int) string {
 		msg := "No gaps yet. Items appear here for every question answered not in place, partly in place, in place without evidence, or don't know."
 		return title + "\n" + timeline + "\n\n" + wrap(msg, w)
 	}
-	lines, cursorLine := s.itemLines(w)
+	if w != s.width {
+		s.layout(w)
+	}
 	bodyH := h - 2 - strings.Count(timeline, "\n") - 2
-	return title + "\n" + timeline + "\n\n" + scrollTo(lines, w, bodyH, cursorLine)
+	cursorLine := s.itemLine[s.cursor]
+	visible := scrollTo(s.lines, w, bodyH, cursorLine, func(i int) string {
+		if i == cursorLine {
+			return s.selectedLine(w)
+		}
+		return s.lines[i]
+	})
+	return title + "\n" + timeline + "\n\n" + visible
 }
 
 func (s roadmapScreen) timelineView(w int) string {
@@ -107,43 +131,42 @@ func people(c float64) string {
 	return strings.TrimSuffix(strings.TrimRight(fmt.Sprintf("%.1f", c), "0"), ".") + " people"
 }
 
-// itemLines renders every phase and item; it returns the lines and the line
-// where the selected item starts.
-func (s roadmapScreen) itemLines(w int) ([]string, int) {
+// layout renders every phase and item, unselected, for width w.
+func (s *roadmapScreen) layout(w int) {
 	st := s.sh.styles
-	var lines []string
-	cursorLine := 0
+	s.width, s.lines, s.itemLine = w, nil, make([]int, len(s.plan.Items))
 	phase := roadmap.Phase(-1)
 	for i, it := range s.plan.Items {
 		if it.Phase != phase {
 			phase = it.Phase
-			if len(lines) > 0 {
-				lines = append(lines, "")
+			if len(s.lines) > 0 {
+				s.lines = append(s.lines, "")
 			}
-			lines = append(lines, st.Subtitle.Render(phase.Title()))
+			s.lines = append(s.lines, st.Subtitle.Render(phase.Title()))
 		}
-		if i == s.cursor {
-			cursorLine = len(lines)
-		}
+		s.itemLine[i] = len(s.lines)
 		q := it.Question
-		marker, text := "  ", truncate(oneLine(q.Text), w-4)
-		if i == s.cursor {
-			marker, text = st.Selected.Render("› "), st.Selected.Render(text)
-		}
 		meta := fmt.Sprintf("%s · %s · effort %s · %s", st.Severity(string(q.Severity)).Render(string(q.Severity)), strings.Join(q.Criteria, " "), q.Effort, it.Answer.Value.Short())
 		if it.Answer.Owner != "" {
 			meta += " · owner " + oneLine(it.Answer.Owner)
 		}
-		lines = append(lines, marker+text, "    "+st.Muted.Render(truncate(meta, w-4)))
+		s.lines = append(s.lines, "  "+truncate(oneLine(q.Text), w-4), "    "+st.Muted.Render(truncate(meta, w-4)))
 		for _, r := range strings.Split(wrap(it.Rationale, w-6), "\n") {
-			lines = append(lines, "    "+st.Muted.Render("↳ "+r))
+			s.lines = append(s.lines, "    "+st.Muted.Render("↳ "+r))
 		}
 	}
-	return lines, cursorLine
 }
 
-// scrollTo shows h lines around line target, keeping a little context.
-func scrollTo(lines []string, w, h, target int) string {
+// selectedLine is the first line of the selected item, highlighted.
+func (s roadmapScreen) selectedLine(w int) string {
+	st := s.sh.styles
+	q := s.plan.Items[s.cursor].Question
+	return st.Selected.Render("› ") + st.Selected.Render(truncate(oneLine(q.Text), w-4))
+}
+
+// scrollTo shows h lines around line target, keeping a little context;
+// line(i) gives the text of line i.
+func scrollTo(lines []string, w, h, target int, line func(int) string) string {
 	if h < 1 {
 		return ""
 	}
@@ -153,8 +176,8 @@ func scrollTo(lines []string, w, h, target int) string {
 	}
 	end := min(len(lines), start+h)
 	out := make([]string, 0, end-start)
-	for _, l := range lines[start:end] {
-		out = append(out, truncate(l, w))
+	for i := start; i < end; i++ {
+		out = append(out, truncate(line(i), w))
 	}
 	return strings.Join(out, "\n")
 }
