@@ -27,7 +27,7 @@ fuzz: ## Fuzz the questionnaire and answers-file loaders for a few seconds each
 	$(GO) test ./internal/assessment -run '^$$' -fuzz FuzzParseFile -fuzztime $(FUZZTIME)
 
 lint-md: tools ## markdownlint-cli2 on the golden Markdown exports
-	npx --no-install markdownlint-cli2 "internal/report/testdata/*.md"
+	npx --no-install markdownlint-cli2 "internal/report/testdata/*.md" README.md "docs/*.md"
 
 bench: ## Performance targets (see README, Performance)
 	$(GO) test -run '^$$' -bench . -benchmem $(PKGS)
@@ -35,10 +35,13 @@ bench: ## Performance targets (see README, Performance)
 lint: ## gofmt, go vet, staticcheck
 	@test -z "$$(gofmt -l $$(git ls-files '*.go'))" || { gofmt -l $$(git ls-files '*.go'); echo "gofmt: files above need formatting"; exit 1; }
 	$(GO) vet $(PKGS)
-	$(GO) run honnef.co/go/tools/cmd/staticcheck@2025.1.1 $(PKGS)
+	$(GO) run honnef.co/go/tools/cmd/staticcheck@v0.8.2 $(PKGS)
 
 tools: ## Install what the tests need: tmux (Debian) and markdownlint-cli2 (npm)
 	@sh scripts/install-test-tools.sh
 
 clean:
 	rm -rf bin
+
+screenshot: ## Regenerate the README pictures from the real program (tmux + freeze)
+	sh scripts/screenshot.sh
