@@ -2,6 +2,7 @@ package questionnaire
 
 import (
 	"os"
+	"time"
 	"path/filepath"
 	"testing"
 )
@@ -18,7 +19,22 @@ func FuzzLoad(f *testing.F) {
 	f.Add([]byte("id: x\nquestions: [{id: a.b, depends_on: [a.b]}]\n"))
 	f.Add([]byte("{\"id\": \"x\", \"areas\": [], \"criteria\": null}"))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		qn, err := Load("fuzz.yaml", data)
+		type result struct {
+			qn  *Questionnaire
+			err error
+		}
+		done := make(chan result, 1)
+		go func() {
+			qn, err := Load("fuzz.yaml", data)
+			done <- result{qn, err}
+		}()
+		var r result
+		select {
+		case r = <-done:
+		case <-time.After(2 * time.Second):
+			t.Fatalf("loading %q did not finish in 2s", data)
+		}
+		qn, err := r.qn, r.err
 		if err != nil {
 			return
 		}

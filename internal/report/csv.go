@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/gapmap/gapmap/internal/roadmap"
+	"github.com/gapmap/gapmap/internal/sanitize"
 )
 
 var csvHeader = []string{
@@ -55,7 +56,7 @@ func csvRow(order int, it roadmap.Item) []string {
 // starts with =, +, -, @) gets a leading apostrophe, the usual defence
 // against CSV injection; spreadsheets hide it, ticket importers keep it.
 func csvCell(s string) string {
-	s = cleanLine(s)
+	s = sanitize.Line(s)
 	if s != "" && strings.IndexByte("=+-@", s[0]) >= 0 {
 		return "'" + s
 	}
