@@ -2,9 +2,9 @@ package questionnaire
 
 import (
 	"os"
-	"time"
 	"path/filepath"
 	"testing"
+	"time"
 )
 
 // FuzzLoad checks the loader never panics, whatever the input, and that
