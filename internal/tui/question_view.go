@@ -102,7 +102,7 @@ func (s questionScreen) answerView(q *questionnaire.Question, w int) string {
 	if answered {
 		current = answerStyle(st, ans.Value).Render(ans.Value.Label())
 		if ans.Flagged {
-			current += "  " + st.High.Render("⚑ follow-up")
+			current += "  " + st.High.Render("flagged for follow-up")
 		}
 	}
 	lines := []string{st.Muted.Render(strings.Repeat("─", w)), "Answer: " + current}

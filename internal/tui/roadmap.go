@@ -151,8 +151,8 @@ func (s *roadmapScreen) layout(w int) {
 			meta += " · owner " + oneLine(it.Answer.Owner)
 		}
 		s.lines = append(s.lines, "  "+truncate(oneLine(q.Text), w-4), "    "+st.Muted.Render(truncate(meta, w-4)))
-		for _, r := range strings.Split(wrap(it.Rationale, w-6), "\n") {
-			s.lines = append(s.lines, "    "+st.Muted.Render("↳ "+r))
+		for _, r := range strings.Split(wrap("why: "+it.Rationale, w-4), "\n") {
+			s.lines = append(s.lines, "    "+st.Muted.Render(r))
 		}
 	}
 }
