@@ -31,6 +31,8 @@ const (
 const (
 	minWidth  = 60
 	minHeight = 20
+	// maxContentWidth caps the width screens lay out for.
+	maxContentWidth = 120
 )
 
 // Model is the root model: it owns the shared context, routes messages to
@@ -364,11 +366,13 @@ func (m Model) render() string {
 		return clipLines(strings.Split(lipgloss.Place(w, h, lipgloss.Center, lipgloss.Center, st.Bold.Render(msg)), "\n"), w, h, 0)
 	}
 	bodyH := h - 2 // status line and footer
+	// Lines longer than this are hard to read; wide terminals get margin.
+	cw := min(w-2, maxContentWidth)
 	var body string
 	if m.showHelp {
-		body = m.helpView(w-2, bodyH)
+		body = m.helpView(cw, bodyH)
 	} else {
-		body = m.screenView(w-2, bodyH)
+		body = m.screenView(cw, bodyH)
 	}
 	lines := fitLines(body, w-2, bodyH)
 	lines = append(lines, fitLines(m.statusLine(w-2), w-2, 1)...)

@@ -306,7 +306,7 @@ func (s questionScreen) firstInArea(area string) int {
 }
 
 func newReader(sh *shared, q *questionnaire.Question) viewport.Model {
-	w, h := sh.width-4, sh.height-5
+	w, h := min(sh.width-4, maxContentWidth), sh.height-5
 	vp := viewport.New(viewport.WithWidth(w), viewport.WithHeight(h))
 	st := sh.styles
 	text := st.Title.Render(q.ID) + "\n\n" + st.Bold.Render(wrap(oneLine(q.Text), w)) + "\n\n" +

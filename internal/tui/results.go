@@ -56,7 +56,7 @@ func (s resultsScreen) Update(msg tea.Msg) (resultsScreen, tea.Cmd) {
 
 // maxOffset is the last scroll position that still fills the screen.
 func (s resultsScreen) maxOffset() int {
-	w, h := s.sh.width-2, s.sh.height-2
+	w, h := min(s.sh.width-2, maxContentWidth), s.sh.height-2
 	lines := strings.Count(s.content(w), "\n") + 1
 	return max(0, lines-(h-2))
 }

@@ -27,17 +27,17 @@ type roadmapScreen struct {
 
 func newRoadmapScreen(sh *shared, sess *session) roadmapScreen {
 	s := roadmapScreen{sh: sh, sess: sess, plan: sess.roadmap()}
-	s.layout(sh.width - 2)
+	s.layout(min(sh.width-2, maxContentWidth))
 	return s
 }
 
 func (s roadmapScreen) Update(msg tea.Msg) (roadmapScreen, tea.Cmd) {
 	if ws, ok := msg.(tea.WindowSizeMsg); ok {
-		s.layout(ws.Width - 2)
+		s.layout(min(ws.Width-2, maxContentWidth))
 		return s, nil
 	}
 	if _, ok := msg.(tea.BackgroundColorMsg); ok {
-		s.layout(s.sh.width - 2)
+		s.layout(min(s.sh.width-2, maxContentWidth))
 		return s, nil
 	}
 	k, ok := msg.(tea.KeyPressMsg)
