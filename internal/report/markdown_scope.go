@@ -5,7 +5,6 @@ import (
 	"strconv"
 
 	"github.com/gapmap/gapmap/internal/assessment"
-	"github.com/gapmap/gapmap/internal/questionnaire"
 )
 
 // writeScope writes the system description an auditor reads (DC 200). Empty
@@ -123,35 +122,24 @@ func orNone(lines []string) []listItem {
 	return items
 }
 
-// categoryReasons says which scope fact makes a category worth having, and
-// why, as the criteria screen recommends it.
-var categoryReasons = map[questionnaire.Category]struct{ fact, why string }{
-	questionnaire.Availability:    {"has_sla", "uptime or availability is promised in contracts"},
-	questionnaire.Confidentiality: {"customer_content", "customers store their own content, which contracts usually treat as confidential"},
-	questionnaire.Privacy:         {"personal_data", "personal data about individuals is handled"},
-}
-
+// writeCategories lists the categories in and out of scope, each with the
+// recommendation the criteria screen showed for it.
 func writeCategories(d *doc, a *assessment.Assessment) {
 	d.heading(2, "Trust Services Categories")
-	facts := a.Scope.Facts()
-	var items []listItem
-	for _, c := range questionnaire.Categories {
-		reason, hasReason := categoryReasons[c]
-		suggested := hasReason && facts[reason.fact]
+	items := []listItem{{"**Security:** in scope, always: every SOC 2 report covers the common criteria (CC1 to CC9)"}}
+	for _, r := range assessment.Recommend(a.Scope) {
 		var s string
 		switch {
-		case c == questionnaire.Security:
-			s = "in scope, always: every SOC 2 report covers the common criteria (CC1 to CC9)"
-		case a.Selected(c) && suggested:
-			s = "in scope, chosen because " + reason.why
-		case a.Selected(c):
+		case a.Selected(r.Category) && r.Recommended:
+			s = "in scope, as recommended: " + r.Reason
+		case a.Selected(r.Category):
 			s = "in scope, chosen for this assessment"
-		case suggested:
-			s = "not in scope; worth considering, since " + reason.why
+		case r.Recommended:
+			s = "not in scope, though recommended: " + r.Reason
 		default:
-			s = "not in scope"
+			s = "not in scope; " + r.Reason
 		}
-		items = append(items, listItem{fmt.Sprintf("**%s:** %s", inline(c.Title()), s)})
+		items = append(items, listItem{fmt.Sprintf("**%s:** %s", inline(r.Category.Title()), s)})
 	}
 	d.list(items)
 }
