@@ -44,8 +44,8 @@ type Model struct {
 	sess   *session
 
 	home      homeScreen
-	scope     scopeScreen
-	criteria  criteriaScreen
+	scope     setupForm
+	criteria  setupForm
 	questions questionScreen
 	results   resultsScreen
 	roadmap   roadmapScreen

@@ -13,26 +13,22 @@ import (
 	"github.com/gapmap/gapmap/internal/questionnaire"
 )
 
-// criteriaScreen chooses the optional Trust Services Categories, with a
-// recommendation from the scope, and the report target.
-type criteriaScreen struct {
-	sh   *shared
-	a    assessment.Assessment
-	form embeddedForm
-	vals *criteriaValues
-}
-
 // criteriaValues holds what the criteria form edits (see scopeValues).
 type criteriaValues struct {
 	categories                                *[]string
 	reportType, window, targetDate, startDate *string
 }
 
-func newCriteriaScreen(sh *shared, a *assessment.Assessment) criteriaScreen {
-	s := criteriaScreen{sh: sh, a: *a}
-	groups, vals := criteriaGroups(s.a)
-	s.form, s.vals = newEmbeddedForm(sh, groups...), vals
-	return s
+// newCriteriaScreen chooses the optional Trust Services Categories, each
+// with a recommendation from the scope, and the report target.
+func newCriteriaScreen(sh *shared, a *assessment.Assessment) setupForm {
+	groups, vals := criteriaGroups(*a)
+	return setupForm{
+		a:     *a,
+		form:  newEmbeddedForm(sh, groups...),
+		apply: vals.apply,
+		done:  func(a *assessment.Assessment) tea.Msg { return criteriaDoneMsg{a: a} },
+	}
 }
 
 func criteriaGroups(a assessment.Assessment) ([]*huh.Group, *criteriaValues) {
@@ -92,30 +88,6 @@ func validDate(s string) error {
 	return nil
 }
 
-func (s criteriaScreen) Init() tea.Cmd { return s.form.Init() }
-
-func (s criteriaScreen) Update(msg tea.Msg) (criteriaScreen, tea.Cmd) {
-	var cmd tea.Cmd
-	var outcome formOutcome
-	s.form, cmd, outcome = s.form.Update(msg)
-	switch outcome {
-	case formCancelled:
-		if s.a.ID == 0 {
-			return s, navigate(screenHome)
-		}
-		return s, navigate(screenQuestions)
-	case formDone:
-		return s, s.submit()
-	}
-	return s, cmd
-}
-
-func (s criteriaScreen) submit() tea.Cmd {
-	a := ptr(s.a)
-	s.vals.apply(a)
-	return func() tea.Msg { return criteriaDoneMsg{a: a} }
-}
-
 // apply writes the chosen categories and target into an assessment.
 func (v *criteriaValues) apply(a *assessment.Assessment) {
 	var cats []questionnaire.Category
@@ -135,5 +107,3 @@ func (v *criteriaValues) apply(a *assessment.Assessment) {
 
 // criteriaDoneMsg carries the finished setup to the root, which saves it.
 type criteriaDoneMsg struct{ a *assessment.Assessment }
-
-func (s criteriaScreen) View(w, h int) string { return s.form.View() }

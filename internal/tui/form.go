@@ -3,6 +3,8 @@ package tui
 import (
 	tea "charm.land/bubbletea/v2"
 	"charm.land/huh/v2"
+
+	"github.com/gapmap/gapmap/internal/assessment"
 )
 
 // formOutcome is what became of an embedded form after a message.
@@ -54,3 +56,35 @@ func (e embeddedForm) Update(msg tea.Msg) (embeddedForm, tea.Cmd, formOutcome) {
 }
 
 func (e embeddedForm) View() string { return e.form.View() }
+
+// setupForm is one step of setting up an assessment (the scope, then the
+// criteria and report target): a form that edits a copy of the assessment
+// and, when done, hands the edited copy on as a message.
+type setupForm struct {
+	a     assessment.Assessment
+	form  embeddedForm
+	apply func(*assessment.Assessment)
+	done  func(*assessment.Assessment) tea.Msg
+}
+
+func (s setupForm) Init() tea.Cmd { return s.form.Init() }
+
+func (s setupForm) Update(msg tea.Msg) (setupForm, tea.Cmd) {
+	var cmd tea.Cmd
+	var outcome formOutcome
+	s.form, cmd, outcome = s.form.Update(msg)
+	switch outcome {
+	case formCancelled:
+		if s.a.ID == 0 {
+			return s, navigate(screenHome)
+		}
+		return s, navigate(screenQuestions)
+	case formDone:
+		a := ptr(s.a)
+		s.apply(a)
+		return s, func() tea.Msg { return s.done(a) }
+	}
+	return s, cmd
+}
+
+func (s setupForm) View(w, h int) string { return s.form.View() }

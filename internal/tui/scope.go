@@ -22,16 +22,6 @@ var scopeFacts = []struct{ name, label string }{
 	{"has_contractors", "Contractors or outsourced staff can access systems or data"},
 }
 
-// scopeScreen is the system description form (DC 200): who, what, which
-// components, data, vendors and customer responsibilities.
-type scopeScreen struct {
-	sh *shared
-	// a is the assessment being edited: a copy, or a new one not yet stored.
-	a    assessment.Assessment
-	form embeddedForm
-	vals *scopeValues
-}
-
 // scopeValues holds what the scope form edits. Fields write through these
 // pointers, which stay valid however often the screen is copied, and which
 // huh's accessible mode fills as well.
@@ -43,20 +33,21 @@ type scopeValues struct {
 	teams, cuecs            *string
 }
 
-// newScopeScreen edits a copy of a; nil starts a new assessment.
-func newScopeScreen(sh *shared, a *assessment.Assessment) scopeScreen {
-	s := scopeScreen{sh: sh}
-	if a != nil {
-		s.a = *a
-	} else {
-		s.a = *assessment.New("", sh.opts.DefaultQuestionnaire, sh.now())
+// newScopeScreen is the system description form (DC 200): who, what,
+// which components, data, vendors and customer responsibilities. It edits a
+// copy of a; nil starts a new assessment.
+func newScopeScreen(sh *shared, a *assessment.Assessment) setupForm {
+	if a == nil {
+		a = assessment.New("", sh.opts.DefaultQuestionnaire, sh.now())
 	}
-	groups, vals := scopeGroups(s.a, s.a.ID == 0)
-	s.form, s.vals = newEmbeddedForm(sh, groups...), vals
-	return s
+	groups, vals := scopeGroups(*a, a.ID == 0)
+	return setupForm{
+		a:     *a,
+		form:  newEmbeddedForm(sh, groups...),
+		apply: vals.apply,
+		done:  func(a *assessment.Assessment) tea.Msg { return scopeDoneMsg{a: a} },
+	}
 }
-
-func (s scopeScreen) Init() tea.Cmd { return s.form.Init() }
 
 func scopeGroups(a assessment.Assessment, isNew bool) ([]*huh.Group, *scopeValues) {
 	sc := a.Scope
@@ -150,30 +141,6 @@ func validNumber(fraction bool) func(string) error {
 	}
 }
 
-func (s scopeScreen) Update(msg tea.Msg) (scopeScreen, tea.Cmd) {
-	var cmd tea.Cmd
-	var outcome formOutcome
-	s.form, cmd, outcome = s.form.Update(msg)
-	switch outcome {
-	case formCancelled:
-		if s.a.ID == 0 {
-			return s, navigate(screenHome)
-		}
-		return s, navigate(screenQuestions)
-	case formDone:
-		return s, s.submit()
-	}
-	return s, cmd
-}
-
-// submit applies the form to a copy of the assessment and moves on to the
-// criteria step, which saves.
-func (s scopeScreen) submit() tea.Cmd {
-	a := ptr(s.a)
-	s.vals.apply(a)
-	return func() tea.Msg { return scopeDoneMsg{a: a} }
-}
-
 // apply writes the form's values into an assessment.
 func (v *scopeValues) apply(a *assessment.Assessment) {
 	a.Name = oneLine(*v.name)
@@ -198,5 +165,3 @@ func (v *scopeValues) apply(a *assessment.Assessment) {
 
 // scopeDoneMsg carries the edited assessment to the criteria step.
 type scopeDoneMsg struct{ a *assessment.Assessment }
-
-func (s scopeScreen) View(w, h int) string { return s.form.View() }
