@@ -55,8 +55,6 @@ type Model struct {
 	status    string
 	statusErr bool
 	statusSeq int
-	// pending counts answers sent to the store and not yet confirmed.
-	pending int
 	// draft is a new assessment between the setup forms and its first save.
 	draft *assessment.Assessment
 }
@@ -193,7 +191,6 @@ func (m Model) saveSetup(a *assessment.Assessment) (Model, tea.Cmd, bool) {
 		*m.sess.a = *a
 		m.sess.refresh()
 	}
-	m.pending++
 	m.status, m.statusErr = "Saving…", false
 	return m, saveSetup(m.sh.opts.Store, *m.sess.a, m.sess.ev.Summarize(), created), true
 }
@@ -205,7 +202,6 @@ func (m Model) saveAnswer(qid string, ans assessment.Answer) (Model, tea.Cmd, bo
 	ans.AnsweredBy = m.sh.who
 	m.sess.a.SetAnswer(qid, ans, m.sh.now())
 	m.sess.refresh()
-	m.pending++
 	m.status, m.statusErr = "Saving…", false
 	stored := m.sess.a.Answers[qid]
 	return m, saveAnswer(m.sh.opts.Store, m.sess.a.ID, qid, stored, m.sess.ev.Summarize()), true
@@ -221,7 +217,6 @@ func (m Model) clearAnswer(qid string) (Model, tea.Cmd, bool) {
 	delete(m.sess.a.Answers, qid)
 	m.sess.a.UpdatedAt = m.sh.now().UTC()
 	m.sess.refresh()
-	m.pending++
 	return m, clearAnswer(m.sh.opts.Store, m.sess.a.ID, qid, m.sh.who, m.sess.ev.Summarize()), true
 }
 
@@ -237,7 +232,6 @@ func (m Model) handleResult(msg tea.Msg) (Model, tea.Cmd, bool) {
 		next, cmd := m.show(msg.then)
 		return next, cmd, true
 	case answerSavedMsg:
-		m.pending--
 		if msg.err != nil {
 			next, cmd := m.setStatus("NOT SAVED: "+errText(msg.err)+" — your answer is kept on screen; try again", true)
 			return next.(Model), cmd, true
@@ -251,14 +245,12 @@ func (m Model) handleResult(msg tea.Msg) (Model, tea.Cmd, bool) {
 		next, cmd := m.setStatus(text, false)
 		return next.(Model), cmd, true
 	case setupCreatedMsg:
-		m.pending--
 		m.sess.a.ID = msg.id
 		m.draft = nil
 		next, cmd := m.show(screenQuestions)
 		n2, c2 := next.setStatus("Assessment created and saved", false)
 		return n2.(Model), tea.Batch(cmd, c2), true
 	case setupSavedMsg:
-		m.pending--
 		if msg.err != nil {
 			text := "Could not save: " + errText(msg.err)
 			if errors.Is(msg.err, store.ErrExists) {
@@ -334,6 +326,9 @@ func (m Model) routeToScreen(msg tea.Msg) (tea.Model, tea.Cmd) {
 }
 
 func (m Model) setStatus(text string, isErr bool) (tea.Model, tea.Cmd) {
+	if isErr && m.sh.opts.Log != nil {
+		m.sh.opts.Log.Error(text)
+	}
 	m.status, m.statusErr = text, isErr
 	m.statusSeq++
 	seq := m.statusSeq
