@@ -264,8 +264,12 @@ func (m Model) handleResult(msg tea.Msg) (Model, tea.Cmd, bool) {
 				next, cmd := m.setStatus(text, true)
 				return next.(Model), tea.Batch(cmd, m.scope.Init()), true
 			}
+			// The edit was not stored: the criteria form again, filled in
+			// with the edit, so enter retries and esc leaves.
+			m.criteria = newCriteriaScreen(m.sh, m.sess.a)
+			m.screen = screenCriteria
 			next, cmd := m.setStatus(text, true)
-			return next.(Model), cmd, true
+			return next.(Model), tea.Batch(cmd, m.criteria.Init()), true
 		}
 		next, cmd := m.show(screenQuestions)
 		n2, c2 := next.setStatus("Scope and criteria saved", false)

@@ -59,17 +59,26 @@ func (e embeddedForm) View() string { return e.form.View() }
 
 // setupForm is one step of setting up an assessment (the scope, then the
 // criteria and report target): a form that edits a copy of the assessment
-// and, when done, hands the edited copy on as a message.
+// and, when done, hands the edited copy on as a message, exactly once.
 type setupForm struct {
 	a     assessment.Assessment
 	form  embeddedForm
 	apply func(*assessment.Assessment)
 	done  func(*assessment.Assessment) tea.Msg
+	// submitted is set when the done message has been sent. A completed
+	// huh form stays completed, and messages keep arriving (window sizes,
+	// background colour, the save's own status) before the router moves
+	// on; without this each of them would submit again, and a second
+	// create of the same assessment fails as a duplicate.
+	submitted bool
 }
 
 func (s setupForm) Init() tea.Cmd { return s.form.Init() }
 
 func (s setupForm) Update(msg tea.Msg) (setupForm, tea.Cmd) {
+	if s.submitted {
+		return s, nil
+	}
 	var cmd tea.Cmd
 	var outcome formOutcome
 	s.form, cmd, outcome = s.form.Update(msg)
@@ -82,6 +91,7 @@ func (s setupForm) Update(msg tea.Msg) (setupForm, tea.Cmd) {
 	case formDone:
 		a := ptr(s.a)
 		s.apply(a)
+		s.submitted = true
 		return s, func() tea.Msg { return s.done(a) }
 	}
 	return s, cmd
