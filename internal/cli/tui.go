@@ -59,7 +59,14 @@ func (a *app) openTUI(cmd *cobra.Command, open string) error {
 		progOpts = append(progOpts, tea.WithColorProfile(colorprofile.Ascii))
 	}
 	logger.Info("starting", "db", s.Path())
-	_, err = tea.NewProgram(tui.New(opts), progOpts...).Run()
+	model := tui.New(opts)
+	_, err = tea.NewProgram(model, progOpts...).Run()
+	// The model's writer is shared by every copy of it: wait for the
+	// writes still queued (after a forced quit) before closing the store.
+	if ferr := model.Flush(); ferr != nil {
+		logger.Error("writes failed at exit", "err", ferr)
+		return fmt.Errorf("some changes were not saved: %w", ferr)
+	}
 	if err != nil {
 		logger.Error("program ended", "err", err)
 		return fmt.Errorf("the interactive program failed: %w", err)

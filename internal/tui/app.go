@@ -57,11 +57,15 @@ type Model struct {
 	statusSeq int
 	// draft is a new assessment between the setup forms and its first save.
 	draft *assessment.Assessment
+	// quitting is set when the user quit with writes still in flight; the
+	// program ends when the last one is confirmed.
+	quitting bool
+	quitErr  string
 }
 
 // New returns the root model.
 func New(opts Options) Model {
-	sh := &shared{opts: opts, keys: newKeyMap(), who: opts.Who, width: 80, height: 24}
+	sh := &shared{opts: opts, keys: newKeyMap(), who: opts.Who, width: 80, height: 24, writer: newWriter()}
 	sh.styles = NewStyles(true, opts.NoColor)
 	m := Model{sh: sh, screen: screenHome}
 	m.home = newHomeScreen(sh)
@@ -101,14 +105,36 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return next, cmd
 	}
 	if next, cmd, handled := m.handleResult(msg); handled {
-		return next, cmd
+		if !next.quitting {
+			return next, cmd
+		}
+		if next.statusErr && next.quitErr == "" {
+			next.quitErr = next.status
+		}
+		if next.sh.writer.pending() {
+			return next, cmd
+		}
+		if next.quitErr != "" {
+			// Stay, so that the failure is read; the next q leaves.
+			next.status, next.statusErr = next.quitErr+" (q quits anyway)", true
+			next.quitting, next.quitErr = false, ""
+			return next, nil
+		}
+		return next, tea.Quit
 	}
 	return m.routeToScreen(msg)
 }
 
 func (m Model) handleKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	if msg.String() == "ctrl+c" {
-		return m, tea.Quit
+		if m.quitting {
+			// A second ctrl+c: leave now; Flush still finishes the writes.
+			return m, tea.Quit
+		}
+		return m.quit()
+	}
+	if m.quitting {
+		return m, nil
 	}
 	if m.showHelp {
 		m.showHelp = false
@@ -120,11 +146,27 @@ func (m Model) handleKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 			m.showHelp = true
 			return m, nil
 		case key.Matches(msg, m.sh.keys.Quit):
-			return m, tea.Quit
+			return m.quit()
 		}
 	}
 	return m.routeToScreen(msg)
 }
+
+// quit ends the program once every write has reached the database, so
+// that quitting right after an answer never loses it and a failed write is
+// shown rather than dropped.
+func (m Model) quit() (tea.Model, tea.Cmd) {
+	if !m.sh.writer.pending() {
+		return m, tea.Quit
+	}
+	m.quitting = true
+	m.status, m.statusErr = "Saving before quitting…", false
+	return m, nil
+}
+
+// Flush waits for the writes still queued when the program ended (after a
+// forced quit) and returns those that failed. Call it after Run returns.
+func (m Model) Flush() error { return m.sh.writer.Flush() }
 
 // capturesInput reports whether the screen is taking text, so that q and ?
 // are typed rather than acted on.
@@ -192,7 +234,7 @@ func (m Model) saveSetup(a *assessment.Assessment) (Model, tea.Cmd, bool) {
 		m.sess.refresh()
 	}
 	m.status, m.statusErr = "Saving…", false
-	return m, saveSetup(m.sh.opts.Store, *m.sess.a, m.sess.ev.Summarize(), created), true
+	return m, saveSetup(m.sh, *m.sess.a, m.sess.ev.Summarize(), created), true
 }
 
 func (m Model) saveAnswer(qid string, ans assessment.Answer) (Model, tea.Cmd, bool) {
@@ -204,7 +246,7 @@ func (m Model) saveAnswer(qid string, ans assessment.Answer) (Model, tea.Cmd, bo
 	m.sess.refresh()
 	m.status, m.statusErr = "Saving…", false
 	stored := m.sess.a.Answers[qid]
-	return m, saveAnswer(m.sh.opts.Store, m.sess.a.ID, qid, stored, m.sess.ev.Summarize()), true
+	return m, saveAnswer(m.sh, m.sess.a.ID, qid, stored, m.sess.ev.Summarize()), true
 }
 
 func (m Model) clearAnswer(qid string) (Model, tea.Cmd, bool) {
@@ -217,7 +259,7 @@ func (m Model) clearAnswer(qid string) (Model, tea.Cmd, bool) {
 	delete(m.sess.a.Answers, qid)
 	m.sess.a.UpdatedAt = m.sh.now().UTC()
 	m.sess.refresh()
-	return m, clearAnswer(m.sh.opts.Store, m.sess.a.ID, qid, m.sh.who, m.sess.ev.Summarize()), true
+	return m, clearAnswer(m.sh, m.sess.a.ID, qid, m.sess.ev.Summarize()), true
 }
 
 // handleResult applies the results of I/O commands.

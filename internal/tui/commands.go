@@ -103,61 +103,70 @@ func loadAssessmentByName(sh *shared, name string, then screenID) tea.Cmd {
 	}
 }
 
-func saveAnswer(st *store.Store, id int64, qid string, ans assessment.Answer, sum assessment.Summary) tea.Cmd {
-	return func() tea.Msg {
+// The writes below go through the writer (see writer.go), which runs them
+// one at a time in the order they were asked for.
+
+func saveAnswer(sh *shared, id int64, qid string, ans assessment.Answer, sum assessment.Summary) tea.Cmd {
+	st := sh.opts.Store
+	return sh.writer.submit(func() (tea.Msg, error) {
 		ctx, cancel := context.WithTimeout(context.Background(), ioTimeout)
 		defer cancel()
 		err := st.SaveAnswer(ctx, id, qid, ans, sum)
-		return answerSavedMsg{questionID: qid, value: ans.Value, err: err}
-	}
+		return answerSavedMsg{questionID: qid, value: ans.Value, err: err}, err
+	})
 }
 
-func clearAnswer(st *store.Store, id int64, qid, who string, sum assessment.Summary) tea.Cmd {
-	return func() tea.Msg {
+func clearAnswer(sh *shared, id int64, qid string, sum assessment.Summary) tea.Cmd {
+	st, who := sh.opts.Store, sh.who
+	return sh.writer.submit(func() (tea.Msg, error) {
 		ctx, cancel := context.WithTimeout(context.Background(), ioTimeout)
 		defer cancel()
 		err := st.ClearAnswer(ctx, id, qid, who, sum)
-		return answerSavedMsg{questionID: qid, err: err}
-	}
+		return answerSavedMsg{questionID: qid, err: err}, err
+	})
 }
 
 // saveSetup stores a copy of the assessment's setup so the command never
 // shares memory with the model.
-func saveSetup(st *store.Store, a assessment.Assessment, sum assessment.Summary, created bool) tea.Cmd {
-	return func() tea.Msg {
+func saveSetup(sh *shared, a assessment.Assessment, sum assessment.Summary, created bool) tea.Cmd {
+	st := sh.opts.Store
+	return sh.writer.submit(func() (tea.Msg, error) {
 		ctx, cancel := context.WithTimeout(context.Background(), ioTimeout)
 		defer cancel()
 		var err error
 		if created {
 			err = st.Create(ctx, &a, sum)
 			if err == nil {
-				return setupCreatedMsg{id: a.ID}
+				return setupCreatedMsg{id: a.ID}, nil
 			}
 		} else {
 			err = st.SaveSetup(ctx, &a, sum)
 		}
-		return setupSavedMsg{created: created, err: err}
-	}
+		return setupSavedMsg{created: created, err: err}, err
+	})
 }
 
 // setupCreatedMsg carries the new ID of a created assessment.
 type setupCreatedMsg struct{ id int64 }
 
-func deleteAssessment(st *store.Store, id int64, name string) tea.Cmd {
-	return func() tea.Msg {
+func deleteAssessment(sh *shared, id int64, name string) tea.Cmd {
+	st := sh.opts.Store
+	return sh.writer.submit(func() (tea.Msg, error) {
 		ctx, cancel := context.WithTimeout(context.Background(), ioTimeout)
 		defer cancel()
-		return deletedMsg{name: name, err: st.Delete(ctx, id)}
-	}
+		err := st.Delete(ctx, id)
+		return deletedMsg{name: name, err: err}, err
+	})
 }
 
-func duplicateAssessment(st *store.Store, id int64, newName string) tea.Cmd {
-	return func() tea.Msg {
+func duplicateAssessment(sh *shared, id int64, newName string) tea.Cmd {
+	st := sh.opts.Store
+	return sh.writer.submit(func() (tea.Msg, error) {
 		ctx, cancel := context.WithTimeout(context.Background(), ioTimeout)
 		defer cancel()
 		_, err := st.Duplicate(ctx, id, newName)
-		return duplicatedMsg{name: newName, err: err}
-	}
+		return duplicatedMsg{name: newName, err: err}, err
+	})
 }
 
 func status(text string, isErr bool) tea.Cmd {

@@ -37,6 +37,7 @@ type shared struct {
 	width  int
 	height int
 	who    string
+	writer *writer
 }
 
 func (sh *shared) now() time.Time {
