@@ -63,7 +63,7 @@ func focus(t *testing.T, tm *teatest.TestModel, f *frame, title string) {
 // waitFor waits until the last frame shows text.
 func waitFor(t *testing.T, f *frame, text string) {
 	t.Helper()
-	deadline := time.Now().Add(5 * time.Second)
+	deadline := time.Now().Add(15 * time.Second)
 	for time.Now().Before(deadline) {
 		f.mu.Lock()
 		ok := strings.Contains(f.text, text)
@@ -106,7 +106,7 @@ func TestQuestionLoopPersists(t *testing.T) {
 	tm.Send(press("f"))
 	waitFor(t, f, "follow-up")
 	tm.Send(press("q"))
-	tm.WaitFinished(t, teatest.WithFinalTimeout(5*time.Second))
+	tm.WaitFinished(t, teatest.WithFinalTimeout(15*time.Second))
 
 	a, err := st.LoadByName(context.Background(), "Acme Cloud readiness")
 	if err != nil {
@@ -156,7 +156,7 @@ func TestNewAssessmentFlow(t *testing.T) {
 	tm.Send(press("enter"))
 	waitFor(t, f, "question 1 of")
 	tm.Send(press("q"))
-	tm.WaitFinished(t, teatest.WithFinalTimeout(5*time.Second))
+	tm.WaitFinished(t, teatest.WithFinalTimeout(15*time.Second))
 
 	a, err := st.LoadByName(context.Background(), "Globex Q1")
 	if err != nil {
