@@ -128,16 +128,34 @@ func TestAssessmentEndToEnd(t *testing.T) {
 	term.text("12")
 	term.field("People available for remediation")
 	term.text("1")
-	term.field("In-scope components")
-	term.text("AWS production | infrastructure | customer data")
-	term.field("Subservice organizations")
-	term.text("Amazon Web Services | hosting | carve-out | report")
-	term.field("Teams with privileged access")
-	term.field("Customer responsibilities")
-	// Criteria: add Availability, the first optional category.
+	// The repeatable lists, item by item: a component and a vendor.
+	term.keys("Enter")
+	term.waitFor("› + Add a component")
+	term.keys("Enter")
+	term.waitFor("┃ Name")
+	term.text("AWS production")
+	term.field("Kind")
+	term.field("Does it store or process customer data?")
+	term.keys("y")
+	term.waitFor("› AWS production")
+	term.keys("Tab")
+	term.waitFor("› + Add a subservice organization")
+	term.keys("Enter")
+	term.waitFor("┃ Name")
+	term.text("Amazon Web Services")
+	term.field("What they do for you")
+	term.text("hosting")
+	term.field("How the report treats them")
+	term.field("Do you have their current SOC 2 report?")
+	term.keys("y")
+	term.waitFor("› Amazon Web Services")
+	term.keys("G")
+	term.waitFor("› Continue to criteria")
+	// Criteria: add Availability, the first optional category; Type II.
 	term.field("Add other Trust Services Categories?")
 	term.keys("Space")
 	term.field("Which report are you aiming for?")
+	term.keys("Down")
 	term.field("Type II observation window")
 	term.field("Target date for the report")
 	term.field("Remediation starts on")
@@ -196,6 +214,19 @@ func TestAssessmentEndToEnd(t *testing.T) {
 		t.Fatalf("gapmap export: %v", err)
 	}
 	var doc struct {
+		Scope struct {
+			Components []struct {
+				Name         string `json:"name"`
+				CustomerData bool   `json:"customer_data"`
+			} `json:"components"`
+			Subservices []struct {
+				Name      string `json:"name"`
+				HasReport bool   `json:"soc2_report"`
+			} `json:"subservices"`
+		} `json:"scope"`
+		Report struct {
+			Type string `json:"type"`
+		} `json:"report"`
 		Categories []string `json:"categories"`
 		Answers    map[string]struct {
 			Answer string `json:"answer"`
@@ -219,6 +250,13 @@ func TestAssessmentEndToEnd(t *testing.T) {
 		if count[v] != n {
 			t.Errorf("export has %d %q answers, want %d (all: %v)", count[v], v, n, count)
 		}
+	}
+	if sc := doc.Scope; len(sc.Components) != 1 || sc.Components[0].Name != "AWS production" || !sc.Components[0].CustomerData ||
+		len(sc.Subservices) != 1 || sc.Subservices[0].Name != "Amazon Web Services" || !sc.Subservices[0].HasReport {
+		t.Errorf("scope lists = %+v", sc)
+	}
+	if doc.Report.Type != "type2" {
+		t.Errorf("report type = %q, want type2", doc.Report.Type)
 	}
 	if strings.Join(doc.Categories, ",") != "security,availability" {
 		t.Errorf("categories = %v, want security and availability", doc.Categories)

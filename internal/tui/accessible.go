@@ -82,12 +82,12 @@ func (r accessible) choose() (*session, error) {
 func (r accessible) create() (*session, error) {
 	a := assessment.New("", r.sh.opts.DefaultQuestionnaire, r.sh.now())
 	for {
-		groups, vals := scopeGroups(*a, true)
+		groups, vals := scopeGroups(*a, true, true)
 		if err := r.run(groups...); err != nil {
 			return nil, err
 		}
 		vals.apply(a)
-		cgroups, cvals := criteriaGroups(*a)
+		cgroups, cvals := criteriaGroups(*a, true)
 		if err := r.run(cgroups...); err != nil {
 			return nil, err
 		}

@@ -20,6 +20,7 @@ type screenID int
 const (
 	screenHome screenID = iota
 	screenScope
+	screenLists
 	screenCriteria
 	screenQuestions
 	screenResults
@@ -45,6 +46,7 @@ type Model struct {
 
 	home      homeScreen
 	scope     setupForm
+	lists     listsScreen
 	criteria  setupForm
 	questions questionScreen
 	results   resultsScreen
@@ -61,6 +63,8 @@ type Model struct {
 	// program ends when the last one is confirmed.
 	quitting bool
 	quitErr  string
+	// confirm is the yes/no question on the status line, if any.
+	confirm *confirmPrompt
 }
 
 // New returns the root model.
@@ -127,13 +131,22 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 
 func (m Model) handleKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	if msg.String() == "ctrl+c" {
-		if m.quitting {
+		if m.quitting || m.confirm != nil {
 			// A second ctrl+c: leave now; Flush still finishes the writes.
 			return m, tea.Quit
 		}
-		return m.quit()
+		return m.requestQuit()
 	}
 	if m.quitting {
+		return m, nil
+	}
+	if m.confirm != nil {
+		c := m.confirm
+		m.confirm = nil
+		m.status, m.statusErr = "", false
+		if msg.String() == "y" {
+			return c.yes(m)
+		}
 		return m, nil
 	}
 	if m.showHelp {
@@ -146,10 +159,49 @@ func (m Model) handleKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 			m.showHelp = true
 			return m, nil
 		case key.Matches(msg, m.sh.keys.Quit):
-			return m.quit()
+			return m.requestQuit()
 		}
 	}
 	return m.routeToScreen(msg)
+}
+
+// confirmPrompt is a yes/no question on the status line; yes runs when
+// the user presses y, any other key dismisses it.
+type confirmPrompt struct {
+	yes func(Model) (tea.Model, tea.Cmd)
+}
+
+// ask puts a yes/no question on the status line.
+func (m Model) ask(question string, yes func(Model) (tea.Model, tea.Cmd)) (tea.Model, tea.Cmd) {
+	m.confirm = &confirmPrompt{yes: yes}
+	m.status, m.statusErr = question+"  y yes · any other key no", true
+	m.statusSeq++
+	return m, nil
+}
+
+// unsavedInput reports whether the screen holds typed input that is not
+// stored yet: a setup in progress or an open note editor. Answers are
+// stored as they are given and need no such care.
+func (m Model) unsavedInput() bool {
+	switch m.screen {
+	case screenScope, screenLists, screenCriteria:
+		return true
+	case screenQuestions:
+		return m.questions.capturesInput()
+	}
+	return false
+}
+
+// requestQuit quits, after asking if typed input would be lost.
+func (m Model) requestQuit() (tea.Model, tea.Cmd) {
+	if !m.unsavedInput() {
+		return m.quit()
+	}
+	what := "the scope and criteria you entered"
+	if m.screen == screenQuestions {
+		what = "what you are typing"
+	}
+	return m.ask("Quit and lose "+what+"?", Model.quit)
 }
 
 // quit ends the program once every write has reached the database, so
@@ -174,6 +226,8 @@ func (m Model) capturesInput() bool {
 	switch m.screen {
 	case screenScope, screenCriteria:
 		return true
+	case screenLists:
+		return m.lists.capturesInput()
 	case screenExport:
 		return m.export.capturesInput()
 	case screenHome:
@@ -195,9 +249,28 @@ func (m Model) handleIntent(msg tea.Msg) (Model, tea.Cmd, bool) {
 		m.screen = screenScope
 		return m, m.scope.Init(), true
 	case scopeDoneMsg:
+		m.lists = newListsScreen(m.sh, msg.a)
+		m.screen = screenLists
+		return m, nil, true
+	case discardSetupMsg:
+		next, cmd := m.ask("Discard this new assessment?", func(m Model) (tea.Model, tea.Cmd) {
+			m.draft = nil
+			return m.show(screenHome)
+		})
+		return next.(Model), cmd, true
+	case listsBackMsg:
+		m.scope = newScopeScreen(m.sh, msg.a)
+		m.screen = screenScope
+		return m, m.scope.Init(), true
+	case listsDoneMsg:
 		m.criteria = newCriteriaScreen(m.sh, msg.a)
 		m.screen = screenCriteria
 		return m, m.criteria.Init(), true
+	case criteriaBackMsg:
+		m.lists = newListsScreen(m.sh, msg.a)
+		m.lists.cursor = len(m.lists.rows()) - 1
+		m.screen = screenLists
+		return m, nil, true
 	case criteriaDoneMsg:
 		return m.saveSetup(msg.a)
 	case gotoMsg:
@@ -357,6 +430,8 @@ func (m Model) routeToScreen(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.home, cmd = m.home.Update(msg)
 	case screenScope:
 		m.scope, cmd = m.scope.Update(msg)
+	case screenLists:
+		m.lists, cmd = m.lists.Update(msg)
 	case screenCriteria:
 		m.criteria, cmd = m.criteria.Update(msg)
 	case screenQuestions:
@@ -432,6 +507,8 @@ func (m Model) screenView(w, h int) string {
 		return m.home.View(w, h)
 	case screenScope:
 		return m.scope.View(w, h)
+	case screenLists:
+		return m.lists.View(w, h)
 	case screenCriteria:
 		return m.criteria.View(w, h)
 	case screenQuestions:
@@ -480,6 +557,8 @@ func (m Model) shortHelp() []key.Binding {
 		return m.roadmap.ShortHelp()
 	case screenExport:
 		return m.export.ShortHelp()
+	case screenLists:
+		return m.lists.ShortHelp()
 	case screenScope, screenCriteria:
 		return formShortHelp(m.sh.keys)
 	}
@@ -496,6 +575,8 @@ func (m Model) fullHelp() [][]key.Binding {
 		return m.results.FullHelp()
 	case screenRoadmap:
 		return m.roadmap.FullHelp()
+	case screenLists:
+		return m.lists.FullHelp()
 	}
 	return [][]key.Binding{formShortHelp(m.sh.keys)}
 }

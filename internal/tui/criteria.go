@@ -22,23 +22,30 @@ type criteriaValues struct {
 // newCriteriaScreen chooses the optional Trust Services Categories, each
 // with a recommendation from the scope, and the report target.
 func newCriteriaScreen(sh *shared, a *assessment.Assessment) setupForm {
-	groups, vals := criteriaGroups(*a)
+	groups, vals := criteriaGroups(*a, false)
 	return setupForm{
 		a:     *a,
 		form:  newEmbeddedForm(sh, groups...),
 		apply: vals.apply,
 		done:  func(a *assessment.Assessment) tea.Msg { return criteriaDoneMsg{a: a} },
+		back:  func(a *assessment.Assessment) tea.Msg { return criteriaBackMsg{a: a} },
 	}
 }
 
-func criteriaGroups(a assessment.Assessment) ([]*huh.Group, *criteriaValues) {
+// criteriaGroups builds the criteria and report target form. Huh's
+// accessible mode asks every group, hidden or not, so there the window
+// question says it does not matter for Type I.
+func criteriaGroups(a assessment.Assessment, accessible bool) ([]*huh.Group, *criteriaValues) {
 	var opts []huh.Option[string]
+	var reasons []string
 	chosen := ptr([]string{})
 	for _, r := range assessment.Recommend(a.Scope) {
-		label := r.Category.Title() + " — " + r.Reason
+		label := r.Category.Title()
 		if r.Recommended {
-			label = r.Category.Title() + " (recommended) — " + r.Reason
+			label += " (recommended)"
 		}
+		// The reasons go in a note, which wraps; long option labels do not.
+		reasons = append(reasons, "• "+label+": "+r.Reason+".")
 		opts = append(opts, huh.NewOption(label, string(r.Category)))
 		if a.Selected(r.Category) {
 			*chosen = append(*chosen, string(r.Category))
@@ -58,22 +65,29 @@ func criteriaGroups(a assessment.Assessment) ([]*huh.Group, *criteriaValues) {
 		huh.NewOption("Type I — controls designed and in place on one date (faster; a common first step)", string(assessment.TypeI)),
 		huh.NewOption("Type II — controls operating over a period of 3–12 months (what most buyers ask for)", string(assessment.TypeII)),
 	).Value(reportType)
+	windowTitle := "Type II observation window"
+	if accessible {
+		windowTitle += " (ignored for Type I)"
+	}
 	return []*huh.Group{
 		huh.NewGroup(
-			huh.NewNote().Title("Security is always included").
-				Description("The Security category (the common criteria CC1–CC9) is part of every SOC 2 report."),
-			huh.NewMultiSelect[string]().Key("categories").Title("Add other Trust Services Categories?").
-				Description("Each one adds questions and audit work; add only what customers or contracts need.").
-				Options(opts...).Value(chosen).Height(6),
+			huh.NewNote().Title("Security (CC1–CC9) is always included").
+				Description("Each other category adds questions and audit work; add only what customers or contracts need.\n\n"+
+					strings.Join(reasons, "\n")),
+			huh.NewMultiSelect[string]().Key("categories").Title("Add other Trust Services Categories? (space selects)").
+				Options(opts...).Value(chosen).Height(5),
 		).Title("Criteria in scope"),
+		huh.NewGroup(typeField).Title("Report target"),
+		// Asked only for Type II.
 		huh.NewGroup(
-			typeField,
-			huh.NewSelect[string]().Key("window").Title("Type II observation window (ignored for Type I)").
+			huh.NewSelect[string]().Key("window").Title(windowTitle).
 				Description("First reports often use 3–6 months; enterprise buyers expect 12 over time.").
 				Options(huh.NewOption("3 months", "3"), huh.NewOption("6 months", "6"), huh.NewOption("12 months", "12")).Value(window),
+		).Title("Report target").WithHideFunc(func() bool { return *reportType != string(assessment.TypeII) }),
+		huh.NewGroup(
 			huh.NewInput().Key("target_date").Title("Target date for the report (optional)").Placeholder("YYYY-MM-DD").Value(targetDate).Validate(validDate),
 			huh.NewInput().Key("start_date").Title("Remediation starts on (optional)").Description("With a start date the roadmap gives dates, not just weeks.").Placeholder("YYYY-MM-DD").Value(startDate).Validate(validDate),
-		).Title("Report target"),
+		).Title("Dates"),
 	}, vals
 }
 
@@ -107,3 +121,6 @@ func (v *criteriaValues) apply(a *assessment.Assessment) {
 
 // criteriaDoneMsg carries the finished setup to the root, which saves it.
 type criteriaDoneMsg struct{ a *assessment.Assessment }
+
+// criteriaBackMsg returns to the lists step with what was chosen so far.
+type criteriaBackMsg struct{ a *assessment.Assessment }

@@ -3,6 +3,7 @@ package tui
 import (
 	"context"
 	"image/color"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -147,10 +148,23 @@ func TestNewAssessmentFlow(t *testing.T) {
 	for _, field := range []string{
 		"Organization", "System or service in scope", "Short description",
 		"Data the system handles", "Which of these are true?", "Headcount", "People available for remediation",
-		"In-scope components", "Subservice organizations", "Teams with privileged access", "Customer responsibilities",
-		"Add other Trust Services Categories?", "Which report are you aiming for?", "Type II observation window",
-		"Target date for the report", "Remediation starts on",
 	} {
+		focus(t, tm, f, field)
+	}
+	// The lists, item by item: one component.
+	tm.Send(press("enter"))
+	waitFor(t, f, "› + Add a component")
+	tm.Send(press("enter"))
+	waitFor(t, f, "┃ Name")
+	tm.Type("Kubernetes cluster")
+	focus(t, tm, f, "Kind")
+	focus(t, tm, f, "Does it store or process customer data?")
+	tm.Send(press("y"))
+	waitFor(t, f, "› Kubernetes cluster")
+	tm.Send(press("ctrl+s"))
+	waitFor(t, f, "┃ Add other Trust Services Categories?")
+	// Type I: the observation window is not asked.
+	for _, field := range []string{"Which report are you aiming for?", "Target date for the report", "Remediation starts on"} {
 		focus(t, tm, f, field)
 	}
 	tm.Send(press("enter"))
@@ -164,5 +178,9 @@ func TestNewAssessmentFlow(t *testing.T) {
 	}
 	if a.Target.Type != assessment.TypeI || len(a.Categories) != 1 {
 		t.Errorf("stored setup: %+v %v", a.Target, a.Categories)
+	}
+	want := []assessment.Component{{Name: "Kubernetes cluster", Kind: "infrastructure", CustomerData: true}}
+	if !slices.Equal(a.Scope.Components, want) {
+		t.Errorf("stored components %+v, want %+v", a.Scope.Components, want)
 	}
 }

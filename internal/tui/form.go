@@ -65,6 +65,9 @@ type setupForm struct {
 	form  embeddedForm
 	apply func(*assessment.Assessment)
 	done  func(*assessment.Assessment) tea.Msg
+	// back, if set, is where esc goes, with what was typed; without it esc
+	// cancels the setup.
+	back func(*assessment.Assessment) tea.Msg
 	// submitted is set when the done message has been sent. A completed
 	// huh form stays completed, and messages keep arriving (window sizes,
 	// background colour, the save's own status) before the router moves
@@ -84,8 +87,20 @@ func (s setupForm) Update(msg tea.Msg) (setupForm, tea.Cmd) {
 	s.form, cmd, outcome = s.form.Update(msg)
 	switch outcome {
 	case formCancelled:
+		if s.back != nil {
+			a := ptr(s.a)
+			s.apply(a)
+			s.submitted = true
+			return s, func() tea.Msg { return s.back(a) }
+		}
 		if s.a.ID == 0 {
-			return s, navigate(screenHome)
+			a := ptr(s.a)
+			s.apply(a)
+			if a.Name == "" {
+				return s, navigate(screenHome)
+			}
+			// Something was typed: the root asks before discarding it.
+			return s, func() tea.Msg { return discardSetupMsg{} }
 		}
 		return s, navigate(screenQuestions)
 	case formDone:
@@ -98,3 +113,7 @@ func (s setupForm) Update(msg tea.Msg) (setupForm, tea.Cmd) {
 }
 
 func (s setupForm) View(w, h int) string { return s.form.View() }
+
+// discardSetupMsg asks the root to confirm leaving a new assessment's
+// setup, which would lose what was typed.
+type discardSetupMsg struct{}

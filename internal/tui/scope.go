@@ -29,6 +29,8 @@ type scopeValues struct {
 	name, org, system, desc *string
 	headcount, capacity     *string
 	dataTypes, facts        *[]string
+	// The lists as text, one item per line; nil when the form leaves them
+	// to the lists screen.
 	components, subservices *string
 	teams, cuecs            *string
 }
@@ -40,7 +42,7 @@ func newScopeScreen(sh *shared, a *assessment.Assessment) setupForm {
 	if a == nil {
 		a = assessment.New("", sh.opts.DefaultQuestionnaire, sh.now())
 	}
-	groups, vals := scopeGroups(*a, a.ID == 0)
+	groups, vals := scopeGroups(*a, a.ID == 0, false)
 	return setupForm{
 		a:     *a,
 		form:  newEmbeddedForm(sh, groups...),
@@ -49,7 +51,11 @@ func newScopeScreen(sh *shared, a *assessment.Assessment) setupForm {
 	}
 }
 
-func scopeGroups(a assessment.Assessment, isNew bool) ([]*huh.Group, *scopeValues) {
+// scopeGroups builds the scope form. With lists, it also edits the
+// repeatable lists as text, one item per line, for the accessible mode's
+// line prompts; the full-screen program edits them item by item on the
+// lists screen instead.
+func scopeGroups(a assessment.Assessment, isNew, lists bool) ([]*huh.Group, *scopeValues) {
 	sc := a.Scope
 	name, org, system, desc := ptr(a.Name), ptr(sc.Organization), ptr(sc.System), ptr(sc.Description)
 	headcount, capacity := ptr(""), ptr("")
@@ -75,14 +81,12 @@ func scopeGroups(a assessment.Assessment, isNew bool) ([]*huh.Group, *scopeValue
 			*chosenFacts = append(*chosenFacts, f.name)
 		}
 	}
-	components, subservices := ptr(assessment.FormatComponents(sc.Components)), ptr(assessment.FormatSubservices(sc.Subservices))
-	teams, cuecs := ptr(strings.Join(sc.PrivilegedTeams, "\n")), ptr(strings.Join(sc.CUECs, "\n"))
-	vals := &scopeValues{name, org, system, desc, headcount, capacity, dataTypes, chosenFacts, components, subservices, teams, cuecs}
+	vals := &scopeValues{name: name, org: org, system: system, desc: desc, headcount: headcount, capacity: capacity, dataTypes: dataTypes, facts: chosenFacts}
 	title := "Scope: the system an auditor will examine"
 	if isNew {
 		title = "New assessment: the system an auditor will examine"
 	}
-	return []*huh.Group{
+	groups := []*huh.Group{
 		huh.NewGroup(
 			huh.NewInput().Key("name").Title("Assessment name").Description("Required. Unique, e.g. \"Acme — Q1 2027\".").Value(name).
 				Validate(func(s string) error {
@@ -101,6 +105,14 @@ func scopeGroups(a assessment.Assessment, isNew bool) ([]*huh.Group, *scopeValue
 			huh.NewInput().Key("headcount").Title("Headcount").Placeholder("e.g. 25").Value(headcount).Validate(validNumber(false)),
 			huh.NewInput().Key("capacity").Title("People available for remediation").Description("Full-time equivalents; sets the timeline. Default 1.").Placeholder("e.g. 1.5").Value(capacity).Validate(validNumber(true)),
 		).Title("Data and company facts"),
+	}
+	if !lists {
+		return groups, vals
+	}
+	vals.components, vals.subservices = ptr(assessment.FormatComponents(sc.Components)), ptr(assessment.FormatSubservices(sc.Subservices))
+	vals.teams, vals.cuecs = ptr(strings.Join(sc.PrivilegedTeams, "\n")), ptr(strings.Join(sc.CUECs, "\n"))
+	components, subservices, teams, cuecs := vals.components, vals.subservices, vals.teams, vals.cuecs
+	return append(groups,
 		huh.NewGroup(
 			huh.NewText().Key("components").Title("In-scope components, one per line").
 				Description("name | infrastructure, software, people, procedures or data | customer data").
@@ -117,7 +129,7 @@ func scopeGroups(a assessment.Assessment, isNew bool) ([]*huh.Group, *scopeValue
 				Description("What customers must do for your controls to work.").
 				Placeholder("Customers manage their own users and enable MFA for them").Lines(3).Value(cuecs),
 		).Title("People and customer responsibilities"),
-	}, vals
+	), vals
 }
 
 func ptr[T any](v T) *T { return &v }
@@ -156,6 +168,9 @@ func (v *scopeValues) apply(a *assessment.Assessment) {
 	}
 	for _, fact := range scopeFacts {
 		sc.SetFact(fact.name, slices.Contains(*v.facts, fact.name))
+	}
+	if v.components == nil {
+		return // the lists are edited on their own screen
 	}
 	sc.Components, _ = assessment.ParseComponents(*v.components)
 	sc.Subservices, _ = assessment.ParseSubservices(*v.subservices)

@@ -35,6 +35,18 @@ var screenCases = []screenCase{
 		next, _ := m.show(screenScope)
 		return next
 	}},
+	{"lists", func(t *testing.T, m Model) Model {
+		m = withSession(t, m, m.sh.opts.Store)
+		next, _ := m.Update(scopeDoneMsg{a: m.sess.a})
+		return next.(Model)
+	}},
+	{"lists-edit", func(t *testing.T, m Model) Model {
+		m = withSession(t, m, m.sh.opts.Store)
+		next, _ := m.Update(scopeDoneMsg{a: m.sess.a})
+		next, _ = next.Update(press("tab"))
+		next, _ = next.Update(press("enter"))
+		return next.(Model)
+	}},
 	{"criteria", func(t *testing.T, m Model) Model {
 		m = withSession(t, m, m.sh.opts.Store)
 		next, _ := m.show(screenCriteria)

@@ -1,0 +1,462 @@
+package tui
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/huh/v2"
+
+	"github.com/gapmap/gapmap/internal/assessment"
+)
+
+// listKind names one of the scope's repeatable lists.
+type listKind int
+
+const (
+	listComponents listKind = iota
+	listSubservices
+	listTeams
+	listCUECs
+)
+
+// listSections are the repeatable lists of the system description, in the
+// order the screen shows them.
+var listSections = []struct {
+	kind  listKind
+	title string
+	noun  string
+	about string
+}{
+	{listComponents, "In-scope components", "component",
+		"The infrastructure, software, people, procedures and data of the system; the auditor tests controls over each."},
+	{listSubservices, "Subservice organizations", "subservice organization",
+		"Vendors that run part of the service, such as your cloud provider; you monitor them through their SOC 2 report."},
+	{listTeams, "Teams with privileged access", "team",
+		"Who can change production or reach customer data; auditors sample their access first."},
+	{listCUECs, "Customer responsibilities (CUECs)", "customer responsibility",
+		"What customers must do for your controls to work, such as managing their own users; the report lists them."},
+}
+
+// listRow is one selectable row: an item, a section's "add" row (index -1),
+// or the row that continues to the next step.
+type listRow struct {
+	kind  listKind
+	index int
+	cont  bool
+}
+
+// listsScreen edits the scope's repeatable lists one item at a time, each
+// through a small embedded Huh form. It edits a copy of the draft and hands
+// it on like the setup forms do.
+type listsScreen struct {
+	sh        *shared
+	a         assessment.Assessment
+	cursor    int
+	edit      *listEdit
+	submitted bool
+}
+
+// listEdit is the open form that adds (index -1) or changes one item.
+type listEdit struct {
+	kind  listKind
+	index int
+	form  embeddedForm
+	apply func(*assessment.Scope)
+}
+
+// listsDoneMsg carries the draft on to the criteria step; listsBackMsg
+// back to the scope form.
+type (
+	listsDoneMsg struct{ a *assessment.Assessment }
+	listsBackMsg struct{ a *assessment.Assessment }
+)
+
+func newListsScreen(sh *shared, a *assessment.Assessment) listsScreen {
+	s := listsScreen{sh: sh, a: *a}
+	// The lists are edited in place: never in the caller's arrays.
+	sc := &s.a.Scope
+	sc.Components = slices.Clone(sc.Components)
+	sc.Subservices = slices.Clone(sc.Subservices)
+	sc.PrivilegedTeams = slices.Clone(sc.PrivilegedTeams)
+	sc.CUECs = slices.Clone(sc.CUECs)
+	return s
+}
+
+func (s listsScreen) count(k listKind) int {
+	sc := s.a.Scope
+	switch k {
+	case listComponents:
+		return len(sc.Components)
+	case listSubservices:
+		return len(sc.Subservices)
+	case listTeams:
+		return len(sc.PrivilegedTeams)
+	case listCUECs:
+		return len(sc.CUECs)
+	}
+	return 0
+}
+
+func (s listsScreen) rows() []listRow {
+	var rows []listRow
+	for _, sec := range listSections {
+		for i := range s.count(sec.kind) {
+			rows = append(rows, listRow{kind: sec.kind, index: i})
+		}
+		rows = append(rows, listRow{kind: sec.kind, index: -1})
+	}
+	return append(rows, listRow{cont: true})
+}
+
+func (s listsScreen) current() listRow {
+	rows := s.rows()
+	return rows[min(s.cursor, len(rows)-1)]
+}
+
+// capturesInput reports whether a form has the keyboard.
+func (s listsScreen) capturesInput() bool { return s.edit != nil }
+
+func (s listsScreen) Update(msg tea.Msg) (listsScreen, tea.Cmd) {
+	if s.submitted {
+		return s, nil
+	}
+	if s.edit != nil {
+		return s.updateEdit(msg)
+	}
+	k, ok := msg.(tea.KeyPressMsg)
+	if !ok {
+		return s, nil
+	}
+	keys := s.sh.keys
+	rows := s.rows()
+	row := s.current()
+	switch {
+	case key.Matches(k, keys.Up):
+		s.cursor = max(0, s.cursor-1)
+	case key.Matches(k, keys.Down):
+		s.cursor = min(len(rows)-1, s.cursor+1)
+	case key.Matches(k, keys.Top):
+		s.cursor = 0
+	case key.Matches(k, keys.Bottom):
+		s.cursor = len(rows) - 1
+	case k.String() == "tab":
+		s.cursor = s.sectionStart(row, +1)
+	case k.String() == "shift+tab":
+		s.cursor = s.sectionStart(row, -1)
+	case key.Matches(k, keys.Enter):
+		if row.cont {
+			return s.submit()
+		}
+		return s.open(row.kind, row.index)
+	case key.Matches(k, keys.Delete):
+		if row.cont || row.index < 0 {
+			return s, nil
+		}
+		name := s.label(row.kind, row.index)
+		s.remove(row.kind, row.index)
+		return s, status(fmt.Sprintf("Removed %q (not saved until you finish the setup)", truncate(name, 40)), false)
+	case key.Matches(k, keys.Back):
+		a := ptr(s.a)
+		s.submitted = true
+		return s, func() tea.Msg { return listsBackMsg{a: a} }
+	case k.String() == "ctrl+s":
+		return s.submit()
+	}
+	return s, nil
+}
+
+func (s listsScreen) submit() (listsScreen, tea.Cmd) {
+	a := ptr(s.a)
+	s.submitted = true
+	return s, func() tea.Msg { return listsDoneMsg{a: a} }
+}
+
+// sectionStart returns the row index of the first row of the section after
+// (dir +1) or before (dir -1) the one holding row; past the last section
+// is the continue row.
+func (s listsScreen) sectionStart(row listRow, dir int) int {
+	rows := s.rows()
+	target := int(row.kind) + dir
+	if row.cont {
+		target = len(listSections) - 1
+		if dir > 0 {
+			return len(rows) - 1
+		}
+	}
+	if target < 0 {
+		return 0
+	}
+	if target >= len(listSections) {
+		return len(rows) - 1
+	}
+	for i, r := range rows {
+		if !r.cont && int(r.kind) == target {
+			return i
+		}
+	}
+	return 0
+}
+
+func (s listsScreen) updateEdit(msg tea.Msg) (listsScreen, tea.Cmd) {
+	form, cmd, outcome := s.edit.form.Update(msg)
+	switch outcome {
+	case formCancelled:
+		s.edit = nil
+		return s, nil
+	case formDone:
+		e := s.edit
+		e.apply(&s.a.Scope)
+		s.edit = nil
+		// Land on the item just added or changed.
+		index := e.index
+		if index < 0 {
+			index = s.count(e.kind) - 1
+		}
+		for i, r := range s.rows() {
+			if !r.cont && r.kind == e.kind && r.index == index {
+				s.cursor = i
+			}
+		}
+		return s, nil
+	}
+	edit := *s.edit
+	edit.form = form
+	s.edit = &edit
+	return s, cmd
+}
+
+func (s *listsScreen) remove(k listKind, i int) {
+	sc := &s.a.Scope
+	switch k {
+	case listComponents:
+		sc.Components = slices.Delete(sc.Components, i, i+1)
+	case listSubservices:
+		sc.Subservices = slices.Delete(sc.Subservices, i, i+1)
+	case listTeams:
+		sc.PrivilegedTeams = slices.Delete(sc.PrivilegedTeams, i, i+1)
+	case listCUECs:
+		sc.CUECs = slices.Delete(sc.CUECs, i, i+1)
+	}
+	s.cursor = min(s.cursor, len(s.rows())-1)
+}
+
+// label is an item's name as the list shows it.
+func (s listsScreen) label(k listKind, i int) string {
+	sc := s.a.Scope
+	switch k {
+	case listComponents:
+		return sc.Components[i].Name
+	case listSubservices:
+		return sc.Subservices[i].Name
+	case listTeams:
+		return sc.PrivilegedTeams[i]
+	case listCUECs:
+		return sc.CUECs[i]
+	}
+	return ""
+}
+
+// detail is what the list shows after an item's name.
+func (s listsScreen) detail(k listKind, i int) string {
+	sc := s.a.Scope
+	switch k {
+	case listComponents:
+		c := sc.Components[i]
+		if c.CustomerData {
+			return string(c.Kind) + " · customer data"
+		}
+		return string(c.Kind)
+	case listSubservices:
+		v := sc.Subservices[i]
+		parts := []string{}
+		if v.Service != "" {
+			parts = append(parts, v.Service)
+		}
+		parts = append(parts, string(v.Method))
+		if v.HasReport {
+			parts = append(parts, "SOC 2 report")
+		} else {
+			parts = append(parts, "no SOC 2 report")
+		}
+		return strings.Join(parts, " · ")
+	}
+	return ""
+}
+
+// required rejects an empty or blank value.
+func required(what string) func(string) error {
+	return func(v string) error {
+		if strings.TrimSpace(v) == "" {
+			return fmt.Errorf("%s is required", what)
+		}
+		return nil
+	}
+}
+
+// open starts the form that adds (index -1) or changes an item.
+func (s listsScreen) open(k listKind, index int) (listsScreen, tea.Cmd) {
+	sc := s.a.Scope
+	var fields []huh.Field
+	var apply func(*assessment.Scope)
+	switch k {
+	case listComponents:
+		c := assessment.Component{Kind: "infrastructure"}
+		if index >= 0 {
+			c = sc.Components[index]
+		}
+		name, kind, data := ptr(c.Name), ptr(string(c.Kind)), ptr(c.CustomerData)
+		fields = []huh.Field{
+			huh.NewInput().Key("name").Title("Name").Placeholder("e.g. AWS production account").Value(name).Validate(required("a name")),
+			huh.NewSelect[string]().Key("kind").Title("Kind").Options(
+				huh.NewOption("Infrastructure — cloud accounts, networks, servers", "infrastructure"),
+				huh.NewOption("Software — applications, services, databases", "software"),
+				huh.NewOption("People — the teams who build, run and support it", "people"),
+				huh.NewOption("Procedures — automated and manual processes", "procedures"),
+				huh.NewOption("Data — data stores, files, backups", "data"),
+			).Value(kind),
+			huh.NewConfirm().Key("customer_data").Title("Does it store or process customer data?").Affirmative("Yes").Negative("No").Value(data),
+		}
+		apply = func(sc *assessment.Scope) {
+			item := assessment.Component{Name: oneLine(*name), Kind: assessment.ComponentKind(*kind), CustomerData: *data}
+			sc.Components = put(sc.Components, index, item)
+		}
+	case listSubservices:
+		v := assessment.Subservice{Method: assessment.CarveOut}
+		if index >= 0 {
+			v = sc.Subservices[index]
+		}
+		name, service, method, report := ptr(v.Name), ptr(v.Service), ptr(string(v.Method)), ptr(v.HasReport)
+		fields = []huh.Field{
+			huh.NewInput().Key("name").Title("Name").Placeholder("e.g. Amazon Web Services").Value(name).Validate(required("a name")),
+			huh.NewInput().Key("service").Title("What they do for you").Placeholder("e.g. hosting, payments, email delivery").Value(service),
+			huh.NewSelect[string]().Key("method").Title("How the report treats them").Options(
+				huh.NewOption("Carve-out — their controls are excluded; you monitor them (most common)", string(assessment.CarveOut)),
+				huh.NewOption("Inclusive — their controls are tested in your report (rare; needs their help)", string(assessment.Inclusive)),
+			).Value(method),
+			huh.NewConfirm().Key("report").Title("Do you have their current SOC 2 report?").Affirmative("Yes").Negative("No").Value(report),
+		}
+		apply = func(sc *assessment.Scope) {
+			item := assessment.Subservice{Name: oneLine(*name), Service: oneLine(*service), Method: assessment.SubserviceMethod(*method), HasReport: *report}
+			sc.Subservices = put(sc.Subservices, index, item)
+		}
+	case listTeams:
+		text := ""
+		if index >= 0 {
+			text = sc.PrivilegedTeams[index]
+		}
+		name := ptr(text)
+		fields = []huh.Field{
+			huh.NewInput().Key("team").Title("Team").Placeholder("e.g. Platform engineering (4 people)").Value(name).Validate(required("a team")),
+		}
+		apply = func(sc *assessment.Scope) { sc.PrivilegedTeams = put(sc.PrivilegedTeams, index, oneLine(*name)) }
+	case listCUECs:
+		text := ""
+		if index >= 0 {
+			text = sc.CUECs[index]
+		}
+		duty := ptr(text)
+		fields = []huh.Field{
+			huh.NewInput().Key("cuec").Title("What customers must do").Placeholder("e.g. Manage their own users and enable MFA for them").Value(duty).Validate(required("a responsibility")),
+		}
+		apply = func(sc *assessment.Scope) { sc.CUECs = put(sc.CUECs, index, oneLine(*duty)) }
+	}
+	title := "Add a " + listSections[k].noun
+	if index >= 0 {
+		title = "Change " + strings.ToLower(listSections[k].noun[:1]) + listSections[k].noun[1:]
+	}
+	form := newEmbeddedForm(s.sh, huh.NewGroup(fields...).Title(title).Description(listSections[k].about))
+	s.edit = &listEdit{kind: k, index: index, form: form, apply: apply}
+	return s, form.Init()
+}
+
+// put replaces item index of list, or appends when index is -1.
+func put[T any](list []T, index int, item T) []T {
+	if index < 0 {
+		return append(list, item)
+	}
+	list[index] = item
+	return list
+}
+
+func (s listsScreen) View(w, h int) string {
+	st := s.sh.styles
+	title := "Components, vendors and responsibilities"
+	if s.edit != nil {
+		return header(st, title, oneLine(s.a.Name), w) + "\n\n" + s.edit.form.View()
+	}
+	top := []string{
+		header(st, title, oneLine(s.a.Name), w),
+		st.Muted.Render(truncate("Optional, but the system description an auditor reads starts here.", w)),
+		"",
+	}
+	var lines []string
+	cursorLine := 0
+	nameW := max(20, w*2/5)
+	for i, row := range s.rows() {
+		switch {
+		case row.cont:
+			lines = append(lines, "")
+		case row.index == 0 || row.index == -1 && s.count(row.kind) == 0:
+			// A section starts: its title, after a blank line.
+			if len(lines) > 0 {
+				lines = append(lines, "")
+			}
+			lines = append(lines, st.Subtitle.Render(listSections[row.kind].title))
+		}
+		var text string
+		switch {
+		case row.cont:
+			text = "Continue to criteria →"
+		case row.index < 0:
+			text = "+ Add a " + listSections[row.kind].noun
+		default:
+			text = oneLine(s.label(row.kind, row.index))
+			if detail := s.detail(row.kind, row.index); detail != "" {
+				text = fmt.Sprintf("%-*s  %s", nameW, truncate(text, nameW), oneLine(detail))
+			}
+		}
+		if i == s.cursor {
+			cursorLine = len(lines)
+			lines = append(lines, st.Selected.Render(truncate("› "+text, w)))
+			continue
+		}
+		if row.index < 0 || row.cont {
+			text = st.Muted.Render(text)
+		}
+		lines = append(lines, truncate("  "+text, w))
+	}
+	// What the list under the cursor is for, below the lists.
+	about := "Next: which Trust Services Categories are in scope, and the report you are aiming for."
+	if row := s.current(); !row.cont {
+		about = listSections[row.kind].about
+	}
+	about = st.Muted.Render(wrap(about, w))
+	listH := h - len(top) - 1 - (strings.Count(about, "\n") + 1)
+	return strings.Join(top, "\n") + "\n" + clipLines(lines, w, listH, cursorLine) + "\n\n" + about
+}
+
+func (s listsScreen) ShortHelp() []key.Binding {
+	if s.edit != nil {
+		return formShortHelp(s.sh.keys)
+	}
+	k := s.sh.keys
+	return []key.Binding{
+		key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "add/change")),
+		key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "remove")),
+		key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "next list")),
+		key.NewBinding(key.WithKeys("ctrl+s"), key.WithHelp("ctrl+s", "continue")),
+		key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back")),
+		k.Help,
+	}
+}
+
+func (s listsScreen) FullHelp() [][]key.Binding {
+	k := s.sh.keys
+	return [][]key.Binding{
+		{k.Up, k.Down, k.Top, k.Bottom},
+		s.ShortHelp(),
+	}
+}

@@ -1,0 +1,74 @@
+package tui
+
+import (
+	"strings"
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+)
+
+// update feeds msg to the model and, like the runtime, feeds back the
+// message of the command it returns, once.
+func update(t *testing.T, m Model, msg tea.Msg) (Model, tea.Msg) {
+	t.Helper()
+	next, cmd := m.Update(msg)
+	return next.(Model), runCmd(cmd)
+}
+
+// newScopeWithName opens the new-assessment form and types a name.
+func newScopeWithName(t *testing.T) Model {
+	t.Helper()
+	st := openStore(t, false)
+	m := sized(New(testOptions(t, st)), 100, 30)
+	m, msg := update(t, m, newAssessmentMsg{})
+	if msg != nil {
+		m, _ = update(t, m, msg)
+	}
+	for _, r := range "Globex" {
+		next, _ := m.Update(tea.KeyPressMsg{Code: r, Text: string(r)})
+		m = next.(Model)
+	}
+	if !strings.Contains(plain(m), "> Globex") {
+		t.Fatalf("the name was not typed:\n%s", plain(m))
+	}
+	return m
+}
+
+// Quitting a half-filled form asks first: any key but y stays, y quits.
+func TestQuitAsksWhenAFormIsHalfFilled(t *testing.T) {
+	m := newScopeWithName(t)
+	m, msg := update(t, m, press("ctrl+c"))
+	if _, quit := msg.(tea.QuitMsg); quit {
+		t.Fatal("ctrl+c quit a half-filled form without asking")
+	}
+	if !strings.Contains(plain(m), "Quit and lose the scope and criteria you entered?") {
+		t.Fatalf("no question on screen:\n%s", plain(m))
+	}
+	m, msg = update(t, m, press("n"))
+	if _, quit := msg.(tea.QuitMsg); quit || m.screen != screenScope || !strings.Contains(plain(m), "> Globex") {
+		t.Fatalf("n did not return to the form as it was (quit: %v):\n%s", quit, plain(m))
+	}
+	m, _ = update(t, m, press("ctrl+c"))
+	if _, msg = update(t, m, press("y")); msg == nil {
+		t.Fatal("y did not quit")
+	} else if _, quit := msg.(tea.QuitMsg); !quit {
+		t.Fatalf("y sent %#v, want quit", msg)
+	}
+}
+
+// esc on a new assessment's scope form asks before discarding it.
+func TestEscAsksBeforeDiscardingANewAssessment(t *testing.T) {
+	m := newScopeWithName(t)
+	m, msg := update(t, m, press("esc"))
+	if _, ok := msg.(discardSetupMsg); !ok {
+		t.Fatalf("esc sent %#v, want a request to discard", msg)
+	}
+	m, _ = update(t, m, msg)
+	if m.screen != screenScope || !strings.Contains(plain(m), "Discard this new assessment?") {
+		t.Fatalf("no question on screen:\n%s", plain(m))
+	}
+	m, _ = update(t, m, press("y"))
+	if m.screen != screenHome {
+		t.Fatalf("y left the screen at %v, want home", m.screen)
+	}
+}
