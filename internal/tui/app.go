@@ -315,8 +315,12 @@ func (m Model) saveAnswer(qid string, ans assessment.Answer) (Model, tea.Cmd, bo
 		return m, nil, true
 	}
 	ans.AnsweredBy = m.sh.who
+	old := m.sess.a.Answers[qid].Value
 	m.sess.a.SetAnswer(qid, ans, m.sh.now())
 	m.sess.refresh()
+	if old != ans.Value {
+		m.sess.record(store.Change{QuestionID: qid, Old: string(old), New: string(ans.Value), Who: m.sh.who, At: m.sh.now().UTC()})
+	}
 	m.status, m.statusErr = "Saving…", false
 	stored := m.sess.a.Answers[qid]
 	return m, saveAnswer(m.sh, m.sess.a.ID, qid, stored, m.sess.ev.Summarize()), true
@@ -329,6 +333,7 @@ func (m Model) clearAnswer(qid string) (Model, tea.Cmd, bool) {
 	if _, ok := m.sess.a.Answers[qid]; !ok {
 		return m, nil, true
 	}
+	m.sess.record(store.Change{QuestionID: qid, Old: string(m.sess.a.Answers[qid].Value), Who: m.sh.who, At: m.sh.now().UTC()})
 	delete(m.sess.a.Answers, qid)
 	m.sess.a.UpdatedAt = m.sh.now().UTC()
 	m.sess.refresh()

@@ -86,7 +86,15 @@ func loadAssessment(sh *shared, id int64, then screenID) tea.Cmd {
 		if err != nil {
 			return assessmentLoadedMsg{err: err}
 		}
-		return assessmentLoadedMsg{sess: newSession(a, qn), then: then}
+		changes, err := st.History(ctx, id)
+		if err != nil {
+			return assessmentLoadedMsg{err: err}
+		}
+		sess := newSession(a, qn)
+		for _, c := range changes {
+			sess.record(c)
+		}
+		return assessmentLoadedMsg{sess: sess, then: then}
 	}
 }
 

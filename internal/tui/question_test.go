@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"strings"
 	"testing"
 
 	tea "charm.land/bubbletea/v2"
@@ -141,5 +142,24 @@ func TestResumeOpensFirstUnanswered(t *testing.T) {
 	first := s.sess.a.FirstUnanswered(s.sess.questions)
 	if s.idx != first {
 		t.Fatalf("opened at %d, want first unanswered %d", s.idx, first)
+	}
+}
+
+// A changed answer shows its history: who changed it from what, and when.
+func TestChangedAnswerShowsItsHistory(t *testing.T) {
+	st := openStore(t, true)
+	m := withSession(t, sized(New(testOptions(t, st)), 120, 40), st)
+	m.screen = screenQuestions
+	qid := m.sess.questions[0].ID
+	for _, v := range []assessment.Value{assessment.No, assessment.Partial} {
+		next, _ := m.Update(saveAnswerMsg{questionID: qid, answer: assessment.Answer{Value: v}})
+		m = next.(Model)
+	}
+	m.questions = newQuestionScreen(m.sh, m.sess, qid, screenQuestions)
+	out := plain(m)
+	for _, want := range []string{"answered by Dana (CTO) on 2026-11-23", "Changed: 2026-11-23 Dana (CTO): Not in place → Partial"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("the question screen lacks %q:\n%s", want, out)
+		}
 	}
 }

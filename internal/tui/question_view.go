@@ -117,12 +117,29 @@ func (s questionScreen) answerView(q *questionnaire.Question, w int) string {
 		if ans.Owner != "" {
 			extra = append(extra, "Owner: "+oneLine(ans.Owner))
 		}
-		if ans.AnsweredBy != "" {
-			extra = append(extra, "by "+oneLine(ans.AnsweredBy))
+		if ans.AnsweredBy != "" || !ans.UpdatedAt.IsZero() {
+			by := "answered"
+			if ans.AnsweredBy != "" {
+				by += " by " + oneLine(ans.AnsweredBy)
+			}
+			if !ans.UpdatedAt.IsZero() {
+				by += " on " + ans.UpdatedAt.Local().Format(assessment.DateLayout)
+			}
+			extra = append(extra, by)
 		}
 		if len(extra) > 0 {
-			lines = append(lines, st.Muted.Render(truncate(strings.Join(extra, " · "), w)))
+			// At most two lines; the note can be read in full with e.
+			wrapped := strings.Split(wrap(strings.Join(extra, " · "), w), "\n")
+			if len(wrapped) > 2 {
+				wrapped = append(wrapped[:1], truncate(strings.Join(wrapped[1:], " "), w))
+			}
+			for _, l := range wrapped {
+				lines = append(lines, st.Muted.Render(l))
+			}
 		}
+	}
+	if h := s.historyLine(q.ID); h != "" {
+		lines = append(lines, st.Muted.Render(truncate(h, w)))
 	}
 	var opts []string
 	for i, v := range assessment.Values {
@@ -178,4 +195,32 @@ func (s questionScreen) areasView(w, h int) string {
 		}
 	}
 	return st.Title.Render("Jump to an area") + "\n\n" + clipLines(lines, w, h-2, s.areaCursor)
+}
+
+// historyLine sums up how a question's answer changed, newest last, when it
+// changed at least once after the first answer: "Changed: 2026-08-20 Priya:
+// no → partial · 2026-11-20 Dana: partial → yes".
+func (s questionScreen) historyLine(qid string) string {
+	var changes []string
+	for _, c := range s.sess.history[qid] {
+		if c.Old == "" || c.Old == c.New {
+			continue // a first answer, or a change to the note only
+		}
+		to := assessment.Value(c.New).Short()
+		if c.New == "" {
+			to = "cleared"
+		}
+		who := ""
+		if c.Who != "" {
+			who = " " + oneLine(c.Who)
+		}
+		changes = append(changes, fmt.Sprintf("%s%s: %s → %s", c.At.Local().Format(assessment.DateLayout), who, assessment.Value(c.Old).Short(), to))
+	}
+	if len(changes) == 0 {
+		return ""
+	}
+	if len(changes) > 3 {
+		changes = changes[len(changes)-3:]
+	}
+	return "Changed: " + strings.Join(changes, " · ")
 }

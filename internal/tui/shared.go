@@ -54,12 +54,24 @@ type session struct {
 	questions []*questionnaire.Question
 	ev        assessment.Evaluation
 	plan      *roadmap.Plan
+	// history holds each question's answer changes, oldest first: what
+	// the store recorded when the assessment was opened, then the changes
+	// made since.
+	history map[string][]store.Change
 }
 
 func newSession(a *assessment.Assessment, qn *questionnaire.Questionnaire) *session {
 	s := &session{a: a, qn: qn}
 	s.refresh()
 	return s
+}
+
+// record appends an answer change to the session's history.
+func (s *session) record(c store.Change) {
+	if s.history == nil {
+		s.history = map[string][]store.Change{}
+	}
+	s.history[c.QuestionID] = append(s.history[c.QuestionID], c)
 }
 
 // refresh recomputes what depends on the answers and the setup.
