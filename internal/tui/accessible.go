@@ -87,7 +87,7 @@ func (r accessible) create() (*session, error) {
 			return nil, err
 		}
 		vals.apply(a)
-		cgroups, cvals := criteriaGroups(*a, true)
+		cgroups, cvals := criteriaGroups(*a, true, 0)
 		if err := r.run(cgroups...); err != nil {
 			return nil, err
 		}

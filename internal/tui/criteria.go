@@ -22,7 +22,7 @@ type criteriaValues struct {
 // newCriteriaScreen chooses the optional Trust Services Categories, each
 // with a recommendation from the scope, and the report target.
 func newCriteriaScreen(sh *shared, a *assessment.Assessment) setupForm {
-	groups, vals := criteriaGroups(*a, false)
+	groups, vals := criteriaGroups(*a, false, min(sh.width-4, 100)-8)
 	return setupForm{
 		a:     *a,
 		form:  newEmbeddedForm(sh, groups...),
@@ -34,8 +34,10 @@ func newCriteriaScreen(sh *shared, a *assessment.Assessment) setupForm {
 
 // criteriaGroups builds the criteria and report target form. Huh's
 // accessible mode asks every group, hidden or not, so there the window
-// question says it does not matter for Type I.
-func criteriaGroups(a assessment.Assessment, accessible bool) ([]*huh.Group, *criteriaValues) {
+// question says it does not matter for Type I. The reasons are wrapped at
+// wrapAt cells (0: not at all), a little inside the form's own wrapping,
+// which otherwise wraps the same lines twice.
+func criteriaGroups(a assessment.Assessment, accessible bool, wrapAt int) ([]*huh.Group, *criteriaValues) {
 	var opts []huh.Option[string]
 	var reasons []string
 	chosen := ptr([]string{})
@@ -45,7 +47,7 @@ func criteriaGroups(a assessment.Assessment, accessible bool) ([]*huh.Group, *cr
 			label += " (recommended)"
 		}
 		// The reasons go in a note, which wraps; long option labels do not.
-		reasons = append(reasons, "• "+label+": "+r.Reason+".")
+		reasons = append(reasons, wrap("• "+label+": "+r.Reason+".", wrapAt))
 		opts = append(opts, huh.NewOption(label, string(r.Category)))
 		if a.Selected(r.Category) {
 			*chosen = append(*chosen, string(r.Category))

@@ -8,6 +8,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/huh/v2"
+	"charm.land/lipgloss/v2"
 
 	"github.com/gapmap/gapmap/internal/assessment"
 )
@@ -275,7 +276,9 @@ func (s listsScreen) detail(k listKind, i int) string {
 		if v.Service != "" {
 			parts = append(parts, v.Service)
 		}
-		parts = append(parts, string(v.Method))
+		if v.Method != "" {
+			parts = append(parts, string(v.Method))
+		}
 		if v.HasReport {
 			parts = append(parts, "SOC 2 report")
 		} else {
@@ -394,7 +397,14 @@ func (s listsScreen) View(w, h int) string {
 	}
 	var lines []string
 	cursorLine := 0
-	nameW := max(20, w*2/5)
+	// In each list, names get the room they need, up to three fifths of
+	// the width.
+	nameW := map[listKind]int{}
+	for _, row := range s.rows() {
+		if !row.cont && row.index >= 0 {
+			nameW[row.kind] = min(w*3/5, max(nameW[row.kind], lipgloss.Width(oneLine(s.label(row.kind, row.index)))))
+		}
+	}
 	for i, row := range s.rows() {
 		switch {
 		case row.cont:
@@ -415,7 +425,8 @@ func (s listsScreen) View(w, h int) string {
 		default:
 			text = oneLine(s.label(row.kind, row.index))
 			if detail := s.detail(row.kind, row.index); detail != "" {
-				text = fmt.Sprintf("%-*s  %s", nameW, truncate(text, nameW), oneLine(detail))
+				name := truncate(text, nameW[row.kind])
+				text = name + strings.Repeat(" ", max(0, nameW[row.kind]-lipgloss.Width(name))) + "  " + oneLine(detail)
 			}
 		}
 		if i == s.cursor {
