@@ -346,25 +346,11 @@ func (s listsScreen) open(k listKind, index int) (listsScreen, tea.Cmd) {
 			sc.Subservices = put(sc.Subservices, index, item)
 		}
 	case listTeams:
-		text := ""
-		if index >= 0 {
-			text = sc.PrivilegedTeams[index]
-		}
-		name := ptr(text)
-		fields = []huh.Field{
-			huh.NewInput().Key("team").Title("Team").Placeholder("e.g. Platform engineering (4 people)").Value(name).Validate(required("a team")),
-		}
-		apply = func(sc *assessment.Scope) { sc.PrivilegedTeams = put(sc.PrivilegedTeams, index, oneLine(*name)) }
+		fields, apply = textItem(sc.PrivilegedTeams, index, func(sc *assessment.Scope) *[]string { return &sc.PrivilegedTeams },
+			huh.NewInput().Key("team").Title("Team").Placeholder("e.g. Platform engineering (4 people)").Validate(required("a team")))
 	case listCUECs:
-		text := ""
-		if index >= 0 {
-			text = sc.CUECs[index]
-		}
-		duty := ptr(text)
-		fields = []huh.Field{
-			huh.NewInput().Key("cuec").Title("What customers must do").Placeholder("e.g. Manage their own users and enable MFA for them").Value(duty).Validate(required("a responsibility")),
-		}
-		apply = func(sc *assessment.Scope) { sc.CUECs = put(sc.CUECs, index, oneLine(*duty)) }
+		fields, apply = textItem(sc.CUECs, index, func(sc *assessment.Scope) *[]string { return &sc.CUECs },
+			huh.NewInput().Key("cuec").Title("What customers must do").Placeholder("e.g. Manage their own users and enable MFA for them").Validate(required("a responsibility")))
 	}
 	title := "Add a " + listSections[k].noun
 	if index >= 0 {
@@ -373,6 +359,20 @@ func (s listsScreen) open(k listKind, index int) (listsScreen, tea.Cmd) {
 	form := newEmbeddedForm(s.sh, huh.NewGroup(fields...).Title(title).Description(listSections[k].about))
 	s.edit = &listEdit{kind: k, index: index, form: form, apply: apply}
 	return s, form.Init()
+}
+
+// textItem is the form of a list of plain text items: one input, filled
+// with item index of list (-1: empty, to add one).
+func textItem(list []string, index int, field func(*assessment.Scope) *[]string, input *huh.Input) ([]huh.Field, func(*assessment.Scope)) {
+	text := ptr("")
+	if index >= 0 {
+		*text = list[index]
+	}
+	apply := func(sc *assessment.Scope) {
+		l := field(sc)
+		*l = put(*l, index, oneLine(*text))
+	}
+	return []huh.Field{input.Value(text)}, apply
 }
 
 // put replaces item index of list, or appends when index is -1.
