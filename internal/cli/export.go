@@ -40,22 +40,33 @@ atomically, and an existing file is never replaced unless --force is given.`,
 			if err != nil {
 				return err
 			}
-			if out == "" || out == "-" {
-				_, err := a.stdout.Write(data)
-				return err
-			}
-			if err := atomicfile.Write(out, data, 0o644, force); err != nil {
-				return userError{err}
-			}
-			fmt.Fprintf(a.stderr, "Wrote %s\n", out)
-			return nil
+			return a.emit(data, out, force)
 		},
 	}
 	cmd.Flags().StringVarP(&format, "format", "f", "md", "md, json or csv")
-	cmd.Flags().StringVarP(&out, "output", "o", "", "write to FILE instead of standard output")
-	cmd.Flags().BoolVar(&force, "force", false, "replace FILE if it exists")
+	outputFlags(cmd, &out, &force)
 	cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions([]string{"md", "json", "csv"}, cobra.ShellCompDirectiveNoFileComp))
 	return cmd
+}
+
+// outputFlags adds -o and --force, which emit honours.
+func outputFlags(cmd *cobra.Command, out *string, force *bool) {
+	cmd.Flags().StringVarP(out, "output", "o", "", "write to FILE instead of standard output")
+	cmd.Flags().BoolVar(force, "force", false, "replace FILE if it exists")
+}
+
+// emit writes data to standard output, or with out to that file,
+// atomically, never replacing an existing file unless force.
+func (a *app) emit(data []byte, out string, force bool) error {
+	if out == "" || out == "-" {
+		_, err := a.stdout.Write(data)
+		return err
+	}
+	if err := atomicfile.Write(out, data, 0o644, force); err != nil {
+		return userError{err}
+	}
+	fmt.Fprintf(a.stderr, "Wrote %s\n", out)
+	return nil
 }
 
 // render loads an assessment by name and renders it with write.
