@@ -67,16 +67,17 @@ func criteriaGroups(a assessment.Assessment, accessible bool, wrapAt int) ([]*hu
 		huh.NewOption("Type I — controls designed and in place on one date (faster; a common first step)", string(assessment.TypeI)),
 		huh.NewOption("Type II — controls operating over a period of 3–12 months (what most buyers ask for)", string(assessment.TypeII)),
 	).Value(reportType)
-	windowTitle := "Type II observation window"
+	windowTitle, categoriesTitle := "Type II observation window", "Add other Trust Services Categories? (space selects)"
 	if accessible {
 		windowTitle += " (ignored for Type I)"
+		categoriesTitle = "Add other Trust Services Categories?"
 	}
 	return []*huh.Group{
 		huh.NewGroup(
 			huh.NewNote().Title("Security (CC1–CC9) is always included").
 				Description("Each other category adds questions and audit work; add only what customers or contracts need.\n\n"+
 					strings.Join(reasons, "\n")),
-			huh.NewMultiSelect[string]().Key("categories").Title("Add other Trust Services Categories? (space selects)").
+			huh.NewMultiSelect[string]().Key("categories").Title(categoriesTitle).
 				Options(opts...).Value(chosen).Height(5),
 		).Title("Criteria in scope"),
 		huh.NewGroup(typeField).Title("Report target"),

@@ -29,8 +29,8 @@ type scopeValues struct {
 	name, org, system, desc *string
 	headcount, capacity     *string
 	dataTypes, facts        *[]string
-	// The lists as text, one item per line; nil when the form leaves them
-	// to the lists screen.
+	// The lists as text, items separated by semicolons; nil when the form
+	// leaves them to the lists screen.
 	components, subservices *string
 	teams, cuecs            *string
 }
@@ -52,9 +52,8 @@ func newScopeScreen(sh *shared, a *assessment.Assessment) setupForm {
 }
 
 // scopeGroups builds the scope form. With lists, it also edits the
-// repeatable lists as text, one item per line, for the accessible mode's
-// line prompts; the full-screen program edits them item by item on the
-// lists screen instead.
+// repeatable lists as text, for the accessible mode's line prompts; the
+// full-screen program edits them item by item on the lists screen instead.
 func scopeGroups(a assessment.Assessment, isNew, lists bool) ([]*huh.Group, *scopeValues) {
 	sc := a.Scope
 	name, org, system, desc := ptr(a.Name), ptr(sc.Organization), ptr(sc.System), ptr(sc.Description)
@@ -109,28 +108,39 @@ func scopeGroups(a assessment.Assessment, isNew, lists bool) ([]*huh.Group, *sco
 	if !lists {
 		return groups, vals
 	}
-	vals.components, vals.subservices = ptr(assessment.FormatComponents(sc.Components)), ptr(assessment.FormatSubservices(sc.Subservices))
-	vals.teams, vals.cuecs = ptr(strings.Join(sc.PrivilegedTeams, "\n")), ptr(strings.Join(sc.CUECs, "\n"))
-	components, subservices, teams, cuecs := vals.components, vals.subservices, vals.teams, vals.cuecs
+	// Huh's accessible mode reads one line per field, so the items of a
+	// list are separated by semicolons.
+	join := func(items []string) *string { return ptr(strings.Join(items, "; ")) }
+	var comps, subs []string
+	if text := assessment.FormatComponents(sc.Components); text != "" {
+		comps = strings.Split(text, "\n")
+	}
+	if text := assessment.FormatSubservices(sc.Subservices); text != "" {
+		subs = strings.Split(text, "\n")
+	}
+	vals.components, vals.subservices = join(comps), join(subs)
+	vals.teams, vals.cuecs = join(sc.PrivilegedTeams), join(sc.CUECs)
 	return append(groups,
 		huh.NewGroup(
-			huh.NewText().Key("components").Title("In-scope components, one per line").
-				Description("name | infrastructure, software, people, procedures or data | customer data").
-				Placeholder("AWS production account | infrastructure | customer data").Lines(4).Value(components).
-				Validate(func(s string) error { _, err := assessment.ParseComponents(s); return err }),
-			huh.NewText().Key("subservices").Title("Subservice organizations, one per line").
-				Description("name | service | carve-out or inclusive | report (their SOC 2 report is available)").
-				Placeholder("Amazon Web Services | hosting | carve-out | report").Lines(3).Value(subservices).
-				Validate(func(s string) error { _, err := assessment.ParseSubservices(s); return err }),
+			huh.NewInput().Key("components").
+				Title("In-scope components, separated by semicolons. Each: name | infrastructure, software, people, procedures or data | customer data or no customer data").
+				Value(vals.components).
+				Validate(func(s string) error { _, err := assessment.ParseComponents(lines(s)); return err }),
+			huh.NewInput().Key("subservices").
+				Title("Subservice organizations, separated by semicolons. Each: name | service | carve-out or inclusive | report or no report (whether their SOC 2 report is available)").
+				Value(vals.subservices).
+				Validate(func(s string) error { _, err := assessment.ParseSubservices(lines(s)); return err }),
 		).Title("Components and vendors"),
 		huh.NewGroup(
-			huh.NewText().Key("teams").Title("Teams with privileged access, one per line").Placeholder("Platform engineering").Lines(3).Value(teams),
-			huh.NewText().Key("cuecs").Title("Customer responsibilities (CUECs), one per line").
-				Description("What customers must do for your controls to work.").
-				Placeholder("Customers manage their own users and enable MFA for them").Lines(3).Value(cuecs),
+			huh.NewInput().Key("teams").Title("Teams with privileged access, separated by semicolons").Value(vals.teams),
+			huh.NewInput().Key("cuecs").Title("Customer responsibilities (what customers must do for your controls to work), separated by semicolons").Value(vals.cuecs),
 		).Title("People and customer responsibilities"),
 	), vals
 }
+
+// lines turns the semicolon-separated items of an accessible prompt into
+// the one-item-per-line text the list parsers read.
+func lines(s string) string { return strings.ReplaceAll(s, ";", "\n") }
 
 func ptr[T any](v T) *T { return &v }
 
@@ -172,10 +182,10 @@ func (v *scopeValues) apply(a *assessment.Assessment) {
 	if v.components == nil {
 		return // the lists are edited on their own screen
 	}
-	sc.Components, _ = assessment.ParseComponents(*v.components)
-	sc.Subservices, _ = assessment.ParseSubservices(*v.subservices)
-	sc.PrivilegedTeams = assessment.ParseList(*v.teams)
-	sc.CUECs = assessment.ParseList(*v.cuecs)
+	sc.Components, _ = assessment.ParseComponents(lines(*v.components))
+	sc.Subservices, _ = assessment.ParseSubservices(lines(*v.subservices))
+	sc.PrivilegedTeams = assessment.ParseList(lines(*v.teams))
+	sc.CUECs = assessment.ParseList(lines(*v.cuecs))
 }
 
 // scopeDoneMsg carries the edited assessment to the criteria step.
