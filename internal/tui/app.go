@@ -109,24 +109,29 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return next, cmd
 	}
 	if next, cmd, handled := m.handleResult(msg); handled {
-		if !next.quitting {
-			return next, cmd
+		if next.quitting {
+			return next.settleQuit(cmd)
 		}
-		if next.statusErr && next.quitErr == "" {
-			next.quitErr = next.status
-		}
-		if next.sh.writer.pending() {
-			return next, cmd
-		}
-		if next.quitErr != "" {
-			// Stay, so that the failure is read; the next q leaves.
-			next.status, next.statusErr = next.quitErr+" (q quits anyway)", true
-			next.quitting, next.quitErr = false, ""
-			return next, nil
-		}
-		return next, tea.Quit
+		return next, cmd
 	}
 	return m.routeToScreen(msg)
+}
+
+// settleQuit follows a write's result while the program waits to quit:
+// it quits after the last one, unless one failed, which stays on screen.
+func (m Model) settleQuit(cmd tea.Cmd) (tea.Model, tea.Cmd) {
+	if m.statusErr && m.quitErr == "" {
+		m.quitErr = m.status
+	}
+	if m.sh.writer.pending() {
+		return m, cmd
+	}
+	if m.quitErr != "" {
+		m.status, m.statusErr = m.quitErr+" (q quits anyway)", true
+		m.quitting, m.quitErr = false, ""
+		return m, nil
+	}
+	return m, tea.Quit
 }
 
 func (m Model) handleKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
@@ -385,7 +390,7 @@ func (m Model) handleResult(msg tea.Msg) (Model, tea.Cmd, bool) {
 				return next.(Model), tea.Batch(cmd, m.scope.Init()), true
 			}
 			// The edit was not stored: the criteria form again, filled in
-			// with the edit, so enter retries and esc leaves.
+			// with the edit, so that enter retries.
 			m.criteria = newCriteriaScreen(m.sh, m.sess.a)
 			m.screen = screenCriteria
 			next, cmd := m.setStatus(text, true)
@@ -454,6 +459,9 @@ func (m Model) routeToScreen(msg tea.Msg) (tea.Model, tea.Cmd) {
 func (m Model) setStatus(text string, isErr bool) (tea.Model, tea.Cmd) {
 	if isErr && m.sh.opts.Log != nil {
 		m.sh.opts.Log.Error(text)
+	}
+	if m.confirm != nil && !isErr {
+		return m, nil // a pending question keeps the status line
 	}
 	m.status, m.statusErr = text, isErr
 	m.statusSeq++
