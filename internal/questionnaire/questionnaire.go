@@ -4,6 +4,8 @@
 package questionnaire
 
 import (
+	"strings"
+
 	"github.com/gapmap/gapmap/internal/yamlfile"
 )
 
@@ -58,6 +60,14 @@ const (
 	Medium   Severity = "medium"
 	Low      Severity = "low"
 )
+
+// Title is the severity with a capital, as a label: "Critical".
+func (s Severity) Title() string {
+	if s == "" {
+		return ""
+	}
+	return strings.ToUpper(string(s[:1])) + string(s[1:])
+}
 
 // Severities lists severities from most to least severe.
 var Severities = []Severity{Critical, High, Medium, Low}

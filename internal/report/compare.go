@@ -168,7 +168,7 @@ func writeCompareGaps(d *doc, c assessment.Comparison) {
 	for _, s := range questionnaire.Severities {
 		was, is := c.OldGaps[s], c.NewGaps[s]
 		oldTotal, newTotal = oldTotal+was, newTotal+is
-		rows = append(rows, []string{severityTitle(s), strconv.Itoa(was), strconv.Itoa(is), signed(is - was)})
+		rows = append(rows, []string{inline(s.Title()), strconv.Itoa(was), strconv.Itoa(is), signed(is - was)})
 	}
 	rows = append(rows, []string{"**Total**", strconv.Itoa(oldTotal), strconv.Itoa(newTotal), signed(newTotal - oldTotal)})
 	d.table([]column{{header: "Severity"}, {header: "Before", numeric: true}, {header: "After", numeric: true},
@@ -197,15 +197,6 @@ func changeItem(ch assessment.AnswerChange) listItem {
 		facts = append(facts, "Note: "+n)
 	}
 	return listItem{questionTitle(ch.Question), strings.Join(facts, " · ")}
-}
-
-// severityTitle is a severity with a capital, for a table's first column.
-func severityTitle(s questionnaire.Severity) string {
-	t := inline(string(s))
-	if t == "" {
-		return t
-	}
-	return strings.ToUpper(t[:1]) + t[1:]
 }
 
 func transition(before, after string) string { return before + " → " + after }

@@ -91,7 +91,7 @@ func (g *gapGraph) ordered() []Item {
 // why it sits where it does.
 func rationale(n *node, report assessment.ReportType) string {
 	q := n.item.Question
-	parts := []string{severityTitle(q.Severity) + ", " + answerPhrase(n.item.Answer.Value)}
+	parts := []string{q.Severity.Title() + ", " + answerPhrase(n.item.Answer.Value)}
 	if q.CommonFinding {
 		parts = append(parts, "a common audit finding")
 	}
@@ -115,20 +115,6 @@ func rationale(n *node, report assessment.ReportType) string {
 		parts = append(parts, "moved up: "+n.movedFor+" needs it first")
 	}
 	return strings.Join(parts, "; ")
-}
-
-func severityTitle(s questionnaire.Severity) string {
-	switch s {
-	case questionnaire.Critical:
-		return "Critical"
-	case questionnaire.High:
-		return "High"
-	case questionnaire.Medium:
-		return "Medium"
-	case questionnaire.Low:
-		return "Low"
-	}
-	return string(s)
 }
 
 func answerPhrase(v assessment.Value) string {
