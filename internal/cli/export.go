@@ -3,6 +3,8 @@ package cli
 import (
 	"bytes"
 	"fmt"
+	"os"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -15,18 +17,27 @@ var formats = map[string]func(*bytes.Buffer, report.Input) error{
 	"md":   func(b *bytes.Buffer, in report.Input) error { return report.Markdown(b, in) },
 	"json": func(b *bytes.Buffer, in report.Input) error { return report.JSON(b, in) },
 	"csv":  func(b *bytes.Buffer, in report.Input) error { return report.CSV(b, in) },
+	"xlsx": func(b *bytes.Buffer, in report.Input) error { return report.XLSX(b, in) },
 }
+
+// formatNames lists the formats in the order help shows them.
+var formatNames = []string{"md", "json", "csv", "xlsx"}
+
+// binaryFormats are not written to a terminal, where they would be noise.
+var binaryFormats = map[string]bool{"xlsx": true}
 
 func (a *app) exportCommand() *cobra.Command {
 	var format, out string
 	var force bool
 	cmd := &cobra.Command{
 		Use:   "export NAME",
-		Short: "Export an assessment and its roadmap as Markdown, JSON or CSV",
+		Short: "Export an assessment and its roadmap as Markdown, JSON, CSV or an Excel workbook",
 		Long: `Export an assessment. Formats:
   md    the readiness report and roadmap, the deliverable (default)
   json  the complete assessment and roadmap; imports back with 'gapmap import'
   csv   one row per roadmap item, for spreadsheets and ticket imports
+  xlsx  an Excel workbook: summary, roadmap, window calendar (Type II),
+        criteria heat map, every answer and the scope; imports back
 
 Without -o the export goes to standard output. With -o it is written
 atomically, and an existing file is never replaced unless --force is given.`,
@@ -34,7 +45,12 @@ atomically, and an existing file is never replaced unless --force is given.`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			write, ok := formats[format]
 			if !ok {
-				return userErrorf("unknown format %q (expected md, json or csv)", format)
+				return userErrorf("unknown format %q (expected %s)", format, strings.Join(formatNames, ", "))
+			}
+			if binaryFormats[format] && (out == "" || out == "-") {
+				if f, ok := a.stdout.(*os.File); ok && isTerminal(f) {
+					return userErrorf("%s is a binary format; write it to a file with -o FILE", format)
+				}
 			}
 			data, err := a.render(cmd, args[0], write)
 			if err != nil {
@@ -43,9 +59,9 @@ atomically, and an existing file is never replaced unless --force is given.`,
 			return a.emit(data, out, force)
 		},
 	}
-	cmd.Flags().StringVarP(&format, "format", "f", "md", "md, json or csv")
+	cmd.Flags().StringVarP(&format, "format", "f", "md", strings.Join(formatNames, ", "))
 	outputFlags(cmd, &out, &force)
-	cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions([]string{"md", "json", "csv"}, cobra.ShellCompDirectiveNoFileComp))
+	cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(formatNames, cobra.ShellCompDirectiveNoFileComp))
 	return cmd
 }
 
@@ -56,13 +72,14 @@ func outputFlags(cmd *cobra.Command, out *string, force *bool) {
 }
 
 // emit writes data to standard output, or with out to that file,
-// atomically, never replacing an existing file unless force.
+// atomically, readable by the owner only (an assessment describes a
+// company's weaknesses), never replacing an existing file unless force.
 func (a *app) emit(data []byte, out string, force bool) error {
 	if out == "" || out == "-" {
 		_, err := a.stdout.Write(data)
 		return err
 	}
-	if err := atomicfile.Write(out, data, 0o644, force); err != nil {
+	if err := atomicfile.Write(out, data, 0o600, force); err != nil {
 		return userError{err}
 	}
 	fmt.Fprintf(a.stderr, "Wrote %s\n", out)

@@ -7,25 +7,32 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/gapmap/gapmap/internal/assessment"
+	"github.com/gapmap/gapmap/internal/report"
 )
 
 func (a *app) importCommand() *cobra.Command {
 	return &cobra.Command{
 		Use:   "import FILE",
-		Short: "Create or update an assessment from an answers file (YAML or JSON)",
+		Short: "Create or update an assessment from an answers file (YAML, JSON or an Excel workbook)",
 		Long: `Create an assessment from an answers file, or update the one with the same
 name. The whole file is checked first: if anything is wrong, every problem is
 printed as FILE:LINE:COL: message, nothing is changed, and the exit code is 1.
 The update runs in one transaction and replaces the assessment's scope,
 categories, report target and answers with the file's. A file written by
-'gapmap export NAME --format json' imports as it is.`,
+'gapmap export NAME --format json' imports as it is, and so does a workbook
+written by --format xlsx (its Summary, Scope and Answers sheets; problems
+are printed as FILE:Sheet!Cell: message).`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			data, err := os.ReadFile(args[0])
 			if err != nil {
 				return userError{err}
 			}
-			as, err := assessment.ParseFile(args[0], data, a.questionnaireFor, now())
+			parse := assessment.ParseFile
+			if report.IsXLSX(args[0], data) {
+				parse = report.ReadXLSX
+			}
+			as, err := parse(args[0], data, a.questionnaireFor, now())
 			if err != nil {
 				return asUserError(err)
 			}

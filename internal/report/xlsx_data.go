@@ -1,0 +1,234 @@
+package report
+
+import (
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/gapmap/gapmap/internal/assessment"
+	"github.com/gapmap/gapmap/internal/questionnaire"
+)
+
+// writeSummarySheet writes the assessment's settings, which import reads
+// back, then the computed figures, which it ignores.
+func writeSummarySheet(b *book, in Input) {
+	const s = sheetSummary
+	b.sheet(s)
+	a, ev, t := in.Assessment, in.Evaluation, in.Plan.Timeline
+	b.row(s, 1, "SOC 2 readiness: "+oneLineOr(a.Name, "unnamed assessment"))
+	b.styleCells(s, 1, 1, 1, 1, b.title)
+	b.row(s, 2, "Generated on "+date(in.Generated)+" by gapmap. The rows under Assessment import back with 'gapmap import'.")
+	b.check(b.f.SetColWidth(s, "A", "A", 34))
+	b.check(b.f.SetColWidth(s, "B", "B", 22))
+	b.check(b.f.SetColWidth(s, "C", "F", 14))
+
+	r := 4
+	section := func(title string) {
+		b.row(s, r, title)
+		b.styleCells(s, 1, r, 1, r, b.section)
+		r++
+	}
+	field := func(label string, v any, style int) {
+		b.row(s, r, label, v)
+		if style != 0 {
+			b.styleCells(s, 2, r, 2, r, style)
+		}
+		r++
+	}
+	cats := make([]string, len(a.Categories))
+	for i, c := range a.Categories {
+		cats[i] = string(c)
+	}
+	var window any
+	if a.Target.WindowMonths != 0 {
+		window = a.Target.WindowMonths
+	}
+	section("Assessment")
+	field(labelName, a.Name, 0)
+	field(labelQuestionnaire, a.QuestionnaireID, 0)
+	field(labelCategories, strings.Join(cats, ", "), 0)
+	field(labelReportType, string(a.Target.Type), 0)
+	field(labelWindow, window, 0)
+	field(labelTargetDate, dateCell(a.Target.TargetDate), b.date)
+	field(labelStartDate, dateCell(a.Target.StartDate), b.date)
+	field(labelCreated, a.CreatedAt.UTC().Format(time.RFC3339Nano), 0)
+	field(labelUpdated, a.UpdatedAt.UTC().Format(time.RFC3339Nano), 0)
+	b.dropList(s, "B8", []string{string(assessment.TypeI), string(assessment.TypeII)})
+
+	r++
+	section("Readiness")
+	field("Questionnaire version", in.Questionnaire.Title+" "+in.Questionnaire.Version, 0)
+	field("Readiness (in place with evidence, by severity)", scoreCell(ev.Overall), b.percent)
+	field("Questions answered", ev.Overall.Answered, 0)
+	field("Questions that apply", ev.Overall.Applicable, 0)
+	field("Progress", round4(ev.Overall.Progress()), b.percent)
+	for _, sev := range questionnaire.Severities {
+		field("Open gaps: "+string(sev), ev.GapsBySeverity[sev], 0)
+	}
+
+	r++
+	section("Timeline")
+	field("Remediation work (person-weeks)", t.WorkWeeks, b.weeks)
+	field("People working on it", t.Capacity, b.weeks)
+	field("Weeks to Type I readiness", t.ReadinessWeeks, 0)
+	field("Ready for the audit on", timeCell(t.Ready), b.date)
+	if t.Type == assessment.TypeII {
+		field("Observation window ends on", timeCell(t.WindowEnd), b.date)
+	}
+	field("Weeks to the earliest report", t.ReportWeeks, 0)
+	field("Earliest report on", timeCell(t.Report), b.date)
+
+	r++
+	section("Readiness by category")
+	start := r
+	b.row(s, r, "Category", "Readiness", "Answered", "Apply")
+	b.styleCells(s, 1, r, 4, r, b.header)
+	r++
+	for _, c := range ev.Categories {
+		b.row(s, r, c.Category.Title(), scoreCell(c.Score), c.Answered, c.Applicable)
+		b.styleCells(s, 2, r, 2, r, b.percent)
+		r++
+	}
+	if r > start+1 {
+		b.check(b.f.SetConditionalFormat(s, cellRef(2, start+1)+":"+cellRef(2, r-1), readinessScale()))
+	}
+}
+
+// writeScopeSheet writes the system description as one row per part, the
+// same shape for every part so the sheet filters and imports simply.
+func writeScopeSheet(b *book, in Input) {
+	const s = sheetScope
+	b.sheet(s)
+	sc := in.Assessment.Scope
+	var rows [][]any
+	add := func(cells ...any) { rows = append(rows, cells) }
+	add(scopeOrganization, sc.Organization)
+	add(scopeSystem, sc.System)
+	add(scopeDescription, sc.Description)
+	add(scopeHeadcount, nonZeroInt(sc.Headcount))
+	add(scopeCapacity, nonZero(sc.Capacity))
+	for _, c := range sc.Components {
+		add(scopeComponent, c.Name, string(c.Kind), "", yesBlank(c.CustomerData))
+	}
+	for _, d := range sc.DataTypes {
+		add(scopeDataType, string(d), dataTypeLabel(d))
+	}
+	for _, t := range sc.PrivilegedTeams {
+		add(scopeTeam, t)
+	}
+	for _, sub := range sc.Subservices {
+		add(scopeSubservice, sub.Name, sub.Service, string(sub.Method), yesBlank(sub.HasReport))
+	}
+	for _, c := range sc.CUECs {
+		add(scopeCUEC, c)
+	}
+	for _, name := range questionnaire.FactNames() {
+		if v, ok := sc.Declared[name]; ok {
+			add(scopeFact, name, "", "", yesNo(v))
+		}
+	}
+	b.table(s, 1, scopeHeaders, []float64{26, 48, 28, 12, 16}, len(rows))
+	for i, cells := range rows {
+		b.row(s, i+2, cells...)
+	}
+	b.styleCells(s, 1, 2, 5, len(rows)+1, b.wrap)
+	b.dropList(s, "A2:A1000", scopeParts)
+}
+
+// The parts of the Scope sheet, in column A.
+const (
+	scopeOrganization = "Organization"
+	scopeSystem       = "System"
+	scopeDescription  = "Description"
+	scopeHeadcount    = "Headcount"
+	scopeCapacity     = "Remediation capacity (people)"
+	scopeComponent    = "Component"
+	scopeDataType     = "Data type"
+	scopeTeam         = "Privileged team"
+	scopeSubservice   = "Subservice organization"
+	scopeCUEC         = "Customer responsibility (CUEC)"
+	scopeFact         = "Fact"
+)
+
+var scopeParts = []string{scopeOrganization, scopeSystem, scopeDescription, scopeHeadcount,
+	scopeCapacity, scopeComponent, scopeDataType, scopeTeam, scopeSubservice, scopeCUEC, scopeFact}
+
+var scopeHeaders = []string{"Part", "Name or value", "Kind or service", "Method", "Customer data, SOC 2 report or fact"}
+
+// writeAnswersSheet writes one row per question that applies or has an
+// answer, in questionnaire order, with every field of the answer.
+func writeAnswersSheet(b *book, in Input) {
+	const s = sheetAnswers
+	b.sheet(s)
+	qn, a := in.Questionnaire, in.Assessment
+	facts := a.Scope.Facts()
+	headers := []string{colID, "Title", "Area", "Category", "Criteria", "Severity", "Applies",
+		colAnswer, colNote, colEvidence, colOwner, colFlagged, colAnsweredBy, colUpdatedAt}
+	var qs []*questionnaire.Question
+	for _, q := range qn.Questions {
+		if _, answered := a.Answers[q.ID]; answered || a.Applies(q, facts) {
+			qs = append(qs, q)
+		}
+	}
+	b.table(s, 1, headers, []float64{26, 36, 16, 14, 14, 10, 9, 13, 48, 40, 22, 9, 18, 22}, len(qs))
+	for i, q := range qs {
+		ans, answered := a.Answers[q.ID]
+		area := q.Area
+		if ar := qn.Area(q.Area); ar != nil {
+			area = ar.Title
+		}
+		cells := []any{q.ID, titleOf(q), area, q.Category.Title(), strings.Join(q.Criteria, " "),
+			q.Severity.Title(), yesNo(a.Applies(q, facts))}
+		if answered {
+			cells = append(cells, string(ans.Value), ans.Note, ans.Evidence, ans.Owner,
+				yesBlank(ans.Flagged), ans.AnsweredBy, ans.UpdatedAt.UTC().Format(time.RFC3339Nano))
+		}
+		b.row(s, i+2, cells...)
+	}
+	b.styleCells(s, 1, 2, len(headers), len(qs)+1, b.wrap)
+	n := max(len(qs)+1, 2)
+	values := make([]string, len(assessment.Values))
+	for i, v := range assessment.Values {
+		values[i] = string(v)
+	}
+	b.dropList(s, "H2:H"+strconv.Itoa(n), values)
+	b.dropList(s, "L2:L"+strconv.Itoa(n), []string{"yes", "no"})
+}
+
+// titleOf is a question's short title, or its text when it has none.
+func titleOf(q *questionnaire.Question) string {
+	if q.Title != "" {
+		return q.Title
+	}
+	return q.Text
+}
+
+func oneLineOr(s, def string) string {
+	if s == "" {
+		return def
+	}
+	return s
+}
+
+func nonZero(x float64) any {
+	if x == 0 {
+		return nil
+	}
+	return x
+}
+
+func nonZeroInt(x int) any {
+	if x == 0 {
+		return nil
+	}
+	return x
+}
+
+func dataTypeLabel(d assessment.DataType) string {
+	for _, t := range assessment.DataTypes {
+		if t.Type == d {
+			return t.Label
+		}
+	}
+	return ""
+}
