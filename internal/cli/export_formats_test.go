@@ -63,3 +63,28 @@ func TestImportBadWorkbook(t *testing.T) {
 		t.Errorf("something was imported: %s", out)
 	}
 }
+
+func TestExportHTMLBrand(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "g.db")
+	if _, errOut, code := run(t, db, "", "import", "../../testdata/answers/example.yaml"); code != 0 {
+		t.Fatalf("import: %s", errOut)
+	}
+	logo := filepath.Join(dir, "logo.svg")
+	os.WriteFile(logo, []byte(`<svg xmlns="http://www.w3.org/2000/svg" width="4" height="4"/>`), 0o600)
+	out, errOut, code := run(t, db, "", "export", "Acme Cloud readiness", "--format", "html",
+		"--title", "Acme readiness review", "--prepared-by", "Northwind Advisory", "--logo", logo, "--draft")
+	if code != 0 {
+		t.Fatalf("%d %s", code, errOut)
+	}
+	for _, s := range []string{"<title>Acme readiness review</title>", "Prepared by Northwind Advisory", "data:image/svg&#43;xml;base64,", `class="watermark"`} {
+		if !strings.Contains(out, s) {
+			t.Errorf("missing %q", s)
+		}
+	}
+	gif := filepath.Join(dir, "logo.gif")
+	os.WriteFile(gif, []byte("GIF89a..."), 0o600)
+	if _, errOut, code := run(t, db, "", "export", "Acme Cloud readiness", "--format", "html", "--logo", gif); code != 1 || !strings.Contains(errOut, gif+": the logo is not a PNG, JPEG or SVG image") {
+		t.Errorf("a GIF logo: %d %q", code, errOut)
+	}
+}
