@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/log"
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/cdproto/runtime"
@@ -109,6 +110,7 @@ func TestHTMLInBrowser(t *testing.T) {
 	if len(shot) == 0 {
 		t.Error("empty screenshot")
 	}
+	checkColorSchemes(t, b.ctx)
 	b.log.mu.Lock()
 	if len(b.log.errors) > 0 || len(b.log.requests) > 0 {
 		t.Errorf("console errors %q, requests %q", b.log.errors, b.log.requests)
@@ -186,6 +188,33 @@ func (b browser) printPDF(t *testing.T, dir, name string, size chromedp.PaperSiz
 		t.Fatal(err)
 	}
 	return writeFile(t, dir, name+".pdf", pdf)
+}
+
+// checkColorSchemes reads the page's background in the light and the dark
+// colour scheme: they must differ, and light must be white.
+func checkColorSchemes(t *testing.T, ctx context.Context) {
+	t.Helper()
+	background := func(scheme string) string {
+		err := chromedp.Do(ctx, chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+			_, err := cdp.Call(ctx, tg, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{
+				Features: []*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: scheme}},
+			})
+			return err
+		}))
+		if err != nil {
+			t.Fatal(err)
+		}
+		bg, err := chromedp.Run(ctx, chromedp.Evaluate[string](`getComputedStyle(document.documentElement).backgroundColor`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return bg
+	}
+	light, dark := background("light"), background("dark")
+	if light != "rgb(255, 255, 255)" || dark == light {
+		t.Errorf("backgrounds: light %s, dark %s", light, dark)
+	}
+	background("light")
 }
 
 // offline turns the network off for the tab: no request could leave even if
