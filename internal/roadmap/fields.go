@@ -2,20 +2,19 @@ package roadmap
 
 import "github.com/gapmap/gapmap/internal/questionnaire"
 
-// These read the questionnaire-format-2 fields of a question (title,
-// package, lead time, frequency). Format 2 is being added to the
-// questionnaire package in parallel; until it lands they give the format-1
-// reading: the ID as the title, no package, no lead time, and no frequency.
-
-func titleOf(q *questionnaire.Question) string { return q.ID }
-
-func packageOf(q *questionnaire.Question) string { return "" }
-
-func leadWeeksOf(q *questionnaire.Question) float64 { return 0 }
-
-func frequencyOf(q *questionnaire.Question) Frequency { return "" }
+// titleOf is a question's short title, or its ID when it has none.
+func titleOf(q *questionnaire.Question) string {
+	if q.Title != "" {
+		return q.Title
+	}
+	return q.ID
+}
 
 // packageInfo returns the title and setup weeks of a package of qn.
 func packageInfo(qn *questionnaire.Questionnaire, id string) (title string, setup float64, ok bool) {
-	return "", 0, false
+	p := qn.Package(id)
+	if p == nil {
+		return "", 0, false
+	}
+	return p.Title, p.SetupWeeks, true
 }

@@ -29,6 +29,10 @@ type gapGraph struct {
 	// setup is the setup weeks of each package that has a gap.
 	setup map[string]float64
 	title map[string]string
+	// grouped holds the packages whose gaps cost less together than
+	// alone: their items are planned at the marginal share after the
+	// setup.
+	grouped map[string]bool
 }
 
 // collectGaps makes a node for every applicable question answered with a gap
@@ -50,11 +54,11 @@ func collectGaps(qn *questionnaire.Questionnaire, a *assessment.Assessment, fact
 				DependsOn:     []string{},
 				Blocks:        []string{},
 				Weeks:         q.Effort.Weeks() * gap,
-				LeadTimeWeeks: leadWeeksOf(q),
+				LeadTimeWeeks: q.LeadTimeWeeks,
 			},
 			index: i,
 		}
-		if id := packageOf(q); id != "" {
+		if id := q.Package; id != "" {
 			if title, setup, ok := packageInfo(qn, id); ok {
 				n.item.Package = id
 				g.setup[id], g.title[id] = setup, title
@@ -131,10 +135,10 @@ func (g *gapGraph) sortTopologically() {
 // of its own effort when its package, set up once, makes the gaps cheaper
 // together, and its cost alone otherwise.
 func (g *gapGraph) setPlannedWeeks() {
-	grouped := g.groupedPackages(func(*node) bool { return true })
+	g.grouped = g.groupedPackages(func(*node) bool { return true })
 	for _, n := range g.nodes {
 		n.item.PlannedWeeks = n.item.Weeks
-		if grouped[n.item.Package] {
+		if g.grouped[n.item.Package] {
 			n.item.PlannedWeeks = MarginalFactor * n.item.Weeks
 		}
 	}

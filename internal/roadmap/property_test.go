@@ -42,7 +42,7 @@ func TestPlanProperties(t *testing.T) {
 var conditions = []string{"", "", "", "has_offices", "not has_offices", "personal_data and has_sla", "develops_software or own_hardware"}
 
 func randomQuestionnaire(t *testing.T, r *rand.Rand) *questionnaire.Questionnaire {
-	n := 5 + r.IntN(45)
+	n := 5 + r.IntN(60)
 	specs := make([]spec, n)
 	for i := range specs {
 		s := spec{
@@ -53,6 +53,9 @@ func randomQuestionnaire(t *testing.T, r *rand.Rand) *questionnaire.Questionnair
 			evidence:  questionnaire.EvidenceKinds[r.IntN(3)],
 			appliesIf: conditions[r.IntN(len(conditions))],
 			common:    r.IntN(4) == 0,
+			pkg:       []string{"", "small", "big", "policies"}[r.IntN(4)],
+			lead:      []float64{0, 0, 0, 1, 4, 9}[r.IntN(6)],
+			frequency: questionnaire.Frequencies[r.IntN(len(questionnaire.Frequencies))],
 		}
 		switch {
 		case i < len(questionnaire.Categories):

@@ -103,7 +103,7 @@ func TestDependencyRaisesPriorityTransitively(t *testing.T) {
 		if got := byID[id].Priority; got != 4 {
 			t.Errorf("%s priority = %v, want 4 (raised to a.top's)", id, got)
 		}
-		want := "Low, not in place; 1 item waits for it; raised: a.top waits for it; in Now: " + by + " needs it first"
+		want := "Low, not in place; 1 item waits for it; raised: Control a.top waits for it; in Now: Control " + by + " needs it first"
 		if byID[id].Rationale != want {
 			t.Errorf("%s rationale = %q, want %q", id, byID[id].Rationale, want)
 		}

@@ -1,7 +1,9 @@
 package roadmap
 
 import (
+	"maps"
 	"math"
+	"slices"
 	"time"
 
 	"github.com/gapmap/gapmap/internal/assessment"
@@ -88,7 +90,6 @@ func buildTimeline(qn *questionnaire.Questionnaire, a *assessment.Assessment, g 
 // estimate is the timeline of the nodes include accepts.
 func (t Timeline) estimate(g *gapGraph, include func(*node) bool) Estimate {
 	var e Estimate
-	grouped := g.groupedPackages(include)
 	alone := map[string]float64{}
 	finish := map[*node]float64{}
 	chain, any := 0.0, false
@@ -98,31 +99,31 @@ func (t Timeline) estimate(g *gapGraph, include func(*node) bool) Estimate {
 		}
 		any = true
 		pkg := n.item.Package
-		own := n.item.Weeks
-		if grouped[pkg] {
+		if pkg != "" {
 			alone[pkg] += n.item.Weeks
-			own = MarginalFactor * n.item.Weeks
 		} else {
 			e.WorkWeeks += n.item.Weeks
 		}
-		// One person's calendar along a chain: what it waits for, the lead
-		// time, the package's setup when no earlier link set it up, then
-		// its own work.
-		start, setUp := 0.0, false
+		// One person's calendar along a chain: the item starts when what
+		// it waits for is done and its package is set up (the setup, paid
+		// once, comes first), then waits its lead time, then is done. The
+		// plan's packages hold on every reading of the answers, so fewer
+		// gaps never make a chain longer.
+		start := 0.0
+		if g.grouped[pkg] {
+			start = g.setup[pkg]
+		}
 		for _, d := range n.deps {
 			if include(d) {
 				start = max(start, finish[d])
-				setUp = setUp || d.item.Package == pkg
 			}
 		}
-		if grouped[pkg] && !setUp {
-			own += g.setup[pkg]
-		}
-		finish[n] = start + n.item.LeadTimeWeeks + own
+		finish[n] = start + n.item.LeadTimeWeeks + n.item.PlannedWeeks
 		chain = max(chain, finish[n])
 	}
-	for id, w := range alone {
-		e.WorkWeeks += packageWeeks(g.setup[id], w)
+	// Summed in a fixed order: float addition is not associative.
+	for _, id := range slices.Sorted(maps.Keys(alone)) {
+		e.WorkWeeks += packageWeeks(g.setup[id], alone[id])
 	}
 	if any {
 		e.ReadinessWeeks = max(1, ceilWeeks(e.WorkWeeks/t.Capacity), ceilWeeks(chain))

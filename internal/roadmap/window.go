@@ -7,16 +7,6 @@ import (
 	"github.com/gapmap/gapmap/internal/questionnaire"
 )
 
-// Frequency is how often a recurring (periodic) control runs.
-type Frequency string
-
-const (
-	Monthly    Frequency = "monthly"
-	Quarterly  Frequency = "quarterly"
-	Semiannual Frequency = "semiannual"
-	Annual     Frequency = "annual"
-)
-
 // Window is the Type II observation window's calendar: every recurring
 // control in scope, set up before the window opens, and the months of the
 // window in which it must run, since the auditor asks for each occurrence
@@ -34,7 +24,7 @@ type Window struct {
 type Run struct {
 	Question  *questionnaire.Question
 	Title     string
-	Frequency Frequency
+	Frequency questionnaire.Frequency
 	// Months are the months of the window, 1 to Window.Months, in which
 	// the control must run.
 	Months []int
@@ -84,44 +74,31 @@ func buildWindow(qn *questionnaire.Questionnaire, a *assessment.Assessment, g *g
 		if ans, ok := a.Answers[q.ID]; ok && ans.Value == assessment.NA {
 			continue
 		}
-		f := frequencyOf(q)
-		if f == "" {
-			f = Annual // at least one completed cycle must fall in the window
+		f := q.Frequency
+		if f.Months() == 0 {
+			f = questionnaire.Annual // at least one completed cycle must fall in the window
 		}
 		w.Runs = append(w.Runs, Run{Question: q, Title: titleOf(q), Frequency: f, Gap: gaps[q.ID]})
 	}
 	annual, k := 0, 0
 	for _, r := range w.Runs {
-		if r.Frequency == Annual {
+		if r.Frequency == questionnaire.Annual {
 			annual++
 		}
 	}
 	for i := range w.Runs {
 		r := &w.Runs[i]
 		switch r.Frequency {
-		case Annual:
+		case questionnaire.Annual:
 			// Spread the yearly runs over the window so they do not all
 			// land in its first month.
 			r.Months = []int{1 + k*months/annual}
 			k++
 		default:
-			for m := 1; m <= months; m += stepMonths(r.Frequency) {
+			for m := 1; m <= months; m += r.Frequency.Months() {
 				r.Months = append(r.Months, m)
 			}
 		}
 	}
 	return w
-}
-
-// stepMonths is the months between two runs of a control.
-func stepMonths(f Frequency) int {
-	switch f {
-	case Monthly:
-		return 1
-	case Quarterly:
-		return 3
-	case Semiannual:
-		return 6
-	}
-	return 12
 }
