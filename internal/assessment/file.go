@@ -132,7 +132,9 @@ func readAnswers(r *yamlfile.Reader, n yamlfile.Node, qn *questionnaire.Question
 		return
 	}
 	for _, id := range m.Keys() {
-		if qn != nil && qn.Question(id) == nil {
+		// An answer to a retired question is kept: PlanUpgrade moves it to
+		// its successor, or keeps it as no longer asked.
+		if qn != nil && qn.Question(id) == nil && qn.RetiredQuestion(id) == nil {
 			r.ErrorAt(m.KeyPos(id), "unknown question id %q (not in questionnaire %s)", id, qn.ID)
 			continue
 		}

@@ -36,6 +36,7 @@ interactive program.`,
 			if err != nil {
 				return err
 			}
+			assessment.UpgradeInPlace(qn, demo)
 			if export != "" {
 				var buf bytes.Buffer
 				if err := report.Markdown(&buf, report.NewInput(qn, demo, now())); err != nil {

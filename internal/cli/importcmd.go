@@ -33,6 +33,7 @@ categories, report target and answers with the file's. A file written by
 			if err != nil {
 				return err
 			}
+			upgrade := assessment.UpgradeInPlace(qn, as)
 			s, err := a.openStore()
 			if err != nil {
 				return err
@@ -49,6 +50,7 @@ categories, report target and answers with the file's. A file written by
 			sum := summarize(qn, as)
 			fmt.Fprintf(a.stdout, "%s %q: %d of %d questions answered, readiness %d%%\n",
 				verb, oneLine(as.Name), sum.Answered, sum.Applicable, pct(sum.Readiness))
+			writeUpgrade(a.stdout, qn, upgrade)
 			return nil
 		},
 	}
