@@ -235,7 +235,7 @@ func (s *roadmapScreen) windowLines(w int) []string {
 		if len(names) > 0 {
 			text = strings.Join(names, "; ")
 		}
-		for i, l := range strings.Split(wrap(head+": "+text, w-2), "\n") {
+		for i, l := range strings.Split(wrap(head+": "+text, w-4), "\n") {
 			if i == 0 {
 				out = append(out, "  "+l)
 			} else {

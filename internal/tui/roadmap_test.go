@@ -45,7 +45,7 @@ func TestRoadmapScreenSaysWhatTheMarkdownSays(t *testing.T) {
 		"Observation window: 6 months, from 2027-01-11 to 2027-07-12",
 		"Earliest Type II report: in about 35 weeks (2027-09-06)",
 		"Against the target date: the Type II report comes about 10 weeks after 2027-06-30, the date wanted",
-		"119 questions are not answered yet and not in the plan, so the dates cover only the 3 answered",
+		"150 questions are not answered yet and not in the plan, so the dates cover only the 3 answered",
 		"1 unknown answer is planned as a full gap until confirmed",
 	} {
 		if !strings.Contains(out, want) {
