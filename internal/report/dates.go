@@ -132,7 +132,7 @@ func workSummary(s assessment.Scope, t roadmap.Timeline) string {
 	}
 	out := fmt.Sprintf("%s for %s", personWeeks(t.WorkWeeks), people)
 	if t.AloneWeeks > t.WorkWeeks+0.005 {
-		out += fmt.Sprintf("; %s if each gap were closed alone, as work packages share their setup", number(t.AloneWeeks))
+		out += fmt.Sprintf("; %s if each gap were closed alone, as work packages share their setup", personWeeks(t.AloneWeeks))
 	}
 	return out
 }

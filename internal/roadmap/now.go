@@ -174,10 +174,13 @@ func rationale(n *node) string {
 	if n.raisedBy != nil {
 		parts = append(parts, "raised: "+n.raisedBy.item.Title+" waits for it")
 	}
-	if n.neededBy != nil {
+	// A quick win or a finding already says so above; a foundation and a
+	// long lead time say why they are in Now.
+	switch {
+	case n.neededBy != nil:
 		parts = append(parts, "in Now: "+n.neededBy.item.Title+" needs it first")
-	} else if it.Reason != "" {
-		parts = append(parts, "in Now: "+it.Reason.Title())
+	case it.Reason == LongLead:
+		parts = append(parts, "in Now: start the wait early")
 	}
 	return strings.Join(parts, "; ")
 }

@@ -62,6 +62,9 @@ func TestLeadTimeMovesDatesNotWork(t *testing.T) {
 	if it := p.Items[0]; it.Phase != roadmap.Now || it.Reason != roadmap.LongLead {
 		t.Errorf("pen test in %v for %q, want Now for its long lead time", it.Phase, it.Reason)
 	}
+	if want := "Medium, not in place; about 6 weeks of lead time; in Now: start the wait early"; p.Items[0].Rationale != want {
+		t.Errorf("rationale %q, want %q", p.Items[0].Rationale, want)
+	}
 }
 
 func TestNowIsShort(t *testing.T) {

@@ -226,7 +226,7 @@ func TestRationale(t *testing.T) {
 	})
 	a.Target = assessment.Target{Type: assessment.TypeII, WindowMonths: 3}
 	want := map[string]string{
-		"r.reviews": "Critical, not in place; a common audit finding; quick win; 3 items wait for it; in Now: critical or common audit finding",
+		"r.reviews": "Critical, not in place; a common audit finding; quick win; 3 items wait for it",
 		"r.one":     "Medium, partly in place",
 		"r.two":     "Medium, unknown: confirm first",
 		"r.three":   "Medium, in place but no evidence",
