@@ -273,7 +273,7 @@ func roadmapJSON(p roadmap.Plan) jsonRoadmap {
 			AloneWeeks: round4(pk.AloneWeeks), Weeks: round4(pk.Weeks), Items: nonNil(pk.Items)}
 	}
 	for _, e := range p.Entries(roadmap.Now) {
-		je := jsonEntry{Title: e.Title(), Reason: string(e.Items[0].Reason), Items: itemIDs(e.Items)}
+		je := jsonEntry{Title: e.Title(), Reason: string(e.Reason()), Items: itemIDs(e.Items)}
 		if e.Package != nil {
 			je.Package = e.Package.ID
 		}

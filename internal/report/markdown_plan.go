@@ -64,7 +64,7 @@ func writeRoadmap(d *doc, p roadmap.Plan) {
 func entryAbout(e roadmap.Entry, ph roadmap.Phase) string {
 	var parts []string
 	if ph == roadmap.Now {
-		parts = append(parts, "Why now: "+inline(e.Items[0].Reason.Title())+".")
+		parts = append(parts, "Why now: "+inline(e.Reason().Title())+".")
 	}
 	if pk := e.Package; pk != nil {
 		s := fmt.Sprintf("Package: %s of setup, paid once", personWeeks(pk.SetupWeeks))

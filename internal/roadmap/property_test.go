@@ -251,6 +251,15 @@ func checkNow(t *testing.T, p roadmap.Plan) {
 	if got := len(p.Entries(roadmap.Now)); got != len(entries) {
 		t.Errorf("Entries(Now) has %d entries, want %d", got, len(entries))
 	}
+	for _, e := range p.Entries(roadmap.Now) {
+		stated := false
+		for _, it := range e.Items {
+			stated = stated || it.Reason == e.Reason()
+		}
+		if !stated {
+			t.Errorf("entry %q states %q, which none of its items has", e.Title(), e.Reason())
+		}
+	}
 	for _, it := range p.Items {
 		q := it.Question
 		if it.Phase == roadmap.Next {

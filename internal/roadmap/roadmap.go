@@ -150,6 +150,18 @@ func (e Entry) Title() string {
 	return e.Items[0].Title
 }
 
+// Reason is why the entry is in Now: the reason of its first item that has
+// one of its own, or Foundation when all its items are foundations; empty
+// in Next.
+func (e Entry) Reason() Reason {
+	for _, it := range e.Items {
+		if it.Reason != Foundation {
+			return it.Reason
+		}
+	}
+	return Foundation
+}
+
 // FollowUp is an answered question flagged for follow-up.
 type FollowUp struct {
 	Question *questionnaire.Question

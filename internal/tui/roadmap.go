@@ -168,7 +168,7 @@ func (s *roadmapScreen) layout(w int) {
 			if e.Package != nil {
 				head := "▸ " + e.Package.Title
 				if ph == roadmap.Now {
-					head += " — " + e.Items[0].Reason.Title()
+					head += " — " + e.Reason().Title()
 				}
 				s.lines = append(s.lines, "  "+st.Accent.Render(truncate(oneLine(head), w-2)))
 				indent = "    "
