@@ -141,7 +141,7 @@ func workSummary(s assessment.Scope, t roadmap.Timeline) string {
 func caveats(ev assessment.Evaluation, p roadmap.Plan) string {
 	var parts []string
 	if n := len(p.ToConfirm); n > 0 {
-		parts = append(parts, plural(n, "unknown answer is", "unknown answers are")+" planned as a full gap until confirmed")
+		parts = append(parts, plural(n, "unknown answer is planned as a full gap", "unknown answers are planned as full gaps")+" until confirmed")
 	}
 	if n := ev.Overall.Applicable - ev.Overall.Answered; n > 0 {
 		parts = append(parts, fmt.Sprintf("%s not answered yet and not in the plan, so the dates cover only the %d answered",
