@@ -89,7 +89,7 @@ func (s resultsScreen) content(w int) string {
 	if typeII {
 		figures[0], figures[1] = figures[1], figures[0]
 	}
-	fmt.Fprintf(&b, "%s   %s   %s %s (%d of %d answered)\n",
+	fmt.Fprintf(&b, "%s   %s   %s %s (%d/%d answered)\n",
 		figures[0], figures[1], st.Subtitle.Render("Progress"), percent(o.Progress()), o.Answered, o.Applicable)
 	b.WriteString(st.Muted.Render(wrap("Controls in place counts a control without evidence at 75% and partly in place at 50%; "+
 		"auditable today counts only what is in place with evidence an auditor could test now.", w)) + "\n\n")

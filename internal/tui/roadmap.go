@@ -225,7 +225,7 @@ func (s *roadmapScreen) windowLines(w int) []string {
 	for m := 1; m <= win.Months; m++ {
 		head := fmt.Sprintf("Month %d", m)
 		if start := win.MonthStart(m); start != nil {
-			head += " (" + start.Format("Jan 2006") + ")"
+			head += " (from " + start.Format("2006-01-02") + ")"
 		}
 		var names []string
 		for _, r := range win.RunsIn(m) {
