@@ -56,7 +56,7 @@ func (a *app) listCommand() *cobra.Command {
 				return nil
 			}
 			tw := tabwriter.NewWriter(a.stdout, 0, 4, 2, ' ', 0)
-			fmt.Fprintln(tw, "NAME\tORGANIZATION\tQUESTIONNAIRE\tPROGRESS\tREADINESS\tUPDATED")
+			fmt.Fprintln(tw, "NAME\tORGANIZATION\tQUESTIONNAIRE\tPROGRESS\tIN PLACE\tUPDATED")
 			for _, e := range entries {
 				fmt.Fprintf(tw, "%s\t%s\t%s\t%d%% (%d/%d)\t%d%%\t%s\n", oneLine(e.Name), oneLine(e.Organization),
 					e.Questionnaire, e.Progress, e.Answered, e.Applicable, e.Readiness, e.UpdatedAt.Local().Format("2006-01-02 15:04"))
