@@ -53,3 +53,23 @@ func TestRoadmapScreenSaysWhatTheMarkdownSays(t *testing.T) {
 		}
 	}
 }
+
+// TestAccessibleSummarySaysWhatTheMarkdownSays: accessible mode ends with
+// the same figures and dated sentences, and the Now entries by title.
+func TestAccessibleSummarySaysWhatTheMarkdownSays(t *testing.T) {
+	st := openStore(t, true)
+	m := withSession(t, New(testOptions(t, st)), st)
+	var out strings.Builder
+	r := accessible{sh: m.sh, out: &out, ctx: t.Context()}
+	r.summary(m.sess)
+	for _, want := range []string{
+		"Auditable today 30% · controls in place 50%; 3 of 153 questions answered.",
+		"Ready for a Type I audit: in about 1 week (2027-01-11) from the start of remediation on 2027-01-04",
+		"Caveats: 1 unknown answer is planned as a full gap until confirmed; 150 questions are not answered yet",
+		"Do first 1: Vendor and subservice management (critical or common audit finding)",
+	} {
+		if !strings.Contains(out.String(), want) {
+			t.Errorf("accessible summary lacks %q:\n%s", want, out.String())
+		}
+	}
+}
