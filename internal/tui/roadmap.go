@@ -286,10 +286,3 @@ func (s roadmapScreen) FullHelp() [][]key.Binding {
 	open := key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open the question to change its answer"))
 	return [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom}, {open, k.Results, k.Export, k.Back}}
 }
-
-func weeks(n int) string {
-	if n == 1 {
-		return "1 week"
-	}
-	return fmt.Sprintf("%d weeks", n)
-}
