@@ -22,7 +22,11 @@ func BenchmarkSaveAnswer(b *testing.B) {
 	for b.Loop() {
 		q := fmt.Sprintf("area.q%03d", i%150)
 		ans := assessment.Answer{Value: assessment.Values[i%6], Note: "n", AnsweredBy: "ana", UpdatedAt: time.Now()}
-		if err := s.SaveAnswer(b.Context(), a.ID, q, ans, assessment.Summary{Applicable: 150, Answered: i % 150}); err != nil {
+		prev := assessment.Answer{}
+		if i >= 150 {
+			prev = assessment.Answer{Value: assessment.Values[(i-150)%6], Note: "n"}
+		}
+		if err := s.SaveAnswer(b.Context(), a.UUID, q, prev, ans, assessment.Summary{Applicable: 150, Answered: i % 150}); err != nil {
 			b.Fatal(err)
 		}
 		i++

@@ -105,7 +105,13 @@ func (s *Store) migrate(ctx context.Context, migs []migration) error {
 		if err := st.refusal(s.path, len(migs)); err != nil {
 			return err
 		}
-		for _, m := range migs[st.version:] {
+		from := st.version
+		if st.appID != applicationID && st.tables == 0 {
+			// An empty file: another tool may have set user_version, but
+			// no migration ever ran here, so all of them must.
+			from = 0
+		}
+		for _, m := range migs[from:] {
 			if _, err := tx.ExecContext(ctx, m.sql); err != nil {
 				return fmt.Errorf("migrating %s to %s: %w", s.path, m.name, err)
 			}
@@ -119,7 +125,8 @@ func (s *Store) migrate(ctx context.Context, migs []migration) error {
 }
 
 // describe turns SQLite's report of a damaged file into a RefusedError that
-// names the file and says what to do; other errors pass through.
+// names the file and says what to do, and a lock another process held for
+// longer than busy_timeout into a *BusyError; other errors pass through.
 func (s *Store) describe(err error) error {
 	var se *sqlite.Error
 	if !errors.As(err, &se) {
@@ -128,6 +135,8 @@ func (s *Store) describe(err error) error {
 	switch se.Code() & 0xff {
 	case sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB:
 		return &RefusedError{Path: s.path, Reason: fmt.Sprintf(reasonMalformed, se)}
+	case sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED:
+		return &BusyError{Path: s.path}
 	}
 	return err
 }

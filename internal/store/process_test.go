@@ -56,6 +56,10 @@ func runWriter(path string) error {
 		return err
 	}
 	defer s.Close()
+	a, err := s.Load(context.Background(), id)
+	if err != nil {
+		return err
+	}
 	if start, err := strconv.ParseInt(os.Getenv(childStart), 10, 64); err == nil {
 		time.Sleep(time.Until(time.Unix(0, start)))
 	}
@@ -65,7 +69,7 @@ func runWriter(path string) error {
 		time.Sleep(pause)
 		q := fmt.Sprintf("%s.q%04d", prefix, i)
 		ans := assessment.Answer{Value: assessment.Values[i%5], AnsweredBy: prefix, UpdatedAt: time.Now()}
-		if err := s.SaveAnswer(context.Background(), id, q, ans, assessment.Summary{Answered: i + 1}); err != nil {
+		if err := s.SaveAnswer(context.Background(), a.UUID, q, assessment.Answer{}, ans, assessment.Summary{Answered: i + 1}); err != nil {
 			return err
 		}
 		fmt.Fprintln(out, q)

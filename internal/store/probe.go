@@ -1,0 +1,156 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+)
+
+// reasonIntegrity is the refusal when quick_check finds damage.
+const reasonIntegrity = "is damaged (the integrity check says: %s); nothing was written; restore it from a backup"
+
+// Verify checks the database's integrity (PRAGMA quick_check) once per
+// store, so a damaged file is refused before anything is written to it:
+// every write calls it first, and the result is kept. Where a write-ahead
+// log exists the check runs on a private copy of the three files, so a
+// damaged file is left as it was, log included. An interactive program
+// calls it in the background on start, so its first save does not wait.
+func (s *Store) Verify(ctx context.Context) error {
+	s.verifyMu.Lock()
+	defer s.verifyMu.Unlock()
+	if s.checked {
+		return s.verified
+	}
+	err := s.quickCheck(ctx)
+	if ctx.Err() != nil {
+		return err // not a verdict on the file: check again next time
+	}
+	s.checked, s.verified = true, err
+	return err
+}
+
+func (s *Store) quickCheck(ctx context.Context) error {
+	db := s.db
+	if s.abs != "" && hasWAL(s.abs) {
+		dir, copyPath, err := privateCopy(s.abs)
+		if err != nil {
+			return fmt.Errorf("checking %s: %w", s.path, err)
+		}
+		defer os.RemoveAll(dir)
+		cdb, err := sql.Open("sqlite", dsn(copyPath, ""))
+		if err != nil {
+			return fmt.Errorf("checking %s: %w", s.path, err)
+		}
+		defer cdb.Close()
+		db = cdb
+	}
+	rows, err := db.QueryContext(ctx, `PRAGMA quick_check(5)`)
+	if err != nil {
+		return s.describe(fmt.Errorf("checking %s: %w", s.path, err))
+	}
+	defer rows.Close()
+	var problems []string
+	for rows.Next() {
+		var line string
+		if err := rows.Scan(&line); err != nil {
+			return s.describe(fmt.Errorf("checking %s: %w", s.path, err))
+		}
+		if line != "ok" {
+			problems = append(problems, line)
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return s.describe(fmt.Errorf("checking %s: %w", s.path, err))
+	}
+	if len(problems) > 0 {
+		return &RefusedError{Path: s.path, Reason: fmt.Sprintf(reasonIntegrity, strings.Join(problems, "; "))}
+	}
+	return nil
+}
+
+// probeCopy judges a database whose write-ahead log may hold changes its
+// header does not show yet (a newer schema, another application's tables),
+// on a private copy: SQLite, even read-only, writes to the -shm file and
+// may recover the log, and on close checkpoints it into the main file.
+func probeCopy(path, abs string, newest int) error {
+	dir, copyPath, err := privateCopy(abs)
+	if err != nil {
+		return fmt.Errorf("checking %s: %w", path, err)
+	}
+	defer os.RemoveAll(dir)
+	db, err := sql.Open("sqlite", dsn(copyPath, ""))
+	if err != nil {
+		return fmt.Errorf("checking %s: %w", path, err)
+	}
+	defer db.Close()
+	probe := &Store{db: db, path: path}
+	st, err := readState(context.Background(), db)
+	if err != nil {
+		return probe.describe(fmt.Errorf("checking %s: %w", path, err))
+	}
+	return st.refusal(path, newest)
+}
+
+// privateCopy copies the database and its -wal and -shm files, those that
+// exist, into a new private folder, and returns the folder and the copy's
+// path. The caller removes the folder.
+func privateCopy(abs string) (dir, copyPath string, err error) {
+	dir, err = os.MkdirTemp("", "gapmap-probe-*")
+	if err != nil {
+		return "", "", err
+	}
+	copyPath = filepath.Join(dir, "probe.db")
+	for _, ext := range []string{"", "-wal", "-shm"} {
+		err := copyFile(abs+ext, copyPath+ext)
+		if errors.Is(err, fs.ErrNotExist) && ext != "" {
+			continue
+		}
+		if err != nil {
+			os.RemoveAll(dir)
+			return "", "", err
+		}
+	}
+	return dir, copyPath, nil
+}
+
+func copyFile(src, dst string) error {
+	in, err := os.Open(src)
+	if err != nil {
+		return err
+	}
+	defer in.Close()
+	out, err := os.OpenFile(dst, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
+	if err != nil {
+		return err
+	}
+	if _, err := io.Copy(out, in); err != nil {
+		out.Close()
+		return err
+	}
+	return out.Close()
+}
+
+// headerState reads the application ID and schema version from the file's
+// header (zero for an empty file).
+func headerState(abs string) (dbState, error) {
+	h, err := readHeader(abs)
+	if err != nil {
+		return dbState{}, err
+	}
+	if len(h) < headerSize {
+		return dbState{}, nil
+	}
+	be := binary.BigEndian
+	return dbState{
+		appID:   int64(be.Uint32(h[offApplicationID:])),
+		version: int64(be.Uint32(h[offUserVersion:])),
+		tables:  int64(be.Uint32(h[offSchemaCookie:])),
+	}, nil
+}
