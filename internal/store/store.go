@@ -30,9 +30,13 @@ const applicationID = 0x6761706d
 const pragmas = "_pragma=foreign_keys(1)&_pragma=journal_mode(WAL)&_pragma=synchronous(FULL)" +
 	"&_pragma=busy_timeout(5000)&_txlock=immediate"
 
-// readPragmas apply to read-only connections, which must not try to change
-// the journal mode.
-const readPragmas = "_pragma=busy_timeout(5000)"
+// readPragmas apply to the connections of OpenReadOnly, which must not
+// change the journal mode, nor write at all.
+const readPragmas = "_pragma=busy_timeout(5000)&_pragma=query_only(1)"
+
+// readWrite is the mode of a read-only store's connection that may still
+// write to the -wal and -shm files (see OpenReadOnly).
+const readWrite = "rw"
 
 // Store is an open gapmap database. It is safe for concurrent use.
 type Store struct {
@@ -106,12 +110,19 @@ func OpenReadOnly(path string) (*Store, error) {
 	if st.version < int64(len(migs)) || st.appID != applicationID {
 		return openCopy(path, abs, migs)
 	}
-	s, err := openMode(path, abs, "mode=ro")
+	// A connection that may write the -wal and -shm files (never the
+	// database: query_only) cleans them up when it closes, as a writer's
+	// does; one opened read-only would leave them behind.
+	s, err := openMode(path, abs, readWrite)
+	if err != nil {
+		s, err = openMode(path, abs, "mode=ro")
+	}
 	if err != nil && !hasWAL(abs) {
-		// In a read-only folder SQLite cannot create the -shm file a
-		// read-only connection needs. With no -wal, no other gapmap has
-		// the file open for writing (it could not create its log either),
-		// so the file may be read as immutable: without any lock or log.
+		// In a read-only folder SQLite cannot create the -shm file that
+		// even a read-only connection needs. With no -wal, no other gapmap
+		// has the file open for writing (it could not create its log
+		// either), so the file may be read as immutable: with no lock and
+		// no log.
 		if s2, err2 := openMode(path, abs, "immutable=1"); err2 == nil {
 			s, err = s2, nil
 		}
@@ -193,10 +204,13 @@ func dsn(abs, mode string) string {
 		p = "/" + p // a Windows drive letter
 	}
 	u := url.URL{Scheme: "file", Path: p}
-	if mode != "" {
-		return u.String() + "?" + mode + "&" + readPragmas
+	switch mode {
+	case "":
+		return u.String() + "?" + pragmas
+	case readWrite:
+		return u.String() + "?mode=rw&" + readPragmas // never create it
 	}
-	return u.String() + "?" + pragmas
+	return u.String() + "?" + mode + "&" + readPragmas
 }
 
 // prepareFile creates a new database file with owner-only permissions
