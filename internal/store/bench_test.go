@@ -22,10 +22,12 @@ func BenchmarkSaveAnswer(b *testing.B) {
 	i := 0
 	for b.Loop() {
 		q := fmt.Sprintf("area.q%03d", i%150)
-		ans := assessment.Answer{Value: assessment.Values[i%6], Note: "n", AnsweredBy: "ana", UpdatedAt: time.Now()}
+		// Every save changes the stored answer (its note), so none is
+		// skipped as unchanged, and states the one it replaces.
+		ans := assessment.Answer{Value: assessment.Values[i%6], Note: fmt.Sprint("n", i), AnsweredBy: "ana", UpdatedAt: time.Now()}
 		prev := assessment.Answer{}
 		if i >= 150 {
-			prev = assessment.Answer{Value: assessment.Values[(i-150)%6], Note: "n"}
+			prev = assessment.Answer{Value: assessment.Values[(i-150)%6], Note: fmt.Sprint("n", i-150)}
 		}
 		if err := s.SaveAnswer(b.Context(), a.UUID, q, prev, ans, assessment.Summary{Applicable: 150, Answered: i % 150}); err != nil {
 			b.Fatal(err)
@@ -73,8 +75,8 @@ func fillAssessments(b *testing.B, s *Store, n int) {
 		b.Fatal(err)
 	}
 	defer tx.Rollback()
-	stmt, err := tx.PrepareContext(b.Context(), `INSERT INTO assessments (`+assessmentCols+`)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+	stmt, err := tx.PrepareContext(b.Context(), `INSERT INTO assessments (`+insertCols+`)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)`)
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -86,7 +88,7 @@ func fillAssessments(b *testing.B, s *Store, n int) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		if _, err := stmt.ExecContext(b.Context(), args...); err != nil {
+		if _, err := stmt.ExecContext(b.Context(), append(args, newUUID())...); err != nil {
 			b.Fatal(err)
 		}
 	}
