@@ -37,20 +37,42 @@ func (s *Store) Verify(ctx context.Context) error {
 }
 
 func (s *Store) quickCheck(ctx context.Context) error {
-	db := s.db
-	if s.abs != "" && hasWAL(s.abs) {
-		dir, copyPath, err := privateCopy(s.abs)
-		if err != nil {
-			return fmt.Errorf("checking %s: %w", s.path, err)
-		}
-		defer os.RemoveAll(dir)
-		cdb, err := sql.Open("sqlite", dsn(copyPath, ""))
-		if err != nil {
-			return fmt.Errorf("checking %s: %w", s.path, err)
-		}
-		defer cdb.Close()
-		db = cdb
+	if s.abs == "" || !hasWAL(s.abs) {
+		return s.quickCheckDB(ctx, s.db)
 	}
+	return onCopies(s.abs, func(copyPath string) error {
+		db, err := sql.Open("sqlite", dsn(copyPath, ""))
+		if err != nil {
+			return fmt.Errorf("checking %s: %w", s.path, err)
+		}
+		defer db.Close()
+		return s.quickCheckDB(ctx, db)
+	})
+}
+
+// onCopies runs check on a private copy of the database, and when it finds
+// the copy damaged, on a fresh copy, up to three times: a copy taken while
+// another gapmap checkpoints its log can mix two states of the file, and
+// must not have the file refused.
+func onCopies(abs string, check func(copyPath string) error) error {
+	var err error
+	for range 3 {
+		var dir, copyPath string
+		dir, copyPath, err = privateCopy(abs)
+		if err != nil {
+			return err
+		}
+		err = check(copyPath)
+		os.RemoveAll(dir)
+		var refused *RefusedError
+		if !errors.As(err, &refused) || !strings.Contains(refused.Reason, "damaged") {
+			return err
+		}
+	}
+	return err
+}
+
+func (s *Store) quickCheckDB(ctx context.Context, db *sql.DB) error {
 	rows, err := db.QueryContext(ctx, `PRAGMA quick_check(5)`)
 	if err != nil {
 		return s.describe(fmt.Errorf("checking %s: %w", s.path, err))
@@ -80,34 +102,34 @@ func (s *Store) quickCheck(ctx context.Context) error {
 // on a private copy: SQLite, even read-only, writes to the -shm file and
 // may recover the log, and on close checkpoints it into the main file.
 func probeCopy(path, abs string, newest int) error {
-	dir, copyPath, err := privateCopy(abs)
-	if err != nil {
-		return fmt.Errorf("checking %s: %w", path, err)
-	}
-	defer os.RemoveAll(dir)
-	db, err := sql.Open("sqlite", dsn(copyPath, ""))
-	if err != nil {
-		return fmt.Errorf("checking %s: %w", path, err)
-	}
-	defer db.Close()
-	probe := &Store{db: db, path: path}
-	st, err := readState(context.Background(), db)
-	if err != nil {
-		return probe.describe(fmt.Errorf("checking %s: %w", path, err))
-	}
-	return st.refusal(path, newest)
+	return onCopies(abs, func(copyPath string) error {
+		db, err := sql.Open("sqlite", dsn(copyPath, ""))
+		if err != nil {
+			return fmt.Errorf("checking %s: %w", path, err)
+		}
+		defer db.Close()
+		probe := &Store{db: db, path: path}
+		st, err := readState(context.Background(), db)
+		if err != nil {
+			return probe.describe(fmt.Errorf("checking %s: %w", path, err))
+		}
+		return st.refusal(path, newest)
+	})
 }
 
-// privateCopy copies the database and its -wal and -shm files, those that
-// exist, into a new private folder, and returns the folder and the copy's
-// path. The caller removes the folder.
+// privateCopy copies the database and its -wal file, if any, into a new
+// private folder, and returns the folder and the copy's path. The caller
+// removes the folder. The -shm file is left out on purpose: it only indexes
+// the log, and a copy of it taken a moment after the log's could point past
+// the log's end; without it SQLite rebuilds the index from the log itself,
+// keeping only the transactions whose checksums hold.
 func privateCopy(abs string) (dir, copyPath string, err error) {
 	dir, err = os.MkdirTemp("", "gapmap-probe-*")
 	if err != nil {
 		return "", "", err
 	}
 	copyPath = filepath.Join(dir, "probe.db")
-	for _, ext := range []string{"", "-wal", "-shm"} {
+	for _, ext := range []string{"", "-wal"} {
 		err := copyFile(abs+ext, copyPath+ext)
 		if errors.Is(err, fs.ErrNotExist) && ext != "" {
 			continue

@@ -2,6 +2,39 @@
 // migrations, assessments with the summary the home screen lists, their
 // answers, and the history of every answer change. All of gapmap's SQL lives
 // here.
+//
+// # Other writers
+//
+// Several processes may write one file at once (a TUI, an import, later
+// the participants of a workshop), so a screen's copy of an assessment can
+// be stale. The store gives a screen what it needs to never write over
+// newer data:
+//
+//   - Identity. Every assessment has a UUID (assessment.Assessment.UUID,
+//     Info.UUID) that is never reused; row IDs are, after a delete. Every
+//     write names the assessment by UUID and fails with ErrGone, writing
+//     nothing, when it no longer exists.
+//   - A change probe. Revision(ctx, uuid) reads one indexed row and returns
+//     a number that every write to the assessment increases. A screen keeps
+//     the Revision it loaded (assessment.Assessment.Revision), polls about
+//     once a second while idle, and reloads (LoadUUID) when it differs;
+//     ErrGone means the assessment was deleted. Its own writes change the
+//     revision too, so a reload after them shows what it already has.
+//   - Writes that state what they replace. SaveAnswer and ClearAnswer take
+//     the answer as the screen read it; when the stored one differs in
+//     value, note, evidence, owner or flag they write nothing and return a
+//     *ConflictError carrying the stored answer (Current, Stored). The
+//     screen shows both and lets the user choose: keeping the stored one
+//     needs no write; keeping its own is the same call again with prev set
+//     to Current. Saving an answer equal to the stored one writes nothing.
+//
+// # Damaged and foreign files
+//
+// Open and OpenReadOnly refuse a file that is not a gapmap database, is
+// damaged, or was written by a newer gapmap, with a *RefusedError, and
+// leave it, its -wal and its -shm byte for byte as they were. Before its
+// first write a store checks the file's integrity (Verify). A lock another
+// process holds for longer than busy_timeout is a *BusyError.
 package store
 
 import (
