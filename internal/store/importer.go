@@ -91,7 +91,11 @@ func importTarget(ctx context.Context, tx *sql.Tx, a *assessment.Assessment, for
 	switch {
 	case err == nil:
 		if byName == nil && uid != id {
-			return 0, false, &IdentityError{Name: a.Name, FileUUID: a.UUID, StoredUUID: storedUUID}
+			// The file renames its assessment to another one's name.
+			return 0, false, &NameTakenError{Name: a.Name, Existing: a.Name}
+		}
+		if byName == nil {
+			return uid, true, nil // its own name, even if another differs only in case
 		}
 		return uid, true, nameTaken(ctx, tx, a.Name, a.UUID)
 	case !errors.Is(err, ErrGone):

@@ -84,7 +84,7 @@ func TestNamesWithHiddenCharactersAreRefusedEverywhere(t *testing.T) {
 func TestExistingNamesDifferingInCaseStayAddressable(t *testing.T) {
 	s, _ := openTemp(t)
 	ctx := t.Context()
-	upper, lower := sample("Acme"), sample("acme")
+	upper := sample("Acme")
 	mustCreate(t, s, upper)
 	if _, err := s.db.Exec(`INSERT INTO assessments (`+insertCols+`)
 		SELECT 'acme', updated_at, organization, questionnaire_id, applicable, answered, progress,
@@ -108,7 +108,17 @@ func TestExistingNamesDifferingInCaseStayAddressable(t *testing.T) {
 	if err := s.SaveSetup(ctx, got, sampleSummary); err != nil {
 		t.Errorf("SaveSetup of the lower-case one: %v", err)
 	}
-	_ = lower
+	// Its export imports back, by UUID or, without one, by exact name.
+	if _, err := s.Import(ctx, got, sampleSummary, "import", false); err != nil {
+		t.Errorf("re-importing the lower-case one: %v", err)
+	}
+	got.UUID = ""
+	if created, err := s.Import(ctx, got, sampleSummary, "import", false); err != nil || created {
+		t.Errorf("importing the lower-case one by name: created %v, %v", created, err)
+	}
+	if n := countRows(t, s, "assessments"); n != 2 {
+		t.Errorf("%d assessments, want 2", n)
+	}
 }
 
 func TestLookupFallsBackToCaseAndSuggests(t *testing.T) {
