@@ -76,13 +76,14 @@ func readIdentity(r *yamlfile.Reader, top yamlfile.Map, a *Assessment) {
 		a.Name = name
 	}
 	a.UUID = strings.ToLower(top.String("uuid", false))
-	if a.UUID != "" && !validUUID(a.UUID) {
+	if a.UUID != "" && !ValidUUID(a.UUID) {
 		r.ErrorAt(top.ValuePos("uuid"), "uuid %q is not a UUID like 0b6f3e6c-8d1e-4c47-9a43-2f4d1f0e5a7b", a.UUID)
 	}
 }
 
-// validUUID reports whether s is a UUID in lower-case text form.
-func validUUID(s string) bool {
+// ValidUUID reports whether s is a UUID in its lower-case text form,
+// 8-4-4-4-12 hexadecimal digits.
+func ValidUUID(s string) bool {
 	if len(s) != 36 {
 		return false
 	}

@@ -22,26 +22,9 @@ func newUUID() string {
 	return fmt.Sprintf("%x-%x-%x-%x-%x", b[0:4], b[4:6], b[6:8], b[8:10], b[10:16])
 }
 
-// ValidUUID reports whether s is a UUID in its usual text form
-// (8-4-4-4-12 hexadecimal digits); the store keeps them in lower case.
-func ValidUUID(s string) bool {
-	if len(s) != 36 {
-		return false
-	}
-	for i, c := range s {
-		switch i {
-		case 8, 13, 18, 23:
-			if c != '-' {
-				return false
-			}
-		default:
-			if !strings.ContainsRune("0123456789abcdefABCDEF", c) {
-				return false
-			}
-		}
-	}
-	return true
-}
+// ValidUUID reports whether s is a UUID in its text form (8-4-4-4-12
+// hexadecimal digits, in either case); the store keeps them in lower case.
+func ValidUUID(s string) bool { return assessment.ValidUUID(strings.ToLower(s)) }
 
 // rowOf returns the row ID of the assessment with that UUID, or ErrGone.
 func rowOf(ctx context.Context, tx *sql.Tx, uuid string) (int64, error) {

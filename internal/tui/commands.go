@@ -160,22 +160,22 @@ type setupCreatedMsg struct {
 	uuid string
 }
 
-func deleteAssessment(sh *shared, id string, name string) tea.Cmd {
+func deleteAssessment(sh *shared, uuid, name string) tea.Cmd {
 	st := sh.opts.Store
 	return sh.writer.submit(func() (tea.Msg, error) {
 		ctx, cancel := context.WithTimeout(context.Background(), ioTimeout)
 		defer cancel()
-		err := st.Delete(ctx, id)
+		err := st.Delete(ctx, uuid)
 		return deletedMsg{name: name, err: err}, err
 	})
 }
 
-func duplicateAssessment(sh *shared, id string, newName string) tea.Cmd {
+func duplicateAssessment(sh *shared, uuid, newName string) tea.Cmd {
 	st := sh.opts.Store
 	return sh.writer.submit(func() (tea.Msg, error) {
 		ctx, cancel := context.WithTimeout(context.Background(), ioTimeout)
 		defer cancel()
-		_, err := st.Duplicate(ctx, id, newName)
+		_, err := st.Duplicate(ctx, uuid, newName)
 		return duplicatedMsg{name: newName, err: err}, err
 	})
 }
