@@ -354,3 +354,29 @@ func TestLegacyDatabaseOpens(t *testing.T) {
 		t.Error(err)
 	}
 }
+
+// A damaged database whose -wal holds changes a killed process left: the
+// refused write must not checkpoint the log into the damaged file on close.
+func TestDamagedDatabaseKeepsItsLog(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "gapmap.db")
+	damaged := func(t *testing.T, p string) {
+		historyDatabase(t, p)
+		damagePage(t, p, 10)
+	}
+	walSnapshot(t, path, damaged, "UPDATE assessments SET revision = revision + 1 WHERE id = 1")
+	before := sumAll(t, path)
+	s, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = s.Import(t.Context(), sample("Client 01"), sampleSummary, "import", false)
+	var refused *RefusedError
+	if !errors.As(err, &refused) {
+		t.Errorf("import: %v, want a *RefusedError", err)
+	}
+	s.Close()
+	after := sumAll(t, path)
+	if after[0] != before[0] || after[1] != before[1] {
+		t.Error("the damaged database or its -wal changed")
+	}
+}

@@ -29,11 +29,19 @@ func (s *Store) Verify(ctx context.Context) error {
 		return s.verified
 	}
 	err := s.quickCheck(ctx)
-	if ctx.Err() != nil {
-		return err // not a verdict on the file: check again next time
+	var refused *RefusedError
+	if err != nil && !errors.As(err, &refused) {
+		return err // not a verdict on the file (cancelled, no room for a copy): check again next time
 	}
 	s.checked, s.verified = true, err
 	return err
+}
+
+// refused reports whether Verify found the file damaged.
+func (s *Store) refused() bool {
+	s.verifyMu.Lock()
+	defer s.verifyMu.Unlock()
+	return s.checked && s.verified != nil
 }
 
 func (s *Store) quickCheck(ctx context.Context) error {

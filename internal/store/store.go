@@ -217,8 +217,14 @@ func resolve(path string) (string, []migration, error) {
 }
 
 // Close closes the database; the last connection to close checkpoints the
-// write-ahead log into the main file.
+// write-ahead log into the main file. A store whose file Verify found
+// damaged is not closed while a log exists: the checkpoint would write the
+// log into the damaged file. Its connections go when the process ends, and
+// the log stays as it was.
 func (s *Store) Close() error {
+	if s.refused() && s.abs != "" && hasWAL(s.abs) {
+		return nil
+	}
 	err := s.db.Close()
 	if s.cleanup != nil {
 		s.cleanup()
