@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/gapmap/gapmap/internal/assessment"
+	"github.com/gapmap/gapmap/internal/sanitize"
 )
 
 // newUUID returns a random (version 4) UUID: 122 random bits, so one is
@@ -62,7 +63,8 @@ func nameTaken(ctx context.Context, tx *sql.Tx, name, self string) error {
 }
 
 // findName resolves a name as the user typed it: an exact match first,
-// then the NFC form, then one match without regard to case. Otherwise a
+// then the NFC form, then one match without regard to case (or to the
+// control and invisible characters of an old name). Otherwise a
 // *LookupError with the names that match ambiguously or the nearest ones.
 func findName(ctx context.Context, tx *sql.Tx, name string) (int64, error) {
 	var id int64
@@ -89,7 +91,9 @@ func findName(ctx context.Context, tx *sql.Tx, name string) (int64, error) {
 			return 0, fmt.Errorf("looking up assessment %q: %w", name, err)
 		}
 		all = append(all, n)
-		if assessment.SameName(name, n) {
+		// A name stored before names were checked may hold characters
+		// no one can type; it is found by the form list shows.
+		if assessment.SameName(name, n) || assessment.SameName(name, sanitize.Line(n)) {
 			ids, folded = append(ids, rid), append(folded, n)
 		}
 	}

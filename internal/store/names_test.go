@@ -140,3 +140,29 @@ func TestLookupFallsBackToCaseAndSuggests(t *testing.T) {
 		t.Errorf("nothing near: %v", err)
 	}
 }
+
+// Issue 9: names with control or invisible characters, stored before they
+// were refused, could never be exported or deleted: list shows them
+// cleaned, and that is what people type.
+func TestOldNamesWithHiddenCharactersAreFoundAsShown(t *testing.T) {
+	s, _ := openTemp(t)
+	ctx := t.Context()
+	mustCreate(t, s, sample("Template"))
+	for _, name := range []string{"Acme\u200bCloud", "Beta\x1b[31m Corp"} {
+		if _, err := s.db.Exec(`INSERT INTO assessments (`+insertCols+`)
+			SELECT ?, updated_at, organization, questionnaire_id, applicable, answered, progress,
+			readiness, created_at, scope, categories, target, ?, 1 FROM assessments WHERE name = 'Template'`, name, newUUID()); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for typed, stored := range map[string]string{"AcmeCloud": "Acme\u200bCloud", "beta corp": "Beta\x1b[31m Corp"} {
+		got, err := s.LoadByName(ctx, typed)
+		if err != nil || got.Name != stored {
+			t.Errorf("LoadByName(%q) = %v, %v", typed, got, err)
+			continue
+		}
+		if err := s.Delete(ctx, got.UUID); err != nil {
+			t.Error(err)
+		}
+	}
+}
