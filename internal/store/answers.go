@@ -29,7 +29,9 @@ type Change struct {
 // own transaction, provided the stored answer is still prev: the answer as
 // the caller read it, or the zero Answer if it read none. It states what
 // the write replaces, so a write never lands over newer data from another
-// process (an import, a second window, a workshop participant).
+// process (an import, a second window, a workshop participant). prev is
+// the stored state as the caller last read or wrote it: after a write that
+// failed, the screen's copy is no longer it.
 //
 //   - If the stored answer's value, note, evidence, owner or flag differ
 //     from prev's, nothing is written and the error is a *ConflictError
