@@ -35,13 +35,14 @@ func (a *app) openTUIOn(cmd *cobra.Command, open, dbPath string) error {
 		return userErrorf("the interactive assessment needs a terminal.\n" +
 			"For scripts use the subcommands: gapmap list, import, export, questionnaire; see 'gapmap --help'.")
 	}
-	openDB := a.openStore
-	if dbPath != "" {
-		openDB = func() (*store.Store, error) {
-			return a.open(func(string) (*store.Store, error) { return store.Open(dbPath) })
-		}
+	var s *store.Store
+	var err error
+	if dbPath == "" {
+		s, err = a.openStore()
+	} else {
+		s, err = store.Open(dbPath)
+		err = storeError(err)
 	}
-	s, err := openDB()
 	if err != nil {
 		return err
 	}
