@@ -101,7 +101,7 @@ func (e *RefusedError) Error() string { return e.Path + " " + e.Reason }
 // gapmap is refused with a *RefusedError, and left byte for byte as it
 // was, with its -wal and -shm: the checks read the file's header before
 // SQLite opens it, and when a write-ahead log exists they run on a
-// private copy of the three files. Before its first write the store
+// private copy of the file and its log. Before its first write the store
 // checks the file's integrity (see Verify).
 func Open(path string) (*Store, error) {
 	abs, migs, err := resolve(path)
@@ -150,10 +150,10 @@ func OpenReadOnly(path string) (*Store, error) {
 	if err != nil {
 		s, err = openMode(path, abs, "mode=ro")
 	}
-	if err != nil && !hasWAL(abs) {
+	if err != nil && !exists(abs+"-wal") {
 		// In a read-only folder SQLite cannot create the -shm file that
-		// even a read-only connection needs. With no -wal, no other gapmap
-		// has the file open for writing (it could not create its log
+		// even a read-only connection needs. With no -wal file at all, no
+		// other gapmap has the file open (it could not create its log
 		// either), so the file may be read as immutable: with no lock and
 		// no log.
 		if s2, err2 := openMode(path, abs, "immutable=1"); err2 == nil {
@@ -164,6 +164,11 @@ func OpenReadOnly(path string) (*Store, error) {
 		return nil, err
 	}
 	return s, nil
+}
+
+func exists(path string) bool {
+	_, err := os.Lstat(path)
+	return err == nil
 }
 
 func openMode(path, abs, mode string) (*Store, error) {
