@@ -54,7 +54,7 @@ atomically, and an existing file is never replaced unless --force is given.`,
 // renderComparison loads two assessments by name and renders what changed
 // from the first to the second.
 func (a *app) renderComparison(cmd *cobra.Command, oldName, newName string, write func(*bytes.Buffer, report.CompareInput) error) ([]byte, error) {
-	s, err := a.openStore()
+	s, err := a.openReader()
 	if err != nil {
 		return nil, err
 	}

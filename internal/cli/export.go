@@ -71,7 +71,7 @@ func (a *app) emit(data []byte, out string, force bool) error {
 
 // render loads an assessment by name and renders it with write.
 func (a *app) render(cmd *cobra.Command, name string, write func(*bytes.Buffer, report.Input) error) ([]byte, error) {
-	s, err := a.openStore()
+	s, err := a.openReader()
 	if err != nil {
 		return nil, err
 	}
