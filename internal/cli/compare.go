@@ -5,6 +5,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/gapmap/gapmap/internal/assessment"
 	"github.com/gapmap/gapmap/internal/report"
 )
 
@@ -75,6 +76,10 @@ func (a *app) renderComparison(cmd *cobra.Command, oldName, newName string, writ
 	if err != nil {
 		return nil, err
 	}
+	// Both sides are read under the current questions, so a question merged
+	// since last quarter compares with its successor.
+	assessment.UpgradeInPlace(qn, before)
+	writeUpgrade(a.stderr, qn, assessment.UpgradeInPlace(qn, after))
 	var buf bytes.Buffer
 	if err := write(&buf, report.NewCompareInput(qn, before, after, now())); err != nil {
 		return nil, err

@@ -6,6 +6,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/gapmap/gapmap/internal/assessment"
 	"github.com/gapmap/gapmap/internal/atomicfile"
 	"github.com/gapmap/gapmap/internal/report"
 )
@@ -84,6 +85,7 @@ func (a *app) render(cmd *cobra.Command, name string, write func(*bytes.Buffer, 
 	if err != nil {
 		return nil, err
 	}
+	writeUpgrade(a.stderr, qn, assessment.UpgradeInPlace(qn, as))
 	var buf bytes.Buffer
 	if err := write(&buf, report.NewInput(qn, as, now())); err != nil {
 		return nil, err

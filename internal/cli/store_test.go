@@ -6,6 +6,7 @@ import (
 	"crypto/sha256"
 	"database/sql"
 	"encoding/binary"
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
@@ -322,5 +323,51 @@ func TestLegacyDatabaseListsAndExports(t *testing.T) {
 	second, _, _ := run(t, db, "", "export", "Acme Cloud readiness", "-f", "json")
 	if first != second {
 		t.Error("the export changed once the database was migrated")
+	}
+}
+
+// An assessment answered under bank 2026.11 scores and exports under the
+// current bank: answers to merged questions move to their successors, the
+// rest are kept as no longer asked, and the export says so.
+func TestLegacyAssessmentExportsUnderTheNewBank(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "bank.db")
+	data, err := os.ReadFile("../../testdata/legacy/bank-2026.11.db")
+	if err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(db, data, 0o600)
+	out, errOut, code := run(t, db, "", "export", "Demo: Northwind Analytics", "-f", "json")
+	if code != 0 {
+		t.Fatalf("export: exit %d, %q", code, errOut)
+	}
+	for _, want := range []string{
+		"moved  access.shared-accounts -> access.non-personal-accounts",
+		"kept   availability.restore-tests as no longer asked",
+		"new    access.break-glass-alert",
+	} {
+		if !strings.Contains(errOut, want) {
+			t.Errorf("the export does not say %q:\n%s", want, errOut)
+		}
+	}
+	var doc struct {
+		Answers map[string]struct {
+			Answer string `json:"answer"`
+		} `json:"answers"`
+	}
+	if err := json.Unmarshal([]byte(out), &doc); err != nil {
+		t.Fatal(err)
+	}
+	if doc.Answers["access.non-personal-accounts"].Answer == "" {
+		t.Error("the answer to access.shared-accounts did not move to access.non-personal-accounts")
+	}
+	if _, ok := doc.Answers["access.shared-accounts"]; ok {
+		t.Error("the moved answer is still under its old question")
+	}
+	if _, ok := doc.Answers["availability.restore-tests"]; !ok {
+		t.Error("an answer with no place was dropped; it must be kept as no longer asked")
+	}
+	md, _, code := run(t, db, "", "export", "Demo: Northwind Analytics")
+	if code != 0 || !strings.Contains(md, "version 2026.12") {
+		t.Fatalf("markdown export: exit %d", code)
 	}
 }
