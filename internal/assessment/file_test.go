@@ -2,6 +2,7 @@ package assessment
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"strings"
 	"testing"
@@ -131,4 +132,16 @@ func FuzzParseFile(f *testing.F) {
 			t.Fatalf("accepted invalid target: %v", err)
 		}
 	})
+}
+
+// TestParseFileVersions: format 2 added computed keys only, so files of
+// version 1 and 2 import alike; a later version is refused.
+func TestParseFileVersions(t *testing.T) {
+	for v, ok := range map[int]bool{0: false, 1: true, 2: true, 3: false} {
+		src := fmt.Sprintf("gapmap: %d\nname: Acme\nquestionnaire: mini\n", v)
+		_, err := ParseFile("a.yaml", []byte(src), miniLookup(t), t0)
+		if (err == nil) != ok {
+			t.Errorf("gapmap: %d: error %v, want accepted %t", v, err, ok)
+		}
+	}
 }

@@ -9,6 +9,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/gapmap/gapmap/internal/assessment"
 	"github.com/gapmap/gapmap/internal/atomicfile"
 	"github.com/gapmap/gapmap/internal/report"
 )
@@ -34,7 +35,7 @@ func (a *app) exportCommand() *cobra.Command {
 	var brand report.Brand
 	cmd := &cobra.Command{
 		Use:   "export NAME",
-		Short: "Export an assessment and its roadmap as Markdown, JSON, CSV or an Excel workbook",
+		Short: "Export an assessment and its roadmap as Markdown, JSON, CSV, an Excel workbook or an HTML report",
 		Long: `Export an assessment. Formats:
   md    the readiness report and roadmap, the deliverable (default)
   json  the complete assessment and roadmap; imports back with 'gapmap import'
@@ -107,7 +108,7 @@ func (a *app) emit(data []byte, out string, force bool) error {
 
 // render loads an assessment by name and renders it with write.
 func (a *app) render(cmd *cobra.Command, name string, write func(*bytes.Buffer, report.Input) error) ([]byte, error) {
-	s, err := a.openStore()
+	s, err := a.openReader()
 	if err != nil {
 		return nil, err
 	}
@@ -120,6 +121,7 @@ func (a *app) render(cmd *cobra.Command, name string, write func(*bytes.Buffer, 
 	if err != nil {
 		return nil, err
 	}
+	writeUpgrade(a.stderr, qn, assessment.UpgradeInPlace(qn, as))
 	var buf bytes.Buffer
 	if err := write(&buf, report.NewInput(qn, as, now())); err != nil {
 		return nil, err

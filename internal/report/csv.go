@@ -16,8 +16,8 @@ import (
 // Description, Priority and Labels as in Linear's CSV import; docs/exports.md
 // says how each tool maps the rest.
 var csvHeader = []string{
-	"Order", "Title", "Description", "Phase", "Package", "Priority", "Severity", "Effort",
-	"Owner", "Due date", "Criteria", "ID", "Labels",
+	"Order", "Title", "Description", "Phase", "Why now", "Package", "Priority", "Severity",
+	"Effort", "Person weeks", "Lead time weeks", "Owner", "Due date", "Criteria", "ID", "Labels",
 }
 
 // CSV writes one row per roadmap item, in plan order, as RFC 4180 (CRLF line
@@ -43,18 +43,21 @@ func CSV(w io.Writer, in Input) error {
 func csvRow(qn *questionnaire.Questionnaire, order int, it roadmap.Item, due string) []string {
 	q := it.Question
 	pkg := ""
-	if q.Package != "" {
-		pkg = packageTitle(qn, q.Package)
+	if it.Package != "" {
+		pkg = packageTitle(qn, it.Package)
 	}
 	return []string{
 		strconv.Itoa(order),
-		csvCell(titleOf(q)),
+		csvCell(it.Title),
 		ticketDescription(it),
 		phaseName(it.Phase),
+		it.Reason.Title(),
 		csvCell(pkg),
 		ticketPriority(it),
 		q.Severity.Title(),
 		csvCell(string(q.Effort)),
+		strconv.FormatFloat(round4(it.PlannedWeeks), 'f', -1, 64),
+		strconv.FormatFloat(it.LeadTimeWeeks, 'f', -1, 64),
 		csvCell(it.Answer.Owner),
 		due,
 		csvCell(strings.Join(q.Criteria, " ")),
@@ -64,15 +67,16 @@ func csvRow(qn *questionnaire.Questionnaire, order int, it roadmap.Item, due str
 }
 
 // ticketPriority is the item's urgency in the words trackers use: Urgent
-// for a critical gap in the first phase, High for the rest of it, Medium
-// for the next phase and Low for the last.
+// for a critical gap in Now, High for the rest of Now, then Medium for a
+// critical or high gap in Next and Low for the rest.
 func ticketPriority(it roadmap.Item) string {
+	critical := it.Question.Severity == questionnaire.Critical
 	switch {
-	case it.Phase == roadmap.Now && it.Question.Severity == questionnaire.Critical:
+	case it.Phase == roadmap.Now && critical:
 		return "Urgent"
 	case it.Phase == roadmap.Now:
 		return "High"
-	case it.Phase == roadmap.Next:
+	case critical || it.Question.Severity == questionnaire.High:
 		return "Medium"
 	}
 	return "Low"

@@ -67,7 +67,7 @@ func TestJSONKeys(t *testing.T) {
 	if !reflect.DeepEqual(keys, want) {
 		t.Errorf("keys = %v\nwant   %v", keys, want)
 	}
-	if !bytes.HasPrefix(data, []byte("{\n  \"gapmap\": 1,\n")) || !bytes.HasSuffix(data, []byte("}\n")) {
+	if !bytes.HasPrefix(data, []byte("{\n  \"gapmap\": 2,\n")) || !bytes.HasSuffix(data, []byte("}\n")) {
 		t.Errorf("not indented with two spaces and ended with a newline: %.40q ... %q", data, data[len(data)-4:])
 	}
 }
@@ -81,7 +81,7 @@ func TestCSVShape(t *testing.T) {
 		if err != nil {
 			t.Fatalf("%s: %v", name, err)
 		}
-		if got := strings.Join(rows[0], ","); got != "Order,Title,Description,Phase,Package,Priority,Severity,Effort,Owner,Due date,Criteria,ID,Labels" {
+		if got := strings.Join(rows[0], ","); got != "Order,Title,Description,Phase,Why now,Package,Priority,Severity,Effort,Person weeks,Lead time weeks,Owner,Due date,Criteria,ID,Labels" {
 			t.Errorf("%s header = %s", name, got)
 		}
 		if len(rows)-1 != len(in.Plan.Items) {
@@ -89,15 +89,15 @@ func TestCSVShape(t *testing.T) {
 		}
 		for i, it := range in.Plan.Items {
 			row := rows[i+1]
-			if row[11] != it.Question.ID {
-				t.Errorf("%s row %d is %s, want %s", name, i+1, row[11], it.Question.ID)
+			if row[14] != it.Question.ID {
+				t.Errorf("%s row %d is %s, want %s", name, i+1, row[14], it.Question.ID)
 			}
 			for _, part := range append([]string{it.Question.Help.Why, "First steps:\n1. "}, it.Answer.Note) {
 				if !strings.Contains(row[2], strings.TrimSpace(part)) {
 					t.Errorf("%s row %d: the description lacks %q:\n%s", name, i+1, part, row[2])
 				}
 			}
-			if row[5] == "" || row[9] == "" && in.Plan.Timeline.Ready != nil {
+			if row[6] == "" || row[12] == "" && in.Plan.Timeline.Ready != nil {
 				t.Errorf("%s row %d: no priority or due date: %q", name, i+1, row)
 			}
 		}

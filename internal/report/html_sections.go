@@ -18,7 +18,7 @@ type htmlItem struct {
 	N                                   int
 	Title, ID, Severity, SeverityClass  string
 	Effort, Package, Owner, Answer, Due string
-	Why, Note, DependsOn                string
+	Why, Note, DependsOn, Reason        string
 	Steps                               []string
 }
 
@@ -36,11 +36,11 @@ func phases(in Input) []htmlPhase {
 			n++
 			q := it.Question
 			pkg := ""
-			if q.Package != "" {
-				pkg = packageTitle(in.Questionnaire, q.Package)
+			if it.Package != "" {
+				pkg = packageTitle(in.Questionnaire, it.Package)
 			}
 			p.Items = append(p.Items, htmlItem{
-				N: n, Title: titleOf(q), ID: q.ID, Severity: q.Severity.Title(), SeverityClass: string(q.Severity),
+				N: n, Title: it.Title, ID: q.ID, Reason: it.Reason.Title(), Severity: q.Severity.Title(), SeverityClass: string(q.Severity),
 				Effort: string(q.Effort), Package: pkg, Owner: text(it.Answer.Owner), Answer: it.Answer.Value.Short(),
 				Due: due, Why: it.Rationale, Note: text(it.Answer.Note), DependsOn: strings.ReplaceAll(titles(in.Questionnaire, it.DependsOn), "\n", ", "),
 				Steps: q.Help.FirstSteps,
@@ -64,7 +64,7 @@ type htmlWindowRow struct {
 }
 
 func windowTable(in Input) *htmlWindow {
-	w := calendarOf(in)
+	w := in.Plan.Timeline.Window
 	if w == nil {
 		return nil
 	}

@@ -28,7 +28,7 @@ type htmlView struct {
 	Figures  []htmlFigure
 	Bars     htmlBars
 	Timeline htmlTimeline
-	Caveats  []string
+	Dates    []Fact
 	Phases   []htmlPhase
 	Window   *htmlWindow
 	Heat     []htmlHeatGroup
@@ -67,6 +67,7 @@ func newHTMLView(in Input) (htmlView, error) {
 		Figures:    figures(in),
 		Bars:       readinessBars(in.Evaluation),
 		Timeline:   timelineChart(in.Plan.Timeline),
+		Dates:      TimelineFacts(a, in.Evaluation, in.Plan),
 		Phases:     phases(in),
 		Window:     windowTable(in),
 		Heat:       heatMap(in),
@@ -74,9 +75,6 @@ func newHTMLView(in Input) (htmlView, error) {
 		Confirm:    notes(in.Plan.ToConfirm, nil),
 		Follow:     notes(nil, in.Plan.FollowUps),
 		Areas:      answerAreas(in),
-	}
-	if s := caveats(in.Evaluation, in.Plan); s != "" {
-		v.Caveats = strings.Split(s, "; ")
 	}
 	return v, nil
 }
@@ -102,11 +100,24 @@ func figures(in Input) []htmlFigure {
 	for _, n := range ev.GapsBySeverity {
 		open += n
 	}
-	out := []htmlFigure{
-		{"Readiness", readiness(ev.Overall), "in place with evidence, weighted by severity"},
-		{"Answered", fmt.Sprintf("%d of %d", ev.Overall.Answered, ev.Overall.Applicable), percent(ev.Overall.Progress()) + " of the questions that apply"},
-		{"Open gaps", fmt.Sprint(open), fmt.Sprintf("%d critical, %d high", ev.GapsBySeverity[questionnaire.Critical], ev.GapsBySeverity[questionnaire.High])},
+	var out []htmlFigure
+	for _, f := range Figures(ev.Overall, t.Type) {
+		value := "—"
+		switch {
+		case ev.Overall.Scored == 0:
+		case f.Label == "Auditable today":
+			value = percent(ev.Overall.Auditable)
+		default:
+			value = percent(ev.Overall.Readiness)
+		}
+		note := "in place, by severity"
+		if f.Label == "Auditable today" {
+			note = "in place with evidence an auditor could test now"
+		}
+		out = append(out, htmlFigure{f.Label, value, note})
 	}
+	out = append(out, htmlFigure{"Open gaps", fmt.Sprint(open), fmt.Sprintf("%d critical, %d high; %d of %d questions answered",
+		ev.GapsBySeverity[questionnaire.Critical], ev.GapsBySeverity[questionnaire.High], ev.Overall.Answered, ev.Overall.Applicable)})
 	report := fmt.Sprintf("in about %s", plural(t.ReportWeeks, "week", "weeks"))
 	if t.Report != nil {
 		report = date(*t.Report)
@@ -129,18 +140,20 @@ type htmlBars struct {
 }
 
 type htmlBar struct {
-	Label, Value string
-	Y, Width     int
-	Measured     bool
+	Label, Value         string
+	Y, Width, InnerWidth int
+	Measured             bool
 }
 
 const barWidth = 380
 
 func readinessBars(ev assessment.Evaluation) htmlBars {
 	add := func(b *htmlBars, label string, s assessment.Score) {
-		bar := htmlBar{Label: label, Value: readiness(s), Y: len(b.Rows) * 30, Measured: s.Scored > 0}
+		bar := htmlBar{Label: label, Value: "not measured", Y: len(b.Rows) * 30, Measured: s.Scored > 0}
 		if bar.Measured {
 			bar.Width = int(math.Round(s.Readiness * barWidth))
+			bar.InnerWidth = int(math.Round(s.Auditable * barWidth))
+			bar.Value = percent(s.Readiness) + " · " + percent(s.Auditable)
 		}
 		b.Rows = append(b.Rows, bar)
 	}

@@ -23,6 +23,7 @@ const (
 
 // Labels of the Summary rows that import reads back.
 const (
+	labelUUID          = "UUID"
 	labelName          = "Name"
 	labelQuestionnaire = "Questionnaire"
 	labelCategories    = "Categories"
@@ -228,10 +229,20 @@ func yesBlank(b bool) string {
 	return ""
 }
 
-// scoreCell is a readiness share, or nothing while no answer counts.
+// scoreCell is the "controls in place" share, or nothing while no answer
+// counts.
 func scoreCell(s assessment.Score) any {
 	if s.Scored == 0 {
 		return nil
 	}
 	return round4(s.Readiness)
+}
+
+// auditableCell is the "auditable today" share, or nothing while no answer
+// counts.
+func auditableCell(s assessment.Score) any {
+	if s.Scored == 0 {
+		return nil
+	}
+	return round4(s.Auditable)
 }

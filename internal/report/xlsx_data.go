@@ -45,6 +45,7 @@ func writeSummarySheet(b *book, in Input) {
 	}
 	section("Assessment")
 	field(labelName, a.Name, 0)
+	field(labelUUID, a.UUID, 0)
 	field(labelQuestionnaire, a.QuestionnaireID, 0)
 	field(labelCategories, strings.Join(cats, ", "), 0)
 	field(labelReportType, string(a.Target.Type), 0)
@@ -53,12 +54,14 @@ func writeSummarySheet(b *book, in Input) {
 	field(labelStartDate, dateCell(a.Target.StartDate), b.date)
 	field(labelCreated, a.CreatedAt.UTC().Format(time.RFC3339Nano), 0)
 	field(labelUpdated, a.UpdatedAt.UTC().Format(time.RFC3339Nano), 0)
-	b.dropList(s, "B8", []string{string(assessment.TypeI), string(assessment.TypeII)})
+	b.dropList(s, "B9", []string{string(assessment.TypeI), string(assessment.TypeII)})
 
 	r++
 	section("Readiness")
 	field("Questionnaire version", in.Questionnaire.Title+" "+in.Questionnaire.Version, 0)
-	field("Readiness (in place with evidence, by severity)", scoreCell(ev.Overall), b.percent)
+	for _, f := range figureCells(ev.Overall, a.Target.Type) {
+		field(f.label, f.value, b.percent)
+	}
 	field("Questions answered", ev.Overall.Answered, 0)
 	field("Questions that apply", ev.Overall.Applicable, 0)
 	field("Progress", round4(ev.Overall.Progress()), b.percent)
@@ -68,29 +71,39 @@ func writeSummarySheet(b *book, in Input) {
 
 	r++
 	section("Timeline")
-	field("Remediation work (person-weeks)", t.WorkWeeks, b.weeks)
+	field("Remediation starts on", timeCell(t.Start), b.date)
+	field("Remediation work (person-weeks, packages costed together)", t.WorkWeeks, b.weeks)
 	field("People working on it", t.Capacity, b.weeks)
 	field("Weeks to Type I readiness", t.ReadinessWeeks, 0)
-	field("Ready for the audit on", timeCell(t.Ready), b.date)
+	field("Ready for a Type I audit on", timeCell(t.Ready), b.date)
 	if t.Type == assessment.TypeII {
-		field("Observation window ends on", timeCell(t.WindowEnd), b.date)
+		field("Observation window opens on", timeCell(t.Ready), b.date)
+		field("Observation window closes on", timeCell(t.WindowEnd), b.date)
 	}
 	field("Weeks to the earliest report", t.ReportWeeks, 0)
-	field("Earliest report on", timeCell(t.Report), b.date)
+	field("Earliest "+t.Type.Title()+" report on", timeCell(t.Report), b.date)
+	// The sentences the Markdown says beside the dates above: how the plan
+	// stands against the target date, the work, the caveats.
+	for _, f := range TimelineFacts(a, ev, in.Plan) {
+		switch f.Label {
+		case "Against the target date", "Remediation work", "Caveats":
+			field(f.Label, f.Text, 0)
+		}
+	}
 
 	r++
 	section("Readiness by category")
 	start := r
-	b.row(s, r, "Category", "Readiness", "Answered", "Apply")
-	b.styleCells(s, 1, r, 4, r, b.header)
+	b.row(s, r, "Category", "Controls in place", "Auditable today", "Answered", "Apply")
+	b.styleCells(s, 1, r, 5, r, b.header)
 	r++
 	for _, c := range ev.Categories {
-		b.row(s, r, c.Category.Title(), scoreCell(c.Score), c.Answered, c.Applicable)
-		b.styleCells(s, 2, r, 2, r, b.percent)
+		b.row(s, r, c.Category.Title(), scoreCell(c.Score), auditableCell(c.Score), c.Answered, c.Applicable)
+		b.styleCells(s, 2, r, 3, r, b.percent)
 		r++
 	}
 	if r > start+1 {
-		b.check(b.f.SetConditionalFormat(s, cellRef(2, start+1)+":"+cellRef(2, r-1), readinessScale()))
+		b.check(b.f.SetConditionalFormat(s, cellRef(2, start+1)+":"+cellRef(3, r-1), readinessScale()))
 	}
 }
 
@@ -195,14 +208,6 @@ func writeAnswersSheet(b *book, in Input) {
 	b.dropList(s, "L2:L"+strconv.Itoa(n), []string{"yes", "no"})
 }
 
-// titleOf is a question's short title, or its text when it has none.
-func titleOf(q *questionnaire.Question) string {
-	if q.Title != "" {
-		return q.Title
-	}
-	return q.Text
-}
-
 func oneLineOr(s, def string) string {
 	if s == "" {
 		return def
@@ -231,4 +236,20 @@ func dataTypeLabel(d assessment.DataType) string {
 		}
 	}
 	return ""
+}
+
+type figureCell struct {
+	label string
+	value any
+}
+
+// figureCells are the two readiness figures, the one that leads first (as
+// Figures orders them).
+func figureCells(s assessment.Score, report assessment.ReportType) []figureCell {
+	inPlace := figureCell{"Controls in place (by severity)", scoreCell(s)}
+	auditable := figureCell{"Auditable today (in place with evidence)", auditableCell(s)}
+	if report == assessment.TypeII {
+		return []figureCell{auditable, inPlace}
+	}
+	return []figureCell{inPlace, auditable}
 }

@@ -67,7 +67,7 @@ func TestXLSXSecondReader(t *testing.T) {
 		wantHeaders := map[string][]any{
 			"Answers": {"ID", "Title", "Area", "Category", "Criteria", "Severity", "Applies", "Answer", "Note",
 				"Evidence", "Owner", "Flagged", "Answered by", "Updated at (UTC)"},
-			"Criteria": {"Criterion", "Title", "Category", "Readiness", "Answered", "Apply", "In place",
+			"Criteria": {"Criterion", "Title", "Category", "Controls in place", "Auditable today", "Answered", "Apply", "In place",
 				"No evidence", "Partial", "Not in place", "Unknown", "N/A", "Open gaps"},
 		}
 		for sheet, want := range wantHeaders {
@@ -84,7 +84,7 @@ func TestXLSXSecondReader(t *testing.T) {
 			}
 		}
 		last := strconv.Itoa(len(in.Evaluation.Criteria) + 1)
-		want := []string{"D2:D" + last + ":colorScale", "M2:M" + last + ":colorScale"}
+		want := []string{"D2:E" + last + ":colorScale", "N2:N" + last + ":colorScale"}
 		if !reflect.DeepEqual(got.Conditional["Criteria"], want) {
 			t.Errorf("%s: heat map conditional formats %v, want %v", name, got.Conditional["Criteria"], want)
 		}

@@ -16,29 +16,30 @@ import (
 func writeRoadmapSheet(b *book, in Input) {
 	const s = sheetRoadmap
 	b.sheet(s)
-	headers := []string{"#", "Phase", "Title", "Package", "Severity", "Effort", "Person-weeks",
-		"Priority", "Answer", "Owner", "Due", "Depends on", "Blocks", "Criteria", "Why here",
-		"First steps", "Note", "ID"}
+	headers := []string{"#", "Phase", "Why now", "Title", "Package", "Severity", "Effort",
+		"Person-weeks", "Lead time (weeks)", "Priority", "Answer", "Owner", "Due", "Depends on", "Blocks",
+		"Criteria", "Why here", "First steps", "Note", "ID"}
 	items := in.Plan.Items
-	b.table(s, 1, headers, []float64{5, 14, 40, 24, 10, 8, 12, 9, 13, 22, 12, 28, 28, 14, 44, 60, 40, 26}, len(items))
+	b.table(s, 1, headers, []float64{5, 8, 22, 40, 24, 10, 8, 12, 11, 9, 13, 22, 12, 28, 28, 14, 44, 60, 40, 26}, len(items))
 	due := dueDate(in.Plan.Timeline)
 	for i, it := range items {
 		q := it.Question
-		b.row(s, i+2, i+1, phaseName(it.Phase), titleOf(q), packageTitle(in.Questionnaire, q.Package),
-			q.Severity.Title(), string(q.Effort), it.Weeks, it.Priority, it.Answer.Value.Short(),
-			it.Answer.Owner, due, titles(in.Questionnaire, it.DependsOn), titles(in.Questionnaire, it.Blocks),
-			strings.Join(q.Criteria, " "), it.Rationale, q.Help.NumberedSteps(), it.Answer.Note, q.ID)
+		b.row(s, i+2, i+1, phaseName(it.Phase), it.Reason.Title(), it.Title, packageTitle(in.Questionnaire, it.Package),
+			q.Severity.Title(), string(q.Effort), round4(it.PlannedWeeks), nonZero(it.LeadTimeWeeks), it.Priority,
+			it.Answer.Value.Short(), it.Answer.Owner, due, titles(in.Questionnaire, it.DependsOn),
+			titles(in.Questionnaire, it.Blocks), strings.Join(q.Criteria, " "), it.Rationale,
+			q.Help.NumberedSteps(), it.Answer.Note, q.ID)
 	}
 	last := len(items) + 1
 	b.styleCells(s, 1, 2, len(headers), last, b.wrap)
-	b.styleCells(s, 7, 2, 7, last, b.weeks)
-	b.styleCells(s, 8, 2, 8, last, b.priority)
-	b.styleCells(s, 11, 2, 11, last, b.date)
+	b.styleCells(s, 8, 2, 9, last, b.weeks)
+	b.styleCells(s, 10, 2, 10, last, b.priority)
+	b.styleCells(s, 13, 2, 13, last, b.date)
 }
 
 // dueDate is when every item must be closed: the day the plan is ready for
-// a Type I audit or, for Type II, the day the window opens. Nil without a
-// start date.
+// a Type I audit or, for Type II, the day the window opens (the window opens
+// when the plan is ready). Nil without a start date.
 func dueDate(t roadmap.Timeline) any { return timeCell(t.Ready) }
 
 // phaseName is a phase's short name: "Now", "Next", "Before the audit".
@@ -73,7 +74,10 @@ func titles(qn *questionnaire.Questionnaire, ids []string) string {
 // control, a column per month of the window, "run" where it is due.
 func writeWindowSheet(b *book, in Input) {
 	const s = sheetWindow
-	w := calendarOf(in)
+	w := in.Plan.Timeline.Window
+	if w == nil {
+		return
+	}
 	b.sheet(s)
 	headers := []string{"Control", "Frequency", "Set up before the window", "ID"}
 	widths := []float64{40, 12, 14, 26}
@@ -135,8 +139,8 @@ func readinessScale() []excelize.ConditionalFormatOptions {
 func writeCriteriaSheet(b *book, in Input) {
 	const s = sheetCriteria
 	b.sheet(s)
-	headers := []string{"Criterion", "Title", "Category", "Readiness", "Answered", "Apply"}
-	widths := []float64{11, 48, 14, 11, 10, 8}
+	headers := []string{"Criterion", "Title", "Category", "Controls in place", "Auditable today", "Answered", "Apply"}
+	widths := []float64{11, 48, 14, 11, 11, 10, 8}
 	for _, v := range assessment.Values {
 		headers = append(headers, v.Short())
 		widths = append(widths, 11)
@@ -149,25 +153,25 @@ func writeCriteriaSheet(b *book, in Input) {
 	for i, c := range ev.Criteria {
 		row := i + 2
 		b.row(s, row, c.Criterion.ID, c.Criterion.Title, c.Criterion.Category.Title(),
-			scoreCell(c.Score), c.Answered, c.Applicable)
+			scoreCell(c.Score), auditableCell(c.Score), c.Answered, c.Applicable)
 		gaps := 0
 		for j, v := range assessment.Values {
 			n := counts[c.Criterion.ID][v]
-			b.cell(s, 7+j, row, n)
+			b.cell(s, 8+j, row, n)
 			if v.IsGap() {
 				gaps += n
 			}
 		}
-		b.cell(s, 7+len(assessment.Values), row, gaps)
+		b.cell(s, 8+len(assessment.Values), row, gaps)
 	}
 	last := len(ev.Criteria) + 1
 	if last < 2 {
 		return
 	}
 	b.styleCells(s, 1, 2, 3, last, b.wrap)
-	b.styleCells(s, 4, 2, 4, last, b.percent)
-	b.check(b.f.SetConditionalFormat(s, "D2:D"+strconv.Itoa(last), readinessScale()))
-	gapCol := colName(7 + len(assessment.Values))
+	b.styleCells(s, 4, 2, 5, last, b.percent)
+	b.check(b.f.SetConditionalFormat(s, "D2:E"+strconv.Itoa(last), readinessScale()))
+	gapCol := colName(8 + len(assessment.Values))
 	b.check(b.f.SetConditionalFormat(s, gapCol+"2:"+gapCol+strconv.Itoa(last), []excelize.ConditionalFormatOptions{{
 		Type: "2_color_scale", Criteria: "=",
 		MinType: "min", MinColor: "#FFFFFF", MaxType: "max", MaxColor: "#F8696B",

@@ -161,15 +161,20 @@ func (r *workbookReader) readSummary(rows [][]string, lookup assessment.Lookup, 
 		return at(rows[n-1], 2), n
 	}
 	name, nameRow := value(labelName)
-	if name == "" {
-		if nameRow == 0 {
-			r.errorAt(s, 1, 1, "no %q row: the assessment needs a name", labelName)
-		} else {
-			r.errorAt(s, 2, nameRow, "the assessment needs a name")
-		}
+	if nameRow == 0 {
+		r.errorAt(s, 1, 1, "no %q row: the assessment needs a name", labelName)
+	} else if clean, err := assessment.CleanName(name); err != nil {
+		r.errorAt(s, 2, nameRow, "%v", err)
+	} else {
+		name = clean
 	}
 	qid, qrow := value(labelQuestionnaire)
 	a := assessment.New(name, strings.TrimSpace(qid), now)
+	uuid, uuidRow := value(labelUUID)
+	a.UUID = strings.ToLower(strings.TrimSpace(uuid))
+	if a.UUID != "" && !assessment.ValidUUID(a.UUID) {
+		r.errorAt(s, 2, uuidRow, "uuid %q is not a UUID like 0b6f3e6c-8d1e-4c47-9a43-2f4d1f0e5a7b", a.UUID)
+	}
 	if a.QuestionnaireID == "" {
 		a.QuestionnaireID = "soc2"
 	}

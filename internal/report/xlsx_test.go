@@ -160,7 +160,7 @@ func TestXLSXImportErrors(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	set("Summary", "B8", "type3")
+	set("Summary", "B9", "type3")
 	set("Answers", fmt.Sprintf("H%d", rowOf("access.mfa")), "maybe")
 	set("Answers", fmt.Sprintf("A%d", rowOf("access.reviews")), "access.nope")
 	set("Answers", fmt.Sprintf("L%d", rowOf("access.encryption")), "sometimes")
@@ -178,7 +178,7 @@ func TestXLSXImportErrors(t *testing.T) {
 		fmt.Sprintf("edited.xlsx:Answers!A%d: unknown question id \"access.nope\"", rowOf("access.reviews")),
 		fmt.Sprintf("edited.xlsx:Answers!L%d: \"sometimes\" is not yes or no", rowOf("access.encryption")),
 		"edited.xlsx:Scope!A3: unknown part \"Planet\"",
-		"edited.xlsx:Summary!B8: unknown report type \"type3\"",
+		"edited.xlsx:Summary!B9: unknown report type \"type3\"",
 	}
 	for _, w := range want {
 		if !strings.Contains(err.Error(), w) {
@@ -232,9 +232,10 @@ func TestXLSXControlCharacters(t *testing.T) {
 	}
 }
 
-// validScope puts back the scope values import checks, which the hostile
-// fixture overwrote.
+// validScope puts back the name and the scope values import checks, which
+// the hostile fixture overwrote.
 func validScope(a *assessment.Assessment) {
+	a.Name = "Hostile <text> & \"quotes\""
 	a.Target.TargetDate = "2027-10-29"
 	a.Scope.DataTypes = a.Scope.DataTypes[:len(a.Scope.DataTypes)-1]
 	for i := range a.Scope.Components {

@@ -15,6 +15,7 @@ import (
 	"github.com/gapmap/gapmap/internal/assessment"
 	"github.com/gapmap/gapmap/internal/atomicfile"
 	"github.com/gapmap/gapmap/internal/report"
+	"github.com/gapmap/gapmap/internal/roadmap"
 	"github.com/gapmap/gapmap/internal/store"
 )
 
@@ -154,9 +155,10 @@ func (r accessible) answerQuestions(sess *session) error {
 			return err
 		}
 		ans.Note = strings.TrimSpace(*note)
+		prev := sess.a.Answers[q.ID]
 		sess.a.SetAnswer(q.ID, ans, r.sh.now())
 		sess.refresh()
-		if err := r.sh.opts.Store.SaveAnswer(r.ctx, sess.a.ID, q.ID, sess.a.Answers[q.ID], sess.ev.Summarize()); err != nil {
+		if err := r.sh.opts.Store.SaveAnswer(r.ctx, sess.a.UUID, q.ID, prev, sess.a.Answers[q.ID], sess.ev.Summarize()); err != nil {
 			return fmt.Errorf("saving the answer to %s: %w", q.ID, err)
 		}
 		r.say("Saved.")
@@ -167,14 +169,15 @@ func (r accessible) answerQuestions(sess *session) error {
 func (r accessible) summary(sess *session) {
 	ev := sess.ev
 	plan := sess.roadmap()
-	r.say("\nReadiness %s, %d of %d questions answered.", percent(ev.Overall.Readiness), ev.Overall.Answered, ev.Overall.Applicable)
-	t := plan.Timeline
-	r.say("Type I ready in about %s; report in about %s.", weeks(t.ReadinessWeeks), weeks(t.ReportWeeks))
-	for i, it := range plan.Items {
+	r.say("\n%s; %d of %d questions answered.", figuresLine(ev.Overall, sess.a.Target.Type), ev.Overall.Answered, ev.Overall.Applicable)
+	for _, f := range report.TimelineFacts(sess.a, ev, plan) {
+		r.say("%s: %s.", f.Label, f.Text)
+	}
+	for i, e := range plan.Entries(roadmap.Now) {
 		if i == 3 {
 			break
 		}
-		r.say("Do first %d: %s (%s)", i+1, oneLine(it.Question.Text), it.Rationale)
+		r.say("Do first %d: %s (%s)", i+1, oneLine(e.Title()), e.Reason().Title())
 	}
 }
 
