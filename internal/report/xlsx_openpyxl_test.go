@@ -11,6 +11,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/gapmap/gapmap/internal/assessment"
+	"github.com/gapmap/gapmap/internal/questionnaire"
 	"github.com/gapmap/gapmap/internal/report"
 )
 
@@ -92,4 +94,55 @@ func TestXLSXSecondReader(t *testing.T) {
 			t.Errorf("%s: Answers filter over %s", name, *got.Filters["Answers"])
 		}
 	}
+}
+
+// TestXLSXEditedByAnotherWriter edits an exported workbook with openpyxl
+// (a boolean flag, a date cell, a two-line note) and imports it back.
+func TestXLSXEditedByAnotherWriter(t *testing.T) {
+	py := python3WithOpenpyxl(t)
+	qn := testQuestionnaire(t)
+	a := loadFixture(t, qn, "seriesb")
+	dir := t.TempDir()
+	in, out := filepath.Join(dir, "in.xlsx"), filepath.Join(dir, "out.xlsx")
+	if err := os.WriteFile(in, render(t, report.NewInput(qn, a, generated), writeXLSX), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if msg, err := exec.Command(py, filepath.Join("testdata", "edit_xlsx.py"), in, out).CombinedOutput(); err != nil {
+		t.Fatalf("openpyxl: %v\n%s", err, msg)
+	}
+	data, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	back, err := readXLSX(t, qn, "out.xlsx", data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	first, second := answersRow(t, qn, a, 0), answersRow(t, qn, a, 1)
+	if got := back.Answers[first]; got.Value != "partial" || got.Note != "Edited in a spreadsheet\nsecond line" {
+		t.Errorf("%s came back as %+v", first, got)
+	}
+	if got := back.Answers[second]; got.Value != "unknown" || !got.Flagged {
+		t.Errorf("%s came back as %+v", second, got)
+	}
+	if back.Target.TargetDate != "2028-02-29" || back.Name != a.Name || back.Scope.Organization != a.Scope.Organization {
+		t.Errorf("settings came back as %+v", back.Target)
+	}
+}
+
+// answersRow is the ID of the i-th row of the Answers sheet: the questions that
+// apply or have an answer, in questionnaire order.
+func answersRow(t *testing.T, qn *questionnaire.Questionnaire, a *assessment.Assessment, i int) string {
+	t.Helper()
+	facts := a.Scope.Facts()
+	for _, q := range qn.Questions {
+		if _, ok := a.Answers[q.ID]; ok || a.Applies(q, facts) {
+			if i == 0 {
+				return q.ID
+			}
+			i--
+		}
+	}
+	t.Fatal("too few questions")
+	return ""
 }
