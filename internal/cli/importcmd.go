@@ -2,11 +2,11 @@ package cli
 
 import (
 	"fmt"
-	"os"
 
 	"github.com/spf13/cobra"
 
 	"github.com/gapmap/gapmap/internal/assessment"
+	"github.com/gapmap/gapmap/internal/yamlfile"
 )
 
 func (a *app) importCommand() *cobra.Command {
@@ -21,7 +21,7 @@ categories, report target and answers with the file's. A file written by
 'gapmap export NAME --format json' imports as it is.`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			data, err := os.ReadFile(args[0])
+			data, err := yamlfile.ReadFile(args[0])
 			if err != nil {
 				return userError{err}
 			}

@@ -2,11 +2,14 @@
 // that every problem found in them can be reported with its file, line and
 // column, and all problems of a file can be reported at once.
 //
-// It parses with go.yaml.in/yaml/v3, whose nodes carry positions and which
-// reads the 240 KB built-in bank several times faster than goccy/go-yaml.
-// yaml.v3 places syntax errors at the start of the enclosing block, so on a
-// syntax error the file is parsed again with goccy/go-yaml, which points at
-// the offending character.
+// Every file is first checked by one linear scan (Check): its size, its
+// encoding, its nesting depth and its number of nodes are bounded before any
+// parser sees it. It is then parsed with go.yaml.in/yaml/v3, whose nodes
+// carry positions and which reads the 240 KB built-in bank several times
+// faster than goccy/go-yaml. yaml.v3 places syntax errors at the start of the
+// enclosing block, so on a syntax error a small file is parsed again with
+// goccy/go-yaml, which points at the offending character; goccy costs far
+// more than yaml.v3 per node, so larger files keep yaml.v3's line.
 package yamlfile
 
 import (
@@ -49,12 +52,38 @@ func (p Problem) String() string {
 // Problems is every problem found in a file; it is an error when not empty.
 type Problems []Problem
 
+// MaxShown is how many problems are printed; the rest are counted.
+const MaxShown = 50
+
 func (ps Problems) Error() string {
-	lines := make([]string, len(ps))
-	for i, p := range ps {
-		lines[i] = p.String()
+	var b strings.Builder
+	ps.writeLines(&b)
+	return strings.TrimSuffix(b.String(), "\n")
+}
+
+// Print writes the first MaxShown problems, one per line, then how many
+// more there are and the total, so a file with a million mistakes prints a
+// screenful.
+func (ps Problems) Print(w io.Writer) {
+	var b strings.Builder
+	ps.writeLines(&b)
+	noun := "problems"
+	if len(ps) == 1 {
+		noun = "problem"
 	}
-	return strings.Join(lines, "\n")
+	fmt.Fprintf(&b, "%d %s found\n", len(ps), noun)
+	io.WriteString(w, b.String())
+}
+
+func (ps Problems) writeLines(b *strings.Builder) {
+	for i, p := range ps {
+		if i == MaxShown {
+			fmt.Fprintf(b, "and %d more\n", len(ps)-MaxShown)
+			break
+		}
+		b.WriteString(p.String())
+		b.WriteByte('\n')
+	}
 }
 
 // Sort orders problems by position so reports read top to bottom.
@@ -79,13 +108,17 @@ var lineInError = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
 // a Problems value with its position.
 func Parse(file string, data []byte) (Node, *Reader, error) {
 	r := &Reader{File: file}
+	nodes, err := check(file, data)
+	if err != nil {
+		return nil, r, err
+	}
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	var doc yaml.Node
 	if err := dec.Decode(&doc); err != nil {
 		if errors.Is(err, io.EOF) {
 			r.ErrorAt(Pos{1, 1}, "the file is empty")
 		} else {
-			r.syntaxError(data, err)
+			r.syntaxError(data, nodes, err)
 		}
 		return nil, r, r.Problems
 	}
@@ -94,7 +127,7 @@ func Parse(file string, data []byte) (Node, *Reader, error) {
 		r.Errorf(&extra, "expected one YAML document, found more")
 		return nil, r, r.Problems
 	} else if !errors.Is(err, io.EOF) {
-		r.syntaxError(data, err)
+		r.syntaxError(data, nodes, err)
 		return nil, r, r.Problems
 	}
 	if len(doc.Content) == 0 {
@@ -104,13 +137,22 @@ func Parse(file string, data []byte) (Node, *Reader, error) {
 	return doc.Content[0], r, nil
 }
 
-func (r *Reader) syntaxError(data []byte, err error) {
-	if _, gerr := goccyparser.ParseBytes(data, 0); gerr != nil {
-		var ye goccy.Error
-		if errors.As(gerr, &ye) && ye.GetToken() != nil {
-			p := ye.GetToken().Position
-			r.ErrorAt(Pos{p.Line, p.Column}, "invalid YAML: %s", ye.GetMessage())
-			return
+// goccy places syntax errors only in files this small: on them it costs at
+// most a few tenths of a second and tens of megabytes (BenchmarkSyntaxError).
+const (
+	goccyMaxBytes = 1 << 20
+	goccyMaxNodes = 40_000
+)
+
+func (r *Reader) syntaxError(data []byte, nodes int, err error) {
+	if len(data) <= goccyMaxBytes && nodes <= goccyMaxNodes {
+		if _, gerr := goccyparser.ParseBytes(data, 0); gerr != nil {
+			var ye goccy.Error
+			if errors.As(gerr, &ye) && ye.GetToken() != nil {
+				p := ye.GetToken().Position
+				r.ErrorAt(Pos{p.Line, p.Column}, "invalid YAML: %s", ye.GetMessage())
+				return
+			}
 		}
 	}
 	msg := strings.TrimSpace(err.Error())
