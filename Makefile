@@ -11,7 +11,7 @@ FUZZTIME  ?= 5s
 all: build
 
 build: ## Build bin/gapmap
-	$(GO) build -trimpath -ldflags '$(LDFLAGS)' -o $(BIN) ./cmd/gapmap
+	CGO_ENABLED=0 $(GO) build -trimpath -ldflags '$(LDFLAGS)' -o $(BIN) ./cmd/gapmap
 
 run: ## Start the app (the interactive assessment)
 	$(GO) run ./cmd/gapmap
