@@ -74,6 +74,8 @@ func TestHostileFilesAreRefusedCheaply(t *testing.T) {
 			"gapmap reads at most 16 MB"},
 		{"100,000 unknown ids", []string{"import", write("ids100k.yaml", []byte("name: d\nanswers:\n"), manyUnknown.Bytes())},
 			"ids100k.yaml:3:3: unknown question id \"x0\""},
+		{"a 16 MB note", []string{"import", write("note.yaml", []byte("name: d\nanswers:\n  access.mfa:\n    answer: partial\n    note: "), bytes.Repeat([]byte("x"), 16<<20-100), []byte("\n"))},
+			"note.yaml:5:11: field \"note\" is 16777116 characters long; at most 10000 are allowed"},
 		{"syntax error after an ESC byte", []string{"import", write("esc.yaml", []byte("name: d\nanswers:\n  access.mfa: y\x1bes\n  x: [\n"))},
 			"esc.yaml:3:16: control character U+001B (ESC) is not allowed; remove it"},
 	}

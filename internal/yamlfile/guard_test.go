@@ -178,3 +178,43 @@ func TestProblemsPrintAtMostFiftyLines(t *testing.T) {
 		t.Fatal("Error() is not capped")
 	}
 }
+
+// A 16 MB value reached the database and crashed the import under a 1 GB
+// address-space limit; any text value is now at most MaxText characters.
+func TestLongTextValuesAreRefused(t *testing.T) {
+	long := strings.Repeat("é", MaxText+1)
+	src := "name: " + long + "\nlist: [ok, " + long + "]\nfine: " + strings.Repeat("é", MaxText) + "\n"
+	root, r, err := Parse("f.yaml", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, _ := r.Mapping(root, "the file")
+	if m.String("name", true) != "" || len(m.String("fine", true)) != 2*MaxText {
+		t.Fatal("long value returned, or a value of MaxText characters refused")
+	}
+	vals, _ := m.Strings("list")
+	if len(vals) != 1 {
+		t.Fatalf("list items: %d", len(vals))
+	}
+	want := []string{
+		`f.yaml:1:7: field "name" is 10001 characters long; at most 10000 are allowed`,
+		`f.yaml:2:12: an item of "list" is 10001 characters long; at most 10000 are allowed`,
+	}
+	if len(r.Problems) != len(want) {
+		t.Fatalf("problems: %v", r.Problems)
+	}
+	for i, w := range want {
+		if r.Problems[i].String() != w {
+			t.Errorf("got  %s\nwant %s", r.Problems[i], w)
+		}
+	}
+}
+
+func TestProblemMessagesStayOneShortLine(t *testing.T) {
+	p := Problem{File: "f", Pos: Pos{1, 1}, Msg: "unknown question id " + strings.Repeat("é", 5000)}
+	if s := p.String(); len(s) > maxMsg+20 || !strings.HasSuffix(s, "…") || !utf8Valid(s) {
+		t.Fatalf("%d bytes: %.60s…", len(s), s)
+	}
+}
+
+func utf8Valid(s string) bool { return strings.ToValidUTF8(s, "\uFFFD") == s }

@@ -21,6 +21,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	goccy "github.com/goccy/go-yaml"
 	goccyparser "github.com/goccy/go-yaml/parser"
@@ -43,11 +44,18 @@ type Problem struct {
 }
 
 func (p Problem) String() string {
-	if p.Line == 0 {
-		return fmt.Sprintf("%s: %s", p.File, p.Msg)
+	msg := p.Msg
+	if len(msg) > maxMsg {
+		// A message quoting a long value stays one readable line.
+		msg = strings.ToValidUTF8(msg[:maxMsg], "") + "…"
 	}
-	return fmt.Sprintf("%s:%d:%d: %s", p.File, p.Line, p.Col, p.Msg)
+	if p.Line == 0 {
+		return fmt.Sprintf("%s: %s", p.File, msg)
+	}
+	return fmt.Sprintf("%s:%d:%d: %s", p.File, p.Line, p.Col, msg)
 }
+
+const maxMsg = 400
 
 // Problems is every problem found in a file; it is an error when not empty.
 type Problems []Problem
@@ -205,6 +213,9 @@ func (r *Reader) Mapping(n Node, what string) (Map, bool) {
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], n.Content[i+1]
 		key := k.Value
+		if !r.checkLength(k, "a key") {
+			continue
+		}
 		if _, dup := m.values[key]; dup {
 			r.Errorf(k, "duplicate key %q", key)
 			continue
@@ -276,6 +287,9 @@ func (m Map) String(key string, required bool) string {
 	}
 	if n.Kind != yaml.ScalarNode {
 		m.r.Errorf(n, "field %q must be text, not %s", key, describe(n))
+		return ""
+	}
+	if !m.r.checkLength(n, fmt.Sprintf("field %q", key)) {
 		return ""
 	}
 	if required && strings.TrimSpace(n.Value) == "" {
@@ -371,6 +385,9 @@ func (m Map) Strings(key string) ([]string, []Pos) {
 			m.r.Errorf(n, "items of %q must be text, not %s", key, describe(n))
 			continue
 		}
+		if !m.r.checkLength(n, fmt.Sprintf("an item of %q", key)) {
+			continue
+		}
 		vals = append(vals, n.Value)
 		poss = append(poss, PosOf(n))
 	}
@@ -384,7 +401,23 @@ func (r *Reader) Text(n Node, what string) (string, bool) {
 		r.Errorf(n, "%s must be text, not %s", what, describe(n))
 		return "", false
 	}
+	if !r.checkLength(n, what) {
+		return "", false
+	}
 	return n.Value, true
+}
+
+// MaxText is the longest text value, in characters: a long note fits, and
+// nothing longer reaches the database or a screen.
+const MaxText = 10_000
+
+// checkLength records a problem when scalar n is longer than MaxText.
+func (r *Reader) checkLength(n Node, what string) bool {
+	if len(n.Value) <= MaxText || utf8.RuneCountInString(n.Value) <= MaxText {
+		return true
+	}
+	r.Errorf(n, "%s is %d characters long; at most %d are allowed", what, utf8.RuneCountInString(n.Value), MaxText)
+	return false
 }
 
 func isNull(n Node) bool {
