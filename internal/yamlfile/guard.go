@@ -109,3 +109,26 @@ func charName(r rune) string {
 func posAt(data []byte, line, lineStart, i int) Pos {
 	return Pos{line, utf8.RuneCount(data[lineStart:i]) + 1}
 }
+
+// smallForGoccy bounds goccy's input without trusting the shape scanner:
+// goccy's cost grows with the square of the flow nesting depth, so every
+// bracket counts here, even one in a quoted string, and so does every line
+// and comma.
+func smallForGoccy(data []byte) bool {
+	depth, count := 0, 0
+	for _, c := range data {
+		switch c {
+		case '[', '{':
+			depth++
+			count++
+			if depth > MaxDepth {
+				return false
+			}
+		case ']', '}':
+			depth = max(depth-1, 0)
+		case ',', '\n':
+			count++
+		}
+	}
+	return count <= goccyMaxNodes
+}

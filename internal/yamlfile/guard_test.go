@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 	"unicode/utf16"
 )
 
@@ -218,3 +219,57 @@ func TestProblemMessagesStayOneShortLine(t *testing.T) {
 }
 
 func utf8Valid(s string) bool { return strings.ToValidUTF8(s, "\uFFFD") == s }
+
+// Anchors, tags and colons inside words must not hide nesting from the scan.
+func TestCheckSeesNestingBehindAnchorsAndTags(t *testing.T) {
+	for name, src := range map[string]string{
+		"anchors": "a: " + strings.Repeat("&x [", 100) + strings.Repeat("]", 100) + "\n",
+		"tags":    "a: " + strings.Repeat("!!seq [", 100) + strings.Repeat("]", 100) + "\n",
+		"block":   strings.Repeat("- &a\n", 1) + strings.Repeat("[", 100) + "\n",
+	} {
+		if err := Check("f.yaml", []byte(src)); err == nil || !strings.Contains(err.Error(), "nested more than 64") {
+			t.Errorf("%s: %v", name, err)
+		}
+	}
+}
+
+// Whatever the scan thinks, goccy never sees deep brackets: were the scan
+// blind to some nesting, locating the syntax error would still cost no more
+// than yaml.v3.
+func TestSyntaxErrorLocatorIsBoundedWhateverTheScanThinks(t *testing.T) {
+	data := []byte("a: " + strings.Repeat("[", 100_000) + strings.Repeat("]", 100_000) + "\n")
+	done := make(chan Problems, 1)
+	go func() {
+		r := &Reader{File: "f.yaml"}
+		r.syntaxError(data, 0, errors.New("yaml: line 1: exceeded max depth of 10000")) // as if the scan counted no nodes
+		done <- r.Problems
+	}()
+	select {
+	case ps := <-done:
+		if len(ps) != 1 || ps[0].String() != "f.yaml:1:1: invalid YAML: exceeded max depth of 10000" {
+			t.Fatalf("got %v", ps)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("still locating after 10 s")
+	}
+	if smallForGoccy([]byte(`a: "` + strings.Repeat("[", 65) + `"`)) {
+		t.Fatal("brackets in quotes must count for goccy")
+	}
+}
+
+// A line continuing a plain scalar is text, even when it starts with a
+// quote: the scan once took it for a quoted string and skipped the rest of
+// the file, nesting included.
+func TestCheckReadsPlainScalarContinuations(t *testing.T) {
+	deep := strings.Repeat("[", 100) + strings.Repeat("]", 100)
+	for name, src := range map[string]string{
+		"mapping value": "a: word\n  'x\nb: " + deep + "\n",
+		"list item":     "- word\n  \"x\n- " + deep + "\n",
+		"in flow":       "a: [word\n 'x, " + deep + "]\n",
+		"block scalar":  "- k: |\n    text\n  other: " + deep + "\n",
+	} {
+		if err := Check("f.yaml", []byte(src)); err == nil || !strings.Contains(err.Error(), "nested more than 64") {
+			t.Errorf("%s: %v", name, err)
+		}
+	}
+}

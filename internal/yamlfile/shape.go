@@ -16,7 +16,16 @@ type shapeScanner struct {
 	indent []int // columns of the open block levels
 	flow   int   // open flow levels
 	nodes  int   // estimated keys, values and items
-	prev   byte  // last significant byte on this line, 0 at its start
+	// valueStart is true where a scalar or collection may start: at the
+	// start of a line's content, after an indicator (": ", "- ", "? ", ",",
+	// an opening bracket) or an anchor or tag.
+	valueStart bool
+	// plain is true while a plain scalar runs, which may continue on the
+	// next line if that line is indented deeper than plainIndent (or in a
+	// flow collection): such a line is text, even if it starts with a quote
+	// or a bracket.
+	plain       bool
+	plainIndent int
 }
 
 func (s *shapeScanner) scan() (Pos, string) {
@@ -32,12 +41,16 @@ func (s *shapeScanner) scan() (Pos, string) {
 // scanLine reads from the start of a line to the start of the next one (or
 // past a multi-line quoted scalar).
 func (s *shapeScanner) scanLine() string {
-	s.prev = 0
 	col := s.skipSpaces()
 	if s.atLineEnd() || s.data[s.i] == '#' {
 		s.nextLine()
 		return ""
 	}
+	if s.plain && (s.flow > 0 || col > s.plainIndent) {
+		s.valueStart = false
+		return s.scanContent(s.plainIndent)
+	}
+	s.plain = false
 	if s.flow == 0 {
 		for len(s.indent) > 0 && s.indent[len(s.indent)-1] > col {
 			s.indent = s.indent[:len(s.indent)-1]
@@ -51,6 +64,7 @@ func (s *shapeScanner) scanLine() string {
 	if msg := s.addNode(); msg != "" {
 		return msg
 	}
+	s.valueStart = true
 	return s.scanContent(col)
 }
 
@@ -84,26 +98,39 @@ func (s *shapeScanner) scanContent(lineIndent int) string {
 				s.skipToLineEnd()
 				continue
 			}
-		case (c == '\'' || c == '"') && s.atValueStart():
-			s.skipQuoted(c)
-			s.prev = c
+			s.i++
 			continue
-		case c == '[' || c == '{':
-			if s.flow > 0 || s.atValueStart() {
-				s.flow++
-				if msg := s.checkDepth() + s.addNode(); msg != "" {
-					return msg
-				}
+		case (c == '\'' || c == '"') && s.valueStart:
+			s.skipQuoted(c)
+			s.valueStart, s.plain = false, false
+			continue
+		case (c == '&' || c == '!') && s.valueStart:
+			// An anchor or a tag comes before the value it names.
+			s.skipToken()
+			continue
+		case (c == '[' || c == '{') && (s.flow > 0 || s.valueStart):
+			s.flow++
+			s.plain = false
+			if msg := s.checkDepth() + s.addNode(); msg != "" {
+				return msg
 			}
-		case c == ']' || c == '}':
-			if s.flow > 0 {
-				s.flow--
-			}
+			s.i++
+			s.valueStart = true
+			continue
+		case (c == ']' || c == '}') && s.flow > 0:
+			s.flow--
+			s.plain = false
+			s.valueStart = false
+			s.i++
+			continue
 		case c == ',' && s.flow > 0:
 			if msg := s.addNode(); msg != "" {
 				return msg
 			}
-		case c == '-' && s.prev == 0 && s.flow == 0 && s.spaceAfter():
+			s.i++
+			s.valueStart, s.plain = true, false
+			continue
+		case (c == '-' || c == '?') && s.valueStart && s.flow == 0 && s.spaceAfter():
 			// "- - x": each dash opens a list level inside the last one.
 			s.i++
 			col := s.skipSpaces() // column of the item's content
@@ -116,34 +143,48 @@ func (s *shapeScanner) scanContent(lineIndent int) string {
 				return msg
 			}
 			continue
-		case c == ':' && s.spaceAfter():
+		case c == ':' && (s.flow > 0 || s.spaceAfter()):
 			if msg := s.addNode(); msg != "" {
 				return msg
 			}
-		case (c == '|' || c == '>') && s.flow == 0 && s.atValueStart():
+			s.i++
+			s.valueStart, s.plain = true, false
+			continue
+		case (c == '|' || c == '>') && s.flow == 0 && s.valueStart:
+			// The scalar's lines are those deeper than the innermost level.
 			s.skipToLineEnd()
 			s.nextLine()
-			s.skipBlockScalar(lineIndent)
+			s.skipBlockScalar(s.innermost())
 			return ""
 		}
-		if c != ' ' && c != '\t' && c != '\r' {
-			s.prev = c
+		if s.valueStart && !s.plain {
+			s.plain, s.plainIndent = true, lineIndent
 		}
+		s.valueStart = false
 		s.i++
 	}
 	s.nextLine()
 	return ""
 }
 
-// atValueStart reports whether a scalar or collection may start here: at the
-// start of the line's content, or after ": ", "- ", "? ", "," or an opening
-// bracket.
-func (s *shapeScanner) atValueStart() bool {
-	switch s.prev {
-	case 0, ':', '-', '?', ',', '[', '{':
-		return true
+// innermost is the column of the innermost block level, -1 at none.
+func (s *shapeScanner) innermost() int {
+	if len(s.indent) == 0 {
+		return -1
 	}
-	return false
+	return s.indent[len(s.indent)-1]
+}
+
+// skipToken moves past an anchor or tag, to the next space or flow
+// indicator.
+func (s *shapeScanner) skipToken() {
+	for !s.atLineEnd() {
+		switch s.data[s.i] {
+		case ' ', '\t', ',', '[', ']', '{', '}':
+			return
+		}
+		s.i++
+	}
 }
 
 // spaceAfter reports whether the byte after the current one ends a token.

@@ -153,7 +153,7 @@ const (
 )
 
 func (r *Reader) syntaxError(data []byte, nodes int, err error) {
-	if len(data) <= goccyMaxBytes && nodes <= goccyMaxNodes {
+	if len(data) <= goccyMaxBytes && nodes <= goccyMaxNodes && smallForGoccy(data) {
 		if _, gerr := goccyparser.ParseBytes(data, 0); gerr != nil {
 			var ye goccy.Error
 			if errors.As(gerr, &ye) && ye.GetToken() != nil {
