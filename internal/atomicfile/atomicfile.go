@@ -180,9 +180,13 @@ func tempPrefix(path string) string {
 // explain makes a path error readable, with a hint when a path starting
 // with "~" was not found: the shell expands "~", and did not here.
 func explain(path string, err error) error {
+	dir := filepath.Dir(path)
+	if _, serr := os.Stat(dir); errors.Is(err, fs.ErrNotExist) && errors.Is(serr, fs.ErrNotExist) {
+		err = missingFolder{path, dir}
+	}
 	var pe *fs.PathError
 	var le *os.LinkError
-	if !errors.As(err, &pe) && !errors.As(err, &le) && !strings.HasPrefix(err.Error(), path) {
+	if !errors.As(err, &pe) && !errors.As(err, &le) && !strings.HasPrefix(err.Error(), path+":") {
 		err = fmt.Errorf("%s: %w", path, err)
 	}
 	if strings.HasPrefix(path, "~") && errors.Is(err, fs.ErrNotExist) {
@@ -190,6 +194,15 @@ func explain(path string, err error) error {
 	}
 	return err
 }
+
+// missingFolder is the error for a path whose folder does not exist.
+type missingFolder struct{ path, dir string }
+
+func (e missingFolder) Error() string {
+	return fmt.Sprintf("%s: the folder %s does not exist", e.path, e.dir)
+}
+
+func (e missingFolder) Is(target error) bool { return target == fs.ErrNotExist }
 
 // syncDir makes the rename durable; failure only weakens durability, so it
 // is not reported.

@@ -153,10 +153,15 @@ func TestWriteReplacesALinkToARegularFileOnlyWithForce(t *testing.T) {
 	}
 }
 
-func TestWriteExplainsAnUnexpandedTilde(t *testing.T) {
+func TestWriteExplainsAMissingFolder(t *testing.T) {
 	err := Write("~/no-such-folder-for-gapmap/r.md", []byte("x"), 0o600, false)
 	if err == nil || !strings.Contains(err.Error(), `"~" is expanded by the shell`) {
 		t.Fatalf("got %v", err)
+	}
+	missing := filepath.Join(t.TempDir(), "nope", "r.md")
+	err = Write(missing, []byte("x"), 0o600, false)
+	if want := missing + ": the folder " + filepath.Dir(missing) + " does not exist"; err == nil || !strings.HasPrefix(err.Error(), want) {
+		t.Fatalf("got %v, want %s", err, want)
 	}
 }
 
