@@ -41,7 +41,7 @@ func hostileInputs(tb testing.TB) map[string][]byte {
 		"nested-brackets-200KB":                nested("[", "]", 100_000),
 		"nested-brackets-2MB":                  nested("[", "]", 1_000_000),
 		"bank-5000-questions":                  bigBank(tb, 5000),
-		"long-scalar-8MB":                      []byte("a: " + strings.Repeat("x", MaxBytes-10) + "\n"),
+		"long-scalar-16MB":                     []byte("a: " + strings.Repeat("x", MaxBytes-10) + "\n"),
 	}
 }
 
