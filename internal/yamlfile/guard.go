@@ -7,7 +7,7 @@ import (
 
 // Limits on what gapmap reads, checked by one linear scan before any parse,
 // so that no file can make a parser spend more than a fixed amount of time
-// and memory. A 5,000-question bank is about 7 MB and 150,000 nodes, and
+// and memory. A 5,000-question bank is about 7 MB and 210,000 nodes, and
 // nests 6 levels deep.
 const (
 	// MaxBytes is the largest file gapmap reads.
@@ -16,7 +16,7 @@ const (
 	MaxDepth = 64
 	// MaxNodes bounds the keys, values and list items of a file. yaml.v3
 	// spends about 200 bytes on each node, so this bounds its memory.
-	MaxNodes = 400_000
+	MaxNodes = 600_000
 )
 
 // Check refuses a file that gapmap does not parse: too large, not UTF-8,

@@ -145,7 +145,7 @@ func bigBank(t testing.TB, n int) []byte {
 func TestCheckRefusesTooManyNodes(t *testing.T) {
 	data := []byte("a: [" + strings.Repeat("1,", MaxNodes) + "1]\n")
 	err := Check("f.yaml", data)
-	if err == nil || !strings.Contains(err.Error(), "more than 400000 keys, values and list items") {
+	if err == nil || !strings.Contains(err.Error(), "more than 600000 keys, values and list items") {
 		t.Fatalf("got %v", err)
 	}
 }
