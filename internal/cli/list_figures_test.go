@@ -14,10 +14,11 @@ import (
 // share with evidence.
 func TestListSaysWhatItsFigureCounts(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "g.db")
-	if _, errOut, code := run(t, db, "", "import", "../../testdata/answers/example.yaml"); code != 0 {
-		t.Fatalf("import: %d %s", code, errOut)
+	out, errOut, code := run(t, db, "", "import", "../../testdata/answers/example.yaml")
+	if code != 0 || !strings.Contains(out, "50% of controls in place, 30% auditable today") {
+		t.Fatalf("import: %d %s %s", code, out, errOut)
 	}
-	out, _, code := run(t, db, "", "list")
+	out, _, code = run(t, db, "", "list")
 	lines := strings.Split(out, "\n")
 	if code != 0 || len(lines) < 2 || !strings.Contains(lines[0], "IN PLACE") || !strings.Contains(lines[0], "AUDITABLE") ||
 		!strings.Contains(lines[1], "50%") || !strings.Contains(lines[1], "30%") {
