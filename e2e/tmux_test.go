@@ -187,7 +187,7 @@ func TestAssessmentEndToEnd(t *testing.T) {
 	// Roadmap, then export to Markdown.
 	term.keys("M")
 	term.waitFor("Roadmap: E2E Corp")
-	term.waitFor("Type I ready in about")
+	term.waitFor("Ready for a Type I audit")
 	term.keys("X")
 	term.waitFor("┃ Format")
 	term.field("File")
