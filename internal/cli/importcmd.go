@@ -2,12 +2,12 @@ package cli
 
 import (
 	"fmt"
-	"os"
 
 	"github.com/spf13/cobra"
 
 	"github.com/gapmap/gapmap/internal/assessment"
 	"github.com/gapmap/gapmap/internal/report"
+	"github.com/gapmap/gapmap/internal/yamlfile"
 )
 
 func (a *app) importCommand() *cobra.Command {
@@ -30,7 +30,7 @@ different assessment: it is refused unless --force, which replaces that
 assessment with the file.`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			data, err := os.ReadFile(args[0])
+			data, err := yamlfile.ReadFile(args[0])
 			if err != nil {
 				return userError{err}
 			}
@@ -61,8 +61,8 @@ assessment with the file.`,
 				verb = "Created"
 			}
 			sum := summarize(qn, as)
-			fmt.Fprintf(a.stdout, "%s %q: %d of %d questions answered, readiness %d%%\n",
-				verb, oneLine(as.Name), sum.Answered, sum.Applicable, pct(sum.Readiness))
+			fmt.Fprintf(a.stdout, "%s %q: %d of %d questions answered, %d%% of controls in place, %d%% auditable today\n",
+				verb, oneLine(as.Name), sum.Answered, sum.Applicable, pct(sum.Readiness), pct(sum.Auditable))
 			writeUpgrade(a.stdout, qn, upgrade)
 			return nil
 		},

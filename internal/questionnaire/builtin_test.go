@@ -131,6 +131,17 @@ func TestBuiltinUnknownID(t *testing.T) {
 	}
 }
 
+func TestFragmentsAreNotBuiltinQuestionnaires(t *testing.T) {
+	for _, id := range BuiltinIDs() {
+		if strings.HasSuffix(id, "-fragment") {
+			t.Errorf("BuiltinIDs lists the fragment %s as a questionnaire", id)
+		}
+	}
+	if _, err := Builtin("isms-fragment"); err == nil || !strings.Contains(err.Error(), "no built-in questionnaire") {
+		t.Errorf("Builtin(isms-fragment) = %v, want: no built-in questionnaire", err)
+	}
+}
+
 func BenchmarkLoadBuiltin(b *testing.B) {
 	data, err := builtinData("soc2")
 	if err != nil {

@@ -78,3 +78,27 @@ func TestCompareShowsAuditableToday(t *testing.T) {
 		t.Errorf("compare JSON old auditable_today = %v, want 0.3765", got)
 	}
 }
+
+func TestWindowMonths(t *testing.T) {
+	for want, months := range map[string][]int{
+		"month 3": {3}, "months 1 and 4": {1, 4}, "months 1, 2, 3 and 4": {1, 2, 3, 4},
+	} {
+		if got := report.WindowMonths(months); got != want {
+			t.Errorf("WindowMonths(%v) = %q, want %q", months, got, want)
+		}
+	}
+}
+
+// TestRecurringItemsSayWhenTheyRun: under Type II a recurring gap is set
+// up before the window and its roadmap item names the months it runs in;
+// seriesb's quarterly access reviews run in months 1 and 4 of its 6-month
+// window.
+func TestRecurringItemsSayWhenTheyRun(t *testing.T) {
+	qn := testQuestionnaire(t)
+	md := string(render(t, report.NewInput(qn, loadFixture(t, qn, "seriesb"), generated), formats[0].write))
+	_, item, _ := strings.Cut(md, "- [ ] **Reviews**")
+	item, _, _ = strings.Cut(item, "\n- ")
+	if !strings.Contains(item, "set up before the window, runs in months 1 and 4") {
+		t.Errorf("the access reviews item does not say when they run:\n%s", item)
+	}
+}

@@ -48,8 +48,11 @@ func TimelineFacts(a *assessment.Assessment, ev assessment.Evaluation, p roadmap
 	unknown := len(p.ToConfirm)
 	ifInPlace := func(weeks func(roadmap.Estimate) int, at func(roadmap.Estimate) *time.Time) string {
 		e := t.IfUnknownInPlace
-		if e == nil || weeks(*e) == weeks(t.Estimate) {
+		switch {
+		case e == nil:
 			return ""
+		case weeks(*e) == weeks(t.Estimate):
+			return fmt.Sprintf("; the same if the %s in place", plural(unknown, "unknown answer turns out", "unknown answers turn out"))
 		}
 		return fmt.Sprintf("; %s if the %s in place", inWeeks(weeks(*e), at(*e)),
 			plural(unknown, "unknown answer turns out", "unknown answers turn out"))

@@ -2,6 +2,7 @@ package report
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/gapmap/gapmap/internal/assessment"
@@ -94,6 +95,9 @@ func roadmapItem(it roadmap.Item, p roadmap.Plan) listItem {
 	if it.LeadTimeWeeks > 0 {
 		facts = append(facts, fmt.Sprintf("lead time about %s weeks", number(it.LeadTimeWeeks)))
 	}
+	if run, ok := p.Timeline.Window.RunOf(q.ID); ok {
+		facts = append(facts, "set up before the window, runs in "+WindowMonths(run.Months))
+	}
 	if o := inline(it.Answer.Owner); o != "" {
 		facts = append(facts, "owner: "+o)
 	}
@@ -109,6 +113,19 @@ func roadmapItem(it roadmap.Item, p roadmap.Plan) listItem {
 		lines = append(lines, "First steps: "+r)
 	}
 	return lines
+}
+
+// WindowMonths names the months of the observation window a control runs
+// in: "month 3", "months 1 and 4", "months 1, 2, 3 and 4".
+func WindowMonths(months []int) string {
+	names := make([]string, len(months))
+	for i, m := range months {
+		names[i] = strconv.Itoa(m)
+	}
+	if len(names) == 1 {
+		return "month " + names[0]
+	}
+	return "months " + strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
 }
 
 // itemTitles are the titles of the items with the given IDs.

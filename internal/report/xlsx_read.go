@@ -9,11 +9,13 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
 
 	"github.com/gapmap/gapmap/internal/assessment"
 	"github.com/gapmap/gapmap/internal/questionnaire"
+	"github.com/gapmap/gapmap/internal/yamlfile"
 )
 
 // CellProblem is one thing wrong with a workbook, at a cell.
@@ -75,7 +77,7 @@ func ReadXLSX(name string, data []byte, lookup assessment.Lookup, now time.Time)
 	summary := r.sheet(sheetSummary)
 	answers := r.sheet(sheetAnswers)
 	scope := r.sheet(sheetScope)
-	if len(r.problems) > 0 {
+	if r.missing {
 		return nil, r.problems
 	}
 	a := r.readSummary(summary, lookup, now)
@@ -94,6 +96,7 @@ type workbookReader struct {
 	f        *excelize.File
 	file     string
 	problems CellProblems
+	missing  bool // a sheet import reads is missing
 }
 
 func (r *workbookReader) errorAt(sheet string, col, row int, format string, args ...any) {
@@ -105,10 +108,21 @@ func (r *workbookReader) errorAt(sheet string, col, row int, format string, args
 }
 
 // sheet reads a sheet's raw values (numbers as stored, not as formatted).
+// A cell longer than an answers file allows (yamlfile.MaxText) is a
+// problem, as it is in a JSON or YAML file.
 func (r *workbookReader) sheet(name string) [][]string {
 	rows, err := r.f.GetRows(name, excelize.Options{RawCellValue: true})
 	if err != nil {
 		r.errorAt(name, 0, 0, "sheet %q is missing (gapmap import reads Summary, Scope and Answers)", name)
+		r.missing = true
+	}
+	for i, row := range rows {
+		for j, v := range row {
+			if len(v) > yamlfile.MaxText && utf8.RuneCountInString(v) > yamlfile.MaxText {
+				r.errorAt(name, j+1, i+1, "the text is %d characters long; at most %d are allowed", utf8.RuneCountInString(v), yamlfile.MaxText)
+				row[j] = ""
+			}
+		}
 	}
 	return rows
 }

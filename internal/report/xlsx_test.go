@@ -15,6 +15,7 @@ import (
 	"github.com/gapmap/gapmap/internal/assessment"
 	"github.com/gapmap/gapmap/internal/questionnaire"
 	"github.com/gapmap/gapmap/internal/report"
+	"github.com/gapmap/gapmap/internal/yamlfile"
 )
 
 func writeXLSX(b *bytes.Buffer, in report.Input) error { return report.XLSX(b, in) }
@@ -165,6 +166,7 @@ func TestXLSXImportErrors(t *testing.T) {
 	set("Answers", fmt.Sprintf("A%d", rowOf("access.reviews")), "access.nope")
 	set("Answers", fmt.Sprintf("L%d", rowOf("access.encryption")), "sometimes")
 	set("Scope", "A3", "Planet")
+	set("Scope", "B2", strings.Repeat("é", yamlfile.MaxText+1))
 	var buf bytes.Buffer
 	if _, err := f.WriteTo(&buf); err != nil {
 		t.Fatal(err)
@@ -178,6 +180,7 @@ func TestXLSXImportErrors(t *testing.T) {
 		fmt.Sprintf("edited.xlsx:Answers!A%d: unknown question id \"access.nope\"", rowOf("access.reviews")),
 		fmt.Sprintf("edited.xlsx:Answers!L%d: \"sometimes\" is not yes or no", rowOf("access.encryption")),
 		"edited.xlsx:Scope!A3: unknown part \"Planet\"",
+		"edited.xlsx:Scope!B2: the text is 10001 characters long; at most 10000 are allowed",
 		"edited.xlsx:Summary!B9: unknown report type \"type3\"",
 	}
 	for _, w := range want {
@@ -257,4 +260,23 @@ func xmlSafe(s string) string {
 		s = s[n:]
 	}
 	return b.String()
+}
+
+func TestXLSXMissingSheet(t *testing.T) {
+	qn := testQuestionnaire(t)
+	f, err := excelize.OpenReader(bytes.NewReader(render(t, report.NewInput(qn, loadFixture(t, qn, "preseed"), generated), writeXLSX)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := f.DeleteSheet("Scope"); err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if _, err := f.WriteTo(&buf); err != nil {
+		t.Fatal(err)
+	}
+	_, err = readXLSX(t, qn, "cut.xlsx", buf.Bytes())
+	if err == nil || err.Error() != `cut.xlsx:Scope: sheet "Scope" is missing (gapmap import reads Summary, Scope and Answers)` {
+		t.Errorf("err = %v", err)
+	}
 }

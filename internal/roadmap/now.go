@@ -9,20 +9,20 @@ import (
 	"github.com/gapmap/gapmap/internal/questionnaire"
 )
 
-// ownReason is the reason a gap has on its own to be in Now, or "": a
-// common audit finding, a quick win, a critical gap, a long lead time, in
-// that order of what is most useful to say.
+// ownReason is the reason a gap has on its own to be in Now, or "": a long
+// lead time, a common audit finding, a quick win, a critical gap, in that
+// order of what is most useful to say (the wait is what must start now).
 func ownReason(it Item) Reason {
 	q := it.Question
 	switch {
+	case it.LeadTimeWeeks >= LongLeadWeeks:
+		return LongLead
 	case q.CommonFinding:
 		return Finding
 	case isQuickWin(q):
 		return QuickWin
 	case q.Severity == questionnaire.Critical:
 		return Finding
-	case it.LeadTimeWeeks >= LongLeadWeeks:
-		return LongLead
 	}
 	return ""
 }
@@ -32,8 +32,8 @@ func isQuickWin(q *questionnaire.Question) bool {
 		(q.Severity == questionnaire.Critical || q.Severity == questionnaire.High)
 }
 
-// selectNow fills Now: the gaps with a reason of their own, most important
-// first, each with the foundations it waits for, as long as Now stays
+// selectNow fills Now: the gaps with a reason of their own, long waits
+// first and then the most important, each with the foundations it waits for, as long as Now stays
 // within MaxNowEntries entries (a package counts as one) and
 // MaxNowQuestions questions. A gap that would break a bound stays in Next
 // and a smaller one further down may still fit. Everything else is Next.
@@ -45,9 +45,15 @@ func (g *gapGraph) selectNow() {
 			candidates = append(candidates, n)
 		}
 	}
+	// Long waits first: they are few, and a wait started later delays
+	// every date. Then by priority, dependencies first.
 	sort.SliceStable(candidates, func(i, j int) bool {
 		a, b := candidates[i], candidates[j]
-		if a.base != b.base {
+		aLong, bLong := ownReason(a.item) == LongLead, ownReason(b.item) == LongLead
+		switch {
+		case aLong != bLong:
+			return aLong
+		case a.base != b.base:
 			return a.base > b.base
 		}
 		return a.depth < b.depth

@@ -143,3 +143,24 @@ func TestWindowCalendar(t *testing.T) {
 		t.Errorf("a Type I plan has a window: %+v", w)
 	}
 }
+
+func TestLongWaitsStartFirst(t *testing.T) {
+	// Twenty-five critical quick wins fill Now; a medium pen test with a
+	// six-week lead time still gets in, for its wait.
+	specs := []spec{{id: "z.pentest", severity: medium, lead: 6}}
+	answers := map[string]assessment.Value{"z.pentest": assessment.No}
+	for i := range 25 {
+		id := fmt.Sprintf("z.q%02d", i)
+		specs = append(specs, spec{id: id, severity: critical, effort: questionnaire.EffortS, pkg: "small"})
+		answers[id] = assessment.No
+	}
+	p := roadmap.Build(load(t, specs...), newAssessment(answers))
+	for _, it := range p.Items {
+		if it.ID() == "z.pentest" && (it.Phase != roadmap.Now || it.Reason != roadmap.LongLead) {
+			t.Errorf("pen test in %v for %q, want Now for its lead time", it.Phase, it.Reason)
+		}
+	}
+	if n := len(p.Phase(roadmap.Now)); n != roadmap.MaxNowQuestions {
+		t.Errorf("Now has %d questions, want %d", n, roadmap.MaxNowQuestions)
+	}
+}

@@ -92,12 +92,12 @@ func (t Timeline) estimate(g *gapGraph, include func(*node) bool) Estimate {
 	var e Estimate
 	alone := map[string]float64{}
 	finish := map[*node]float64{}
-	chain, any := 0.0, false
+	chain, some := 0.0, false
 	for _, n := range g.topo {
 		if !include(n) {
 			continue
 		}
-		any = true
+		some = true
 		pkg := n.item.Package
 		if pkg != "" {
 			alone[pkg] += n.item.Weeks
@@ -125,7 +125,7 @@ func (t Timeline) estimate(g *gapGraph, include func(*node) bool) Estimate {
 	for _, id := range slices.Sorted(maps.Keys(alone)) {
 		e.WorkWeeks += packageWeeks(g.setup[id], alone[id])
 	}
-	if any {
+	if some {
 		e.ReadinessWeeks = max(1, ceilWeeks(e.WorkWeeks/t.Capacity), ceilWeeks(chain))
 	}
 	e.ReportWeeks = e.ReadinessWeeks + t.FieldworkWeeks

@@ -43,6 +43,20 @@ func (w Window) MonthStart(m int) *time.Time {
 	return &d
 }
 
+// RunOf returns the run of the recurring control with the given question
+// ID, if it has one in the window.
+func (w *Window) RunOf(id string) (Run, bool) {
+	if w == nil {
+		return Run{}, false
+	}
+	for _, r := range w.Runs {
+		if r.Question.ID == id {
+			return r, true
+		}
+	}
+	return Run{}, false
+}
+
 // RunsIn returns the runs due in month m, in questionnaire order.
 func (w Window) RunsIn(m int) []Run {
 	var out []Run

@@ -59,7 +59,7 @@ func (r accessible) choose() (*session, error) {
 	choice := ptr(int64(0))
 	opts := []huh.Option[int64]{huh.NewOption("Start a new assessment", int64(0))}
 	for _, in := range infos {
-		label := fmt.Sprintf("%s — %s answered, readiness %s", oneLine(in.Name), percent(in.Summary.Progress), percent(in.Summary.Readiness))
+		label := fmt.Sprintf("%s — %s answered, %s of controls in place", oneLine(in.Name), percent(in.Summary.Progress), percent(in.Summary.Readiness))
 		opts = append(opts, huh.NewOption(label, in.ID))
 	}
 	r.say("gapmap: SOC 2 readiness assessment. Every answer is saved as you give it.")

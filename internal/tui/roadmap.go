@@ -191,6 +191,9 @@ func (s *roadmapScreen) itemLines(it roadmap.Item, indent string, w int) []strin
 	if it.LeadTimeWeeks > 0 {
 		meta += fmt.Sprintf(" · lead time %s weeks", strings.TrimSuffix(fmt.Sprintf("%.1f", it.LeadTimeWeeks), ".0"))
 	}
+	if run, ok := s.plan.Timeline.Window.RunOf(q.ID); ok {
+		meta += " · runs in " + report.WindowMonths(run.Months)
+	}
 	if it.Answer.Owner != "" {
 		meta += " · owner " + oneLine(it.Answer.Owner)
 	}
