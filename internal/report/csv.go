@@ -57,7 +57,7 @@ func csvRow(qn *questionnaire.Questionnaire, order int, it roadmap.Item, due str
 		q.Severity.Title(),
 		csvCell(string(q.Effort)),
 		strconv.FormatFloat(round4(it.PlannedWeeks), 'f', -1, 64),
-		strconv.FormatFloat(it.LeadTimeWeeks, 'f', -1, 64),
+		weeksOrEmpty(it.LeadTimeWeeks),
 		csvCell(it.Answer.Owner),
 		due,
 		csvCell(strings.Join(q.Criteria, " ")),
@@ -126,4 +126,12 @@ func formulaSafe(s string) string {
 		return "'" + s
 	}
 	return s
+}
+
+// weeksOrEmpty is a number of weeks, or nothing for none.
+func weeksOrEmpty(w float64) string {
+	if w == 0 {
+		return ""
+	}
+	return strconv.FormatFloat(w, 'f', -1, 64)
 }
