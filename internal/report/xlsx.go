@@ -15,6 +15,7 @@ import (
 const (
 	sheetSummary  = "Summary"
 	sheetRoadmap  = "Roadmap"
+	sheetPackages = "Packages"
 	sheetWindow   = "Window"
 	sheetCriteria = "Criteria"
 	sheetAnswers  = "Answers"
@@ -52,7 +53,7 @@ const (
 const maxCellChars = 32767
 
 // XLSX writes the assessment as an Excel workbook: a Summary, the Roadmap,
-// for Type II the observation-window calendar, a criteria heat map, every
+// its work Packages, for Type II the observation-window calendar, a criteria heat map, every
 // Answer and the Scope. Summary, Scope and Answers import back with
 // 'gapmap import' to the assessment a JSON export of it would give.
 func XLSX(w io.Writer, in Input) error {
@@ -62,6 +63,7 @@ func XLSX(w io.Writer, in Input) error {
 	b.styles()
 	writeSummarySheet(b, in)
 	writeRoadmapSheet(b, in)
+	writePackagesSheet(b, in)
 	if in.Assessment.Target.Type == assessment.TypeII {
 		writeWindowSheet(b, in)
 	}

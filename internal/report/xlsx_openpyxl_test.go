@@ -59,9 +59,9 @@ func TestXLSXSecondReader(t *testing.T) {
 		if err := json.Unmarshal(out, &got); err != nil {
 			t.Fatal(err)
 		}
-		sheets := []string{"Summary", "Roadmap", "Window", "Criteria", "Answers", "Scope"}
+		sheets := []string{"Summary", "Roadmap", "Packages", "Window", "Criteria", "Answers", "Scope"}
 		if name == "preseed" {
-			sheets = slices.Delete(sheets, 2, 3) // Type I: no window calendar
+			sheets = slices.Delete(sheets, 3, 4) // Type I: no window calendar
 		}
 		if !reflect.DeepEqual(got.Sheets, sheets) {
 			t.Errorf("%s: sheets %v, want %v", name, got.Sheets, sheets)

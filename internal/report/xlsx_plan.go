@@ -37,6 +37,22 @@ func writeRoadmapSheet(b *book, in Input) {
 	b.styleCells(s, 13, 2, 13, last, b.date)
 }
 
+// writePackagesSheet writes the work packages with gaps: what each costs
+// set up once with its gaps together, against the gaps closed one by one.
+func writePackagesSheet(b *book, in Input) {
+	const s = sheetPackages
+	b.sheet(s)
+	pkgs := in.Plan.Packages
+	headers := []string{"Package", "Gaps", "Setup (person-weeks)", "Together (person-weeks)", "Alone (person-weeks)", "Gaps in it"}
+	b.table(s, 1, headers, []float64{36, 7, 13, 13, 13, 70}, len(pkgs))
+	for i, p := range pkgs {
+		b.row(s, i+2, p.Title, len(p.Items), p.SetupWeeks, round4(p.Weeks), round4(p.AloneWeeks), titles(in.Questionnaire, p.Items))
+	}
+	last := len(pkgs) + 1
+	b.styleCells(s, 1, 2, len(headers), last, b.wrap)
+	b.styleCells(s, 3, 2, 5, last, b.weeks)
+}
+
 // dueDate is when every item must be closed: the day the plan is ready for
 // a Type I audit or, for Type II, the day the window opens (the window opens
 // when the plan is ready). Nil without a start date.
