@@ -12,98 +12,125 @@ import (
 // writeSummarySheet writes the assessment's settings, which import reads
 // back, then the computed figures, which it ignores.
 func writeSummarySheet(b *book, in Input) {
-	const s = sheetSummary
-	b.sheet(s)
-	a, ev, t := in.Assessment, in.Evaluation, in.Plan.Timeline
-	b.row(s, 1, "SOC 2 readiness: "+oneLineOr(a.Name, "unnamed assessment"))
-	b.styleCells(s, 1, 1, 1, 1, b.title)
-	b.row(s, 2, "Generated on "+date(in.Generated)+" by gapmap. The rows under Assessment import back with 'gapmap import'.")
-	b.check(b.f.SetColWidth(s, "A", "A", 34))
-	b.check(b.f.SetColWidth(s, "B", "B", 22))
-	b.check(b.f.SetColWidth(s, "C", "F", 14))
+	c := &summaryCursor{b: b, row: 4}
+	b.sheet(sheetSummary)
+	b.row(sheetSummary, 1, "SOC 2 readiness: "+oneLineOr(in.Assessment.Name, "unnamed assessment"))
+	b.styleCells(sheetSummary, 1, 1, 1, 1, b.title)
+	b.row(sheetSummary, 2, "Generated on "+date(in.Generated)+" by gapmap. The rows under Assessment import back with 'gapmap import'.")
+	b.check(b.f.SetColWidth(sheetSummary, "A", "A", 34))
+	b.check(b.f.SetColWidth(sheetSummary, "B", "B", 22))
+	b.check(b.f.SetColWidth(sheetSummary, "C", "F", 14))
+	writeSettings(c, in.Assessment)
+	writeFigures(c, in)
+	writeDates(c, in)
+	writeCategoryTable(c, in.Evaluation)
+}
 
-	r := 4
-	section := func(title string) {
-		b.row(s, r, title)
-		b.styleCells(s, 1, r, 1, r, b.section)
-		r++
+// summaryCursor writes the Summary sheet row by row.
+type summaryCursor struct {
+	b   *book
+	row int
+}
+
+func (c *summaryCursor) section(title string) {
+	if c.row > 4 {
+		c.row++ // a blank row between sections
 	}
-	field := func(label string, v any, style int) {
-		b.row(s, r, label, v)
-		if style != 0 {
-			b.styleCells(s, 2, r, 2, r, style)
-		}
-		r++
+	c.b.row(sheetSummary, c.row, title)
+	c.b.styleCells(sheetSummary, 1, c.row, 1, c.row, c.b.section)
+	c.row++
+}
+
+// field writes a label and its value, and returns the row it wrote.
+func (c *summaryCursor) field(label string, v any, style int) int {
+	c.b.row(sheetSummary, c.row, label, v)
+	if style != 0 {
+		c.b.styleCells(sheetSummary, 2, c.row, 2, c.row, style)
 	}
+	c.row++
+	return c.row - 1
+}
+
+// writeSettings writes the rows import reads back, by their labels.
+func writeSettings(c *summaryCursor, a *assessment.Assessment) {
+	b := c.b
 	cats := make([]string, len(a.Categories))
-	for i, c := range a.Categories {
-		cats[i] = string(c)
+	for i, cat := range a.Categories {
+		cats[i] = string(cat)
 	}
 	var window any
 	if a.Target.WindowMonths != 0 {
 		window = a.Target.WindowMonths
 	}
-	section("Assessment")
-	field(labelName, a.Name, 0)
-	field(labelUUID, a.UUID, 0)
-	field(labelQuestionnaire, a.QuestionnaireID, 0)
-	field(labelCategories, strings.Join(cats, ", "), 0)
-	field(labelReportType, string(a.Target.Type), 0)
-	field(labelWindow, window, 0)
-	field(labelTargetDate, dateCell(a.Target.TargetDate), b.date)
-	field(labelStartDate, dateCell(a.Target.StartDate), b.date)
-	field(labelCreated, a.CreatedAt.UTC().Format(time.RFC3339Nano), 0)
-	field(labelUpdated, a.UpdatedAt.UTC().Format(time.RFC3339Nano), 0)
-	b.dropList(s, "B9", []string{string(assessment.TypeI), string(assessment.TypeII)})
+	c.section("Assessment")
+	c.field(labelName, a.Name, 0)
+	c.field(labelUUID, a.UUID, 0)
+	c.field(labelQuestionnaire, a.QuestionnaireID, 0)
+	c.field(labelCategories, strings.Join(cats, ", "), 0)
+	typeRow := c.field(labelReportType, string(a.Target.Type), 0)
+	b.dropList(sheetSummary, cellRef(2, typeRow), []string{string(assessment.TypeI), string(assessment.TypeII)})
+	c.field(labelWindow, window, 0)
+	c.field(labelTargetDate, dateCell(a.Target.TargetDate), b.date)
+	c.field(labelStartDate, dateCell(a.Target.StartDate), b.date)
+	c.field(labelCreated, a.CreatedAt.UTC().Format(time.RFC3339Nano), 0)
+	c.field(labelUpdated, a.UpdatedAt.UTC().Format(time.RFC3339Nano), 0)
+}
 
-	r++
-	section("Readiness")
-	field("Questionnaire version", in.Questionnaire.Title+" "+in.Questionnaire.Version, 0)
-	for _, f := range figureCells(ev.Overall, a.Target.Type) {
-		field(f.label, f.value, b.percent)
+func writeFigures(c *summaryCursor, in Input) {
+	ev := in.Evaluation
+	c.section("Readiness")
+	c.field("Questionnaire version", in.Questionnaire.Title+" "+in.Questionnaire.Version, 0)
+	for _, f := range figureCells(ev.Overall, in.Assessment.Target.Type) {
+		c.field(f.label, f.value, c.b.percent)
 	}
-	field("Questions answered", ev.Overall.Answered, 0)
-	field("Questions that apply", ev.Overall.Applicable, 0)
-	field("Progress", round4(ev.Overall.Progress()), b.percent)
+	c.field("Questions answered", ev.Overall.Answered, 0)
+	c.field("Questions that apply", ev.Overall.Applicable, 0)
+	c.field("Progress", round4(ev.Overall.Progress()), c.b.percent)
 	for _, sev := range questionnaire.Severities {
-		field("Open gaps: "+string(sev), ev.GapsBySeverity[sev], 0)
+		c.field("Open gaps: "+string(sev), ev.GapsBySeverity[sev], 0)
 	}
+}
 
-	r++
-	section("Timeline")
-	field("Remediation starts on", timeCell(t.Start), b.date)
-	field("Remediation work (person-weeks, packages costed together)", t.WorkWeeks, b.weeks)
-	field("People working on it", t.Capacity, b.weeks)
-	field("Weeks to Type I readiness", t.ReadinessWeeks, 0)
-	field("Ready for a Type I audit on", timeCell(t.Ready), b.date)
+func writeDates(c *summaryCursor, in Input) {
+	b, t := c.b, in.Plan.Timeline
+	c.section("Timeline")
+	c.field("Remediation starts on", timeCell(t.Start), b.date)
+	c.field("Remediation work (person-weeks, packages costed together)", t.WorkWeeks, b.weeks)
+	c.field("People working on it", t.Capacity, b.weeks)
+	c.field("Weeks to Type I readiness", t.ReadinessWeeks, 0)
+	c.field("Ready for a Type I audit on", timeCell(t.Ready), b.date)
 	if t.Type == assessment.TypeII {
-		field("Observation window opens on", timeCell(t.Ready), b.date)
-		field("Observation window closes on", timeCell(t.WindowEnd), b.date)
+		c.field("Observation window opens on", timeCell(t.Ready), b.date)
+		c.field("Observation window closes on", timeCell(t.WindowEnd), b.date)
 	}
-	field("Weeks to the earliest report", t.ReportWeeks, 0)
-	field("Earliest "+t.Type.Title()+" report on", timeCell(t.Report), b.date)
+	c.field("Weeks to the earliest report", t.ReportWeeks, 0)
+	c.field("Earliest "+t.Type.Title()+" report on", timeCell(t.Report), b.date)
 	// The sentences the Markdown says beside the dates above: how the plan
 	// stands against the target date, the work, the caveats.
-	for _, f := range TimelineFacts(a, ev, in.Plan) {
+	for _, f := range TimelineFacts(in.Assessment, in.Evaluation, in.Plan) {
 		switch f.Label {
 		case "Against the target date", "Remediation work", "Caveats":
-			field(f.Label, f.Text, 0)
+			c.field(f.Label, f.Text, 0)
 		}
 	}
+}
 
-	r++
-	section("Readiness by category")
-	start := r
-	b.row(s, r, "Category", "Controls in place", "Auditable today", "Answered", "Apply")
-	b.styleCells(s, 1, r, 5, r, b.header)
-	r++
-	for _, c := range ev.Categories {
-		b.row(s, r, c.Category.Title(), scoreCell(c.Score), auditableCell(c.Score), c.Answered, c.Applicable)
+// writeCategoryTable writes both readiness figures by category, coloured.
+func writeCategoryTable(c *summaryCursor, ev assessment.Evaluation) {
+	const s = sheetSummary
+	b := c.b
+	c.section("Readiness by category")
+	b.row(s, c.row, "Category", "Controls in place", "Auditable today", "Answered", "Apply")
+	b.styleCells(s, 1, c.row, 5, c.row, b.header)
+	first := c.row + 1
+	for i, cat := range ev.Categories {
+		r := first + i
+		b.row(s, r, cat.Category.Title(), scoreCell(cat.Score), auditableCell(cat.Score), cat.Answered, cat.Applicable)
 		b.styleCells(s, 2, r, 3, r, b.percent)
-		r++
 	}
-	if r > start+1 {
-		b.check(b.f.SetConditionalFormat(s, cellRef(2, start+1)+":"+cellRef(3, r-1), readinessScale()))
+	c.row = first + len(ev.Categories)
+	if len(ev.Categories) > 0 {
+		b.check(b.f.SetConditionalFormat(s, cellRef(2, first)+":"+cellRef(3, c.row-1), readinessScale()))
 	}
 }
 

@@ -12,71 +12,76 @@ import (
 
 // readScope reads the Scope sheet: one part per row, under its header.
 func (r *workbookReader) readScope(rows [][]string) assessment.Scope {
-	const s = sheetScope
 	var sc assessment.Scope
 	seen := map[string]int{}
 	for i := 1; i < len(rows); i++ {
 		row, n := rows[i], i+1
 		part := strings.TrimSpace(at(row, 1))
-		name, detail, method, flag := at(row, 2), at(row, 3), at(row, 4), at(row, 5)
 		if part == "" {
 			if strings.Join(row, "") != "" {
-				r.errorAt(s, 1, n, "a row needs its part in column A (one of: %s)", strings.Join(scopeParts, ", "))
+				r.errorAt(sheetScope, 1, n, "a row needs its part in column A (one of: %s)", strings.Join(scopeParts, ", "))
 			}
 			continue
 		}
 		if slices.Contains(scopeParts[:5], part) {
 			if prev, dup := seen[part]; dup {
-				r.errorAt(s, 1, n, "%s is given twice (also in row %d)", part, prev)
+				r.errorAt(sheetScope, 1, n, "%s is given twice (also in row %d)", part, prev)
 				continue
 			}
 			seen[part] = n
 		}
-		switch part {
-		case scopeOrganization:
-			sc.Organization = name
-		case scopeSystem:
-			sc.System = name
-		case scopeDescription:
-			sc.Description = name
-		case scopeHeadcount:
-			sc.Headcount = r.wholeNumber(s, n, name, "headcount")
-		case scopeCapacity:
-			sc.Capacity = r.number(s, n, name, "capacity")
-		case scopeComponent:
-			if c, ok := r.component(n, name, detail, flag); ok {
-				sc.Components = append(sc.Components, c)
-			}
-		case scopeDataType:
-			d := assessment.DataType(strings.TrimSpace(name))
-			if !assessment.ValidDataType(d) {
-				r.errorAt(s, 2, n, "unknown data type %q (expected one of: %s)", name, dataTypeNames())
-				continue
-			}
-			sc.DataTypes = append(sc.DataTypes, d)
-		case scopeTeam:
-			sc.PrivilegedTeams = append(sc.PrivilegedTeams, name)
-		case scopeSubservice:
-			if sub, ok := r.subservice(n, name, detail, method, flag); ok {
-				sc.Subservices = append(sc.Subservices, sub)
-			}
-		case scopeCUEC:
-			sc.CUECs = append(sc.CUECs, name)
-		case scopeFact:
-			fact := strings.TrimSpace(name)
-			if !questionnaire.FactKnown(fact) {
-				r.errorAt(s, 2, n, "unknown scope fact %q (known facts: %s)", fact, strings.Join(questionnaire.FactNames(), ", "))
-				continue
-			}
-			if sc.Declared == nil {
-				sc.Declared = map[string]bool{}
-			}
-			sc.Declared[fact] = r.yesNoCell(s, 5, n, flag)
-		default:
-			r.errorAt(s, 1, n, "unknown part %q (expected one of: %s)", part, strings.Join(scopeParts, ", "))
-		}
+		r.scopeRow(&sc, n, part, row)
 	}
 	return sc
+}
+
+// scopeRow reads one row of the Scope sheet into sc.
+func (r *workbookReader) scopeRow(sc *assessment.Scope, n int, part string, row []string) {
+	const s = sheetScope
+	name, detail, method, flag := at(row, 2), at(row, 3), at(row, 4), at(row, 5)
+	switch part {
+	case scopeOrganization:
+		sc.Organization = name
+	case scopeSystem:
+		sc.System = name
+	case scopeDescription:
+		sc.Description = name
+	case scopeHeadcount:
+		sc.Headcount = r.wholeNumber(s, n, name, "headcount")
+	case scopeCapacity:
+		sc.Capacity = r.number(s, n, name, "capacity")
+	case scopeComponent:
+		if c, ok := r.component(n, name, detail, flag); ok {
+			sc.Components = append(sc.Components, c)
+		}
+	case scopeDataType:
+		d := assessment.DataType(strings.TrimSpace(name))
+		if !assessment.ValidDataType(d) {
+			r.errorAt(s, 2, n, "unknown data type %q (expected one of: %s)", name, dataTypeNames())
+			return
+		}
+		sc.DataTypes = append(sc.DataTypes, d)
+	case scopeTeam:
+		sc.PrivilegedTeams = append(sc.PrivilegedTeams, name)
+	case scopeSubservice:
+		if sub, ok := r.subservice(n, name, detail, method, flag); ok {
+			sc.Subservices = append(sc.Subservices, sub)
+		}
+	case scopeCUEC:
+		sc.CUECs = append(sc.CUECs, name)
+	case scopeFact:
+		fact := strings.TrimSpace(name)
+		if !questionnaire.FactKnown(fact) {
+			r.errorAt(s, 2, n, "unknown scope fact %q (known facts: %s)", fact, strings.Join(questionnaire.FactNames(), ", "))
+			return
+		}
+		if sc.Declared == nil {
+			sc.Declared = map[string]bool{}
+		}
+		sc.Declared[fact] = r.yesNoCell(s, 5, n, flag)
+	default:
+		r.errorAt(s, 1, n, "unknown part %q (expected one of: %s)", part, strings.Join(scopeParts, ", "))
+	}
 }
 
 func (r *workbookReader) component(n int, name, kind, customerData string) (assessment.Component, bool) {
@@ -133,12 +138,47 @@ func (r *workbookReader) number(sheet string, row int, v, what string) float64 {
 	return x
 }
 
+// answerHeaders are the Answers columns import reads.
+var answerHeaders = []string{colID, colAnswer, colNote, colEvidence, colOwner, colFlagged, colAnsweredBy, colUpdatedAt}
+
 // readAnswers reads the Answers sheet; its columns are found by header.
 func (r *workbookReader) readAnswers(rows [][]string, qn *questionnaire.Questionnaire, a *assessment.Assessment, now time.Time) {
-	const s = sheetAnswers
-	if len(rows) == 0 {
-		r.errorAt(s, 1, 1, "the header row is missing")
+	col, ok := r.answerColumns(rows)
+	if !ok {
 		return
+	}
+	seen := map[string]int{}
+	for i := 1; i < len(rows); i++ {
+		get := func(h string) string { return at(rows[i], col[h]) }
+		id, ans, ok := r.answerRow(i+1, col, get, now)
+		if !ok {
+			continue
+		}
+		if qn.Question(id) == nil {
+			r.errorAt(sheetAnswers, col[colID], i+1, "unknown question id %q (not in questionnaire %s)", id, qn.ID)
+			continue
+		}
+		if prev, dup := seen[id]; dup {
+			r.errorAt(sheetAnswers, col[colID], i+1, "%s is answered twice (also in row %d)", id, prev)
+			continue
+		}
+		seen[id] = i + 1
+		if ans.Value == "" {
+			continue // a question without an answer, offered to fill in
+		}
+		if err := ans.Check(); err != nil {
+			r.errorAt(sheetAnswers, col[colAnswer], i+1, "%s: %v", id, err)
+			continue
+		}
+		a.Answers[id] = ans
+	}
+}
+
+// answerColumns finds the columns import reads by their headers in row 1.
+func (r *workbookReader) answerColumns(rows [][]string) (map[string]int, bool) {
+	if len(rows) == 0 {
+		r.errorAt(sheetAnswers, 1, 1, "the header row is missing")
+		return nil, false
 	}
 	col := map[string]int{}
 	for i, h := range rows[0] {
@@ -148,59 +188,44 @@ func (r *workbookReader) readAnswers(rows [][]string, qn *questionnaire.Question
 			}
 		}
 	}
-	missing := false
-	for _, h := range []string{colID, colAnswer, colNote, colEvidence, colOwner, colFlagged, colAnsweredBy, colUpdatedAt} {
+	ok := true
+	for _, h := range answerHeaders {
 		if col[h] == 0 {
-			r.errorAt(s, 1, 1, "no %q column in the header row", h)
-			missing = true
+			r.errorAt(sheetAnswers, 1, 1, "no %q column in the header row", h)
+			ok = false
 		}
 	}
-	if missing {
-		return
+	return col, ok
+}
+
+// answerRow reads row n: the question ID and its answer (with an empty
+// value when the row offers the question unanswered). ok is false for an
+// empty row or one with a problem already reported.
+func (r *workbookReader) answerRow(n int, col map[string]int, get func(string) string, now time.Time) (string, assessment.Answer, bool) {
+	id := strings.TrimSpace(get(colID))
+	value := strings.TrimSpace(get(colAnswer))
+	rest := get(colNote) + get(colEvidence) + get(colOwner) + get(colFlagged) + get(colAnsweredBy) + get(colUpdatedAt)
+	switch {
+	case id == "" && value == "" && rest == "":
+		return "", assessment.Answer{}, false
+	case id == "":
+		r.errorAt(sheetAnswers, col[colID], n, "an answer needs the question ID in column %s", colName(col[colID]))
+		return "", assessment.Answer{}, false
+	case value == "" && rest != "":
+		r.errorAt(sheetAnswers, col[colAnswer], n, "%s: a note, owner or flag needs an answer (one of: yes, no-evidence, partial, no, unknown, na)", id)
+		return "", assessment.Answer{}, false
+	case value == "":
+		return id, assessment.Answer{}, true
 	}
-	seen := map[string]int{}
-	for i := 1; i < len(rows); i++ {
-		row, n := rows[i], i+1
-		get := func(h string) string { return at(row, col[h]) }
-		id := strings.TrimSpace(get(colID))
-		value := strings.TrimSpace(get(colAnswer))
-		rest := get(colNote) + get(colEvidence) + get(colOwner) + get(colFlagged) + get(colAnsweredBy) + get(colUpdatedAt)
-		if id == "" {
-			if value != "" || rest != "" {
-				r.errorAt(s, col[colID], n, "an answer needs the question ID in column %s", colName(col[colID]))
-			}
-			continue
-		}
-		if qn.Question(id) == nil {
-			r.errorAt(s, col[colID], n, "unknown question id %q (not in questionnaire %s)", id, qn.ID)
-			continue
-		}
-		if prev, dup := seen[id]; dup {
-			r.errorAt(s, col[colID], n, "%s is answered twice (also in row %d)", id, prev)
-			continue
-		}
-		seen[id] = n
-		if value == "" {
-			if rest != "" {
-				r.errorAt(s, col[colAnswer], n, "%s: a note, owner or flag needs an answer (one of: yes, no-evidence, partial, no, unknown, na)", id)
-			}
-			continue
-		}
-		ans := assessment.Answer{
-			Value:      assessment.Value(value),
-			Note:       get(colNote),
-			Evidence:   get(colEvidence),
-			Owner:      get(colOwner),
-			Flagged:    r.yesNoCell(s, col[colFlagged], n, get(colFlagged)),
-			AnsweredBy: get(colAnsweredBy),
-			UpdatedAt:  r.readTime(s, col[colUpdatedAt], n, get(colUpdatedAt), now.UTC()),
-		}
-		if err := ans.Check(); err != nil {
-			r.errorAt(s, col[colAnswer], n, "%s: %v", id, err)
-			continue
-		}
-		a.Answers[id] = ans
-	}
+	return id, assessment.Answer{
+		Value:      assessment.Value(value),
+		Note:       get(colNote),
+		Evidence:   get(colEvidence),
+		Owner:      get(colOwner),
+		Flagged:    r.yesNoCell(sheetAnswers, col[colFlagged], n, get(colFlagged)),
+		AnsweredBy: get(colAnsweredBy),
+		UpdatedAt:  r.readTime(sheetAnswers, col[colUpdatedAt], n, get(colUpdatedAt), now.UTC()),
+	}, true
 }
 
 func dataTypeNames() string {
