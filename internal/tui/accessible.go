@@ -118,7 +118,7 @@ const (
 
 func (r accessible) answerQuestions(sess *session) error {
 	for i, q := range sess.questions {
-		if _, done := sess.a.Answers[q.ID]; done {
+		if _, done := sess.a.Answer(q.ID); done {
 			continue
 		}
 		area := sess.qn.Area(q.Area)
@@ -139,7 +139,8 @@ func (r accessible) answerQuestions(sess *session) error {
 		case choiceSkip:
 			continue
 		}
-		ans := assessment.Answer{Value: assessment.Value(*value), AnsweredBy: r.sh.who}
+		ans := sess.a.Answers[q.ID] // keeps a flag or note given without an answer
+		ans.Value, ans.AnsweredBy = assessment.Value(*value), r.sh.who
 		note := ptr("")
 		title := "Note (optional; press enter to skip)"
 		if ans.Value == assessment.NA {

@@ -362,10 +362,13 @@ func (m Model) handleResult(msg tea.Msg) (Model, tea.Cmd, bool) {
 			return next.(Model), cmd, true
 		}
 		text := "Saved: " + msg.questionID
-		if msg.value != "" {
-			text += " → " + msg.value.Short()
-		} else {
+		switch {
+		case msg.cleared:
 			text += " (answer cleared)"
+		case msg.value != "":
+			text += " → " + msg.value.Short()
+		default:
+			text += " (not answered yet)"
 		}
 		next, cmd := m.setStatus(text, false)
 		return next.(Model), cmd, true

@@ -25,6 +25,7 @@ type (
 	answerSavedMsg struct {
 		questionID string
 		value      assessment.Value
+		cleared    bool
 		err        error
 	}
 	setupSavedMsg struct {
@@ -130,7 +131,7 @@ func clearAnswer(sh *shared, id int64, qid string, sum assessment.Summary) tea.C
 		ctx, cancel := context.WithTimeout(context.Background(), ioTimeout)
 		defer cancel()
 		err := st.ClearAnswer(ctx, id, qid, who, sum)
-		return answerSavedMsg{questionID: qid, err: err}, err
+		return answerSavedMsg{questionID: qid, cleared: true, err: err}, err
 	})
 }
 

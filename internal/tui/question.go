@@ -114,12 +114,10 @@ func (s questionScreen) handleKey(msg tea.KeyPressMsg) (questionScreen, tea.Cmd)
 		s.mode = modeReading
 		s.reader = newReader(s.sh, q)
 	case key.Matches(msg, k.Flag):
-		ans, ok := s.sess.a.Answers[q.ID]
-		if !ok {
-			ans = assessment.Answer{Value: assessment.Unknown}
-		}
+		// A flag stands with or without an answer: it never answers.
+		ans := s.sess.a.Answers[q.ID]
 		ans.Flagged = !ans.Flagged
-		return s, save(q.ID, ans)
+		return s, s.store(q.ID, ans)
 	case key.Matches(msg, k.Clear):
 		return s, func() tea.Msg { return clearAnswerMsg{q.ID} }
 	case key.Matches(msg, k.Details):
@@ -167,6 +165,18 @@ func (s questionScreen) answer(v assessment.Value) (questionScreen, tea.Cmd) {
 	return s, cmd
 }
 
+// store saves a record that may hold no answer, only a flag or a note;
+// one left with nothing at all is removed.
+func (s questionScreen) store(qid string, ans assessment.Answer) tea.Cmd {
+	if !ans.Answered() && !ans.HasContext() {
+		if _, ok := s.sess.a.Answers[qid]; !ok {
+			return nil
+		}
+		return func() tea.Msg { return clearAnswerMsg{qid} }
+	}
+	return save(qid, ans)
+}
+
 func save(qid string, ans assessment.Answer) tea.Cmd {
 	return func() tea.Msg { return saveAnswerMsg{questionID: qid, answer: ans} }
 }
@@ -175,7 +185,7 @@ func (s questionScreen) nextUnanswered() (questionScreen, tea.Cmd) {
 	n := len(s.sess.questions)
 	for step := 1; step <= n; step++ {
 		i := (s.idx + step) % n
-		if _, ok := s.sess.a.Answers[s.sess.questions[i].ID]; !ok {
+		if _, ok := s.sess.a.Answer(s.sess.questions[i].ID); !ok {
 			s.idx = i
 			return s, nil
 		}
@@ -213,10 +223,8 @@ func (s questionScreen) updateForm(msg tea.Msg) (questionScreen, tea.Cmd) {
 			}
 			return s, cmd
 		}
-		if ans.Value == "" {
-			ans.Value = assessment.Unknown
-		}
-		return s, save(q.ID, ans)
+		// A note stands with or without an answer: it never answers.
+		return s, s.store(q.ID, ans)
 	}
 	return s, cmd
 }
@@ -298,7 +306,7 @@ func (s questionScreen) firstInArea(area string) int {
 		if first < 0 {
 			first = i
 		}
-		if _, ok := s.sess.a.Answers[q.ID]; !ok {
+		if _, ok := s.sess.a.Answer(q.ID); !ok {
 			return i
 		}
 	}

@@ -97,16 +97,16 @@ func (s questionScreen) helpView(q *questionnaire.Question, w, h int) string {
 
 func (s questionScreen) answerView(q *questionnaire.Question, w int) string {
 	st := s.sh.styles
-	ans, answered := s.sess.a.Answers[q.ID]
+	ans, answered := s.sess.a.Answer(q.ID)
 	current := st.Muted.Render("not answered yet")
 	if answered {
 		current = answerStyle(st, ans.Value).Render(ans.Value.Label())
-		if ans.Flagged {
-			current += "  " + st.High.Render("flagged for follow-up")
-		}
+	}
+	if ans.Flagged {
+		current += "  " + st.High.Render("flagged for follow-up")
 	}
 	lines := []string{st.Muted.Render(strings.Repeat("─", w)), "Answer: " + current}
-	if answered {
+	if answered || ans.HasContext() {
 		var extra []string
 		if ans.Note != "" {
 			extra = append(extra, "Note: "+oneLine(ans.Note))
@@ -117,7 +117,7 @@ func (s questionScreen) answerView(q *questionnaire.Question, w int) string {
 		if ans.Owner != "" {
 			extra = append(extra, "Owner: "+oneLine(ans.Owner))
 		}
-		if ans.AnsweredBy != "" || !ans.UpdatedAt.IsZero() {
+		if answered && (ans.AnsweredBy != "" || !ans.UpdatedAt.IsZero()) {
 			by := "answered"
 			if ans.AnsweredBy != "" {
 				by += " by " + oneLine(ans.AnsweredBy)

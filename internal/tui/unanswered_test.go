@@ -1,0 +1,73 @@
+package tui
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/gapmap/gapmap/internal/assessment"
+)
+
+// onFirstUnanswered opens the example assessment on its first unanswered
+// question and returns the model with that question's ID.
+func onFirstUnanswered(t *testing.T) (Model, string) {
+	t.Helper()
+	st := openStore(t, true)
+	m := withSession(t, sized(New(testOptions(t, st)), 120, 40), st)
+	m, _ = m.show(screenQuestions)
+	q := m.questions.current()
+	if _, answered := m.sess.a.Answers[q.ID]; answered {
+		t.Fatalf("%s is answered already", q.ID)
+	}
+	return m, q.ID
+}
+
+// storeRound feeds a key to the model and lets the save it asks for reach
+// the store and come back, as the runtime would.
+func storeRound(t *testing.T, m Model, key string) Model {
+	t.Helper()
+	m, msg := update(t, m, press(key))
+	if msg == nil {
+		t.Fatalf("%s asked for no save", key)
+	}
+	m, msg = update(t, m, msg) // the intent: the root submits the write
+	next, _ := m.Update(msg)   // the write's result
+	return next.(Model)
+}
+
+// A flag on an unanswered question is kept without inventing an answer:
+// progress stays, u still stops there, and the store holds no value.
+func TestFlagDoesNotAnswer(t *testing.T) {
+	m, qid := onFirstUnanswered(t)
+	before := m.sess.ev.Overall.Answered
+	m = storeRound(t, m, "f")
+
+	if got := m.sess.ev.Overall.Answered; got != before {
+		t.Errorf("answered %d after a flag, want %d", got, before)
+	}
+	if i := m.sess.a.FirstUnanswered(m.sess.questions); i < 0 || m.sess.questions[i].ID != qid {
+		t.Errorf("the flagged question no longer counts as unanswered")
+	}
+	a, err := m.sh.opts.Store.LoadByName(t.Context(), m.sess.a.Name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := a.Answers[qid]
+	if got.Value != "" || !got.Flagged {
+		t.Errorf("stored %+v, want a flag without an answer", got)
+	}
+	if ev := assessment.Evaluate(m.sess.qn, a); ev.Overall.Answered != before || len(ev.Flagged) == 0 {
+		t.Errorf("stored assessment: %d answered, %d flagged", ev.Overall.Answered, len(ev.Flagged))
+	}
+	if view := plain(m); !contains(view, "not answered yet") || !contains(view, "flagged for follow-up") {
+		t.Errorf("the screen does not show a flag without an answer:\n%s", view)
+	}
+
+	// Unflagging leaves nothing behind.
+	m = storeRound(t, m, "f")
+	a, _ = m.sh.opts.Store.LoadByName(t.Context(), m.sess.a.Name)
+	if _, ok := a.Answers[qid]; ok {
+		t.Errorf("an empty record stayed after unflagging: %+v", a.Answers[qid])
+	}
+}
+
+func contains(s, sub string) bool { return strings.Contains(s, sub) }
