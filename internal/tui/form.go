@@ -46,6 +46,10 @@ func (e embeddedForm) Update(msg tea.Msg) (embeddedForm, tea.Cmd, formOutcome) {
 	if f, ok := m.(*huh.Form); ok {
 		e.form = f
 	}
+	switch msg.(type) {
+	case tea.KeyPressMsg, tea.PasteMsg:
+		e.form, cmd = settleFocus(e.form, cmd)
+	}
 	switch e.form.State {
 	case huh.StateCompleted:
 		return e, nil, formDone
