@@ -114,7 +114,12 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		return next, cmd
 	}
-	return m.routeToScreen(msg)
+	next, cmd := m.routeToScreen(msg)
+	if nm := next.(Model); nm.quitting {
+		// A screen may handle a write's result too (home: a delete).
+		return nm.settleQuit(cmd)
+	}
+	return next, cmd
 }
 
 // settleQuit follows a write's result while the program waits to quit:
@@ -372,6 +377,20 @@ func (m Model) handleResult(msg tea.Msg) (Model, tea.Cmd, bool) {
 		}
 		next, cmd := m.setStatus(text, false)
 		return next.(Model), cmd, true
+	case deletedMsg:
+		text, isErr := fmt.Sprintf("Deleted %q", oneLine(msg.name)), false
+		if msg.err != nil {
+			text, isErr = "Could not delete: "+errText(msg.err), true
+		}
+		next, cmd := m.setStatus(text, isErr)
+		return next.(Model), tea.Batch(cmd, loadList(m.sh.opts.Store)), true
+	case duplicatedMsg:
+		text, isErr := fmt.Sprintf("Created %q", oneLine(msg.name)), false
+		if msg.err != nil {
+			text, isErr = "Could not duplicate: "+errText(msg.err), true
+		}
+		next, cmd := m.setStatus(text, isErr)
+		return next.(Model), tea.Batch(cmd, loadList(m.sh.opts.Store)), true
 	case setupCreatedMsg:
 		m.sess.a.ID = msg.id
 		m.draft = nil

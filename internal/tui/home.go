@@ -38,16 +38,6 @@ func (s homeScreen) Update(msg tea.Msg) (homeScreen, tea.Cmd) {
 		s.infos, s.err, s.loaded = msg.infos, msg.err, true
 		s.cursor = min(s.cursor, max(0, len(s.infos)-1))
 		return s, nil
-	case deletedMsg:
-		if msg.err != nil {
-			return s, status("Could not delete: "+errText(msg.err), true)
-		}
-		return s, tea.Batch(loadList(s.sh.opts.Store), status(fmt.Sprintf("Deleted %q", oneLine(msg.name)), false))
-	case duplicatedMsg:
-		if msg.err != nil {
-			return s, status("Could not duplicate: "+errText(msg.err), true)
-		}
-		return s, tea.Batch(loadList(s.sh.opts.Store), status(fmt.Sprintf("Created %q", oneLine(msg.name)), false))
 	case tea.KeyPressMsg:
 		return s.handleKey(msg)
 	}
