@@ -10,13 +10,6 @@ import (
 	"github.com/gapmap/gapmap/internal/report"
 )
 
-// formats maps an export format to its writer and file extension.
-var formats = map[string]func(*bytes.Buffer, report.Input) error{
-	"md":   func(b *bytes.Buffer, in report.Input) error { return report.Markdown(b, in) },
-	"json": func(b *bytes.Buffer, in report.Input) error { return report.JSON(b, in) },
-	"csv":  func(b *bytes.Buffer, in report.Input) error { return report.CSV(b, in) },
-}
-
 func (a *app) exportCommand() *cobra.Command {
 	var format, out string
 	var force bool
@@ -32,20 +25,24 @@ Without -o the export goes to standard output. With -o it is written
 atomically, and an existing file is never replaced unless --force is given.`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			write, ok := formats[format]
-			if !ok {
-				return userErrorf("unknown format %q (expected md, json or csv)", format)
+			f, err := report.FormatNamed(format)
+			if err != nil {
+				return userError{err}
 			}
-			data, err := a.render(cmd, args[0], write)
+			data, err := a.render(cmd, args[0], func(b *bytes.Buffer, in report.Input) error { return f.Write(b, in) })
 			if err != nil {
 				return err
 			}
 			return a.emit(data, out, force)
 		},
 	}
-	cmd.Flags().StringVarP(&format, "format", "f", "md", "md, json or csv")
+	cmd.Flags().StringVarP(&format, "format", "f", report.Formats[0].Name, report.FormatNames(" or "))
 	outputFlags(cmd, &out, &force)
-	cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions([]string{"md", "json", "csv"}, cobra.ShellCompDirectiveNoFileComp))
+	var names []string
+	for _, f := range report.Formats {
+		names = append(names, f.Name)
+	}
+	cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(names, cobra.ShellCompDirectiveNoFileComp))
 	return cmd
 }
 

@@ -2,6 +2,7 @@ package tui
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -180,16 +181,34 @@ func (r accessible) summary(sess *session) {
 }
 
 func (r accessible) export(sess *session) error {
-	path := ptr("")
-	if err := r.run(huh.NewGroup(huh.NewInput().
-		Title("Export the Markdown roadmap to a file? Enter a path, or press enter to skip").
-		Placeholder(defaultExportName(sess.a.Name, "md")).Value(path))); err != nil {
+	format := ptr(report.Formats[0].Name)
+	var opts []huh.Option[string]
+	for _, f := range report.Formats {
+		opts = append(opts, huh.NewOption(f.Title+" — "+f.About, f.Name))
+	}
+	opts = append(opts, huh.NewOption("Do not export now", ""))
+	if err := r.run(huh.NewGroup(huh.NewSelect[string]().Title("Export the report to a file?").Options(opts...).Value(format))); err != nil {
 		return err
 	}
-	if strings.TrimSpace(*path) == "" {
+	if *format == "" {
 		return nil
 	}
-	abs, _ := filepath.Abs(strings.TrimSpace(*path))
+	f, err := report.FormatNamed(*format)
+	if err != nil {
+		return err
+	}
+	path := ptr("")
+	if err := r.run(huh.NewGroup(huh.NewInput().
+		Title("File (press enter for " + defaultExportName(sess.a.Name, f.Ext) + " in the current folder)").
+		Value(path))); err != nil {
+		return err
+	}
+	target := cmp.Or(strings.TrimSpace(*path), defaultExportName(sess.a.Name, f.Ext))
+	target, err = expandHome(target)
+	if err != nil {
+		return err
+	}
+	abs, _ := filepath.Abs(target)
 	overwrite := false
 	if _, err := os.Stat(abs); err == nil {
 		if err := r.run(huh.NewGroup(huh.NewConfirm().Title(abs + " exists. Replace it?").Value(&overwrite))); err != nil {
@@ -201,7 +220,7 @@ func (r accessible) export(sess *session) error {
 		}
 	}
 	var buf bytes.Buffer
-	if err := report.Markdown(&buf, report.NewInput(sess.qn, sess.a, r.sh.now())); err != nil {
+	if err := f.Write(&buf, report.NewInput(sess.qn, sess.a, r.sh.now())); err != nil {
 		return err
 	}
 	if err := atomicfile.Write(abs, buf.Bytes(), 0o644, overwrite); err != nil {

@@ -36,8 +36,10 @@ func instantCmd(cmd tea.Cmd) bool {
 		return false
 	}
 	name := fn.Name()
+	// Batch and Sequence closures are often inlined into their caller,
+	// which then prefixes the name ("….(*Group).Update.Batch.compactCmds[…].func2").
 	return name == "charm.land/huh/v2.nextGroup" || name == "charm.land/huh/v2.prevGroup" ||
-		strings.Contains(name, "charm.land/bubbletea/v2.compactCmds[")
+		strings.Contains(name, ".compactCmds[")
 }
 
 // settleFocus delivers to form, at once, the focus moves found in cmd and
