@@ -21,9 +21,9 @@ import (
 type exportStep int
 
 const (
-	exportChoose  exportStep = iota // format and path
-	exportResolving                 // finding where the file goes
-	exportConfirm                   // the file exists: replace it?
+	exportChoose    exportStep = iota // format and path
+	exportResolving                   // finding where the file goes
+	exportConfirm                     // the file exists: replace it?
 	exportWriting
 	exportDone
 )
