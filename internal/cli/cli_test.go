@@ -118,7 +118,7 @@ func TestShowJSONHasEveryField(t *testing.T) {
 	if len(doc.Criteria) != 61 || len(doc.Questions) < 150 {
 		t.Fatalf("%d criteria, %d questions", len(doc.Criteria), len(doc.Questions))
 	}
-	for _, field := range []string{"id", "area", "category", "text", "help", "criteria", "severity", "effort", "evidence", "remediation", "depends_on", "iso27001", "common_finding"} {
+	for _, field := range []string{"id", "title", "area", "category", "text", "help", "criteria", "severity", "effort", "evidence", "package", "depends_on", "iso27001", "common_finding"} {
 		if _, ok := doc.Questions[0][field]; !ok {
 			t.Errorf("question JSON lacks %q", field)
 		}

@@ -119,7 +119,13 @@ func writeQuestionnaire(w io.Writer, qn *questionnaire.Questionnaire) error {
 			if q.CommonFinding {
 				fmt.Fprintln(w, "  common audit finding")
 			}
-			fmt.Fprintf(w, "  help:\n%s\n  remediation:\n%s\n", indent(q.Help, "    "), indent(q.Remediation, "    "))
+			for _, sec := range q.Help.Sections() {
+				text := sec.Text
+				if len(sec.Steps) > 0 {
+					text = q.Help.NumberedSteps()
+				}
+				fmt.Fprintf(w, "  %s:\n%s\n", strings.ToLower(sec.Label), indent(text, "    "))
+			}
 		}
 	}
 	return nil

@@ -41,7 +41,7 @@ func Builtin(id string) (*Questionnaire, error) {
 			entry.err = fmt.Errorf("no built-in questionnaire %q (built-in: %s)", id, strings.Join(BuiltinIDs(), ", "))
 			return
 		}
-		entry.qn, entry.err = Load("questionnaires/"+name, data)
+		entry.qn, entry.err = load("questionnaires/"+name, data, true)
 	})
 	return entry.qn, entry.err
 }

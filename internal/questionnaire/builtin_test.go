@@ -62,14 +62,23 @@ func TestBuiltinSOC2QuestionsAreWellFormed(t *testing.T) {
 		if !strings.HasPrefix(q.ID, q.Area+".") {
 			t.Errorf("%s: id does not start with its area %q", q.ID, q.Area)
 		}
-		if words := len(strings.Fields(q.Help)); words < 40 {
-			t.Errorf("%s: help has %d words; it must teach why, what good looks like and the evidence", q.ID, words)
+		if q.Title == "" {
+			t.Errorf("%s: no title", q.ID)
 		}
-		if !strings.Contains(q.Help, "Evidence") {
-			t.Errorf("%s: help does not say what evidence an auditor asks for", q.ID)
+		for _, part := range []struct{ name, text string }{{"why", q.Help.Why}, {"good", q.Help.Good}, {"evidence", q.Help.Evidence}} {
+			if words := len(strings.Fields(part.text)); words < 8 {
+				t.Errorf("%s: help.%s has %d words; it must teach, not label", q.ID, part.name, words)
+			}
 		}
-		if words := len(strings.Fields(q.Remediation)); words < 15 {
-			t.Errorf("%s: remediation has %d words; give concrete first steps", q.ID, words)
+		steps := 0
+		for _, s := range q.Help.FirstSteps {
+			steps += len(strings.Fields(s))
+		}
+		if steps < 12 {
+			t.Errorf("%s: first steps have %d words; give concrete first steps", q.ID, steps)
+		}
+		if q.Package == "" || qn.Package(q.Package) == nil {
+			t.Errorf("%s: no work package", q.ID)
 		}
 	}
 }

@@ -20,6 +20,12 @@ func LoadFile(path string) (*Questionnaire, error) {
 // problem reports. On any problem it returns a yamlfile.Problems listing every
 // problem found, sorted by position.
 func Load(name string, data []byte) (*Questionnaire, error) {
+	return load(name, data, false)
+}
+
+// load is Load; strict, for the built-in bank, makes every lint warning an
+// error.
+func load(name string, data []byte, strict bool) (*Questionnaire, error) {
 	root, r, err := yamlfile.Parse(name, data)
 	if err != nil {
 		return nil, err
@@ -27,6 +33,7 @@ func Load(name string, data []byte) (*Questionnaire, error) {
 	qn := decode(r, root)
 	if qn != nil {
 		validate(r, qn)
+		qn.Warnings.Sort()
 	}
 	if len(r.Problems) > 0 {
 		r.Problems.Sort()
@@ -41,18 +48,28 @@ var (
 	criterionPattern  = regexp.MustCompile(`^[A-Z]+[0-9]+(\.[0-9]+)*$`)
 )
 
+// FormatVersion is the questionnaire file format this version reads.
+const FormatVersion = 2
+
 var questionFields = []string{
-	"id", "area", "category", "text", "help", "criteria", "severity", "effort",
-	"evidence", "remediation", "depends_on", "applies_if", "iso27001", "common_finding",
+	"id", "title", "area", "category", "text", "help", "criteria", "severity", "effort",
+	"evidence", "frequency", "lead_time_weeks", "package", "depends_on", "applies_if",
+	"iso27001", "common_finding", "see_also",
 }
+
+var helpFields = []string{"why", "good", "evidence", "first_steps"}
 
 func decode(r *yamlfile.Reader, root yamlfile.Node) *Questionnaire {
 	top, ok := r.Mapping(root, "a questionnaire")
 	if !ok {
 		return nil
 	}
-	top.AllowOnly("id", "title", "version", "areas", "criteria", "questions")
+	if !checkFormat(r, top) {
+		return nil
+	}
+	top.AllowOnly("format", "id", "title", "version", "areas", "criteria", "packages", "retired", "questions")
 	qn := &Questionnaire{
+		Format:  FormatVersion,
 		ID:      top.String("id", true),
 		Title:   top.String("title", true),
 		Version: top.String("version", false),
@@ -70,6 +87,16 @@ func decode(r *yamlfile.Reader, root yamlfile.Node) *Questionnaire {
 			qn.Criteria = append(qn.Criteria, c)
 		}
 	}
+	for _, n := range top.Seq("packages") {
+		if p, ok := decodePackage(r, n); ok {
+			qn.Packages = append(qn.Packages, p)
+		}
+	}
+	for _, n := range top.Seq("retired") {
+		if rt, ok := decodeRetired(r, n); ok {
+			qn.Retired = append(qn.Retired, rt)
+		}
+	}
 	for _, n := range top.List("questions", true) {
 		if q := decodeQuestion(r, n); q != nil {
 			qn.Questions = append(qn.Questions, q)
@@ -77,6 +104,61 @@ func decode(r *yamlfile.Reader, root yamlfile.Node) *Questionnaire {
 	}
 	qn.index()
 	return qn
+}
+
+// checkFormat refuses files of another format version. A format-1 file (the
+// free-text help of gapmap 2026.11 and before) gets one error that says how
+// to migrate it, rather than one per question.
+func checkFormat(r *yamlfile.Reader, top yamlfile.Map) bool {
+	if !top.Has("format") {
+		r.ErrorAt(top.Pos(), "this questionnaire has no \"format\" field, so it is in format 1 (free-text help and remediation); "+
+			"gapmap reads format %d: add \"format: %d\", split each question's help into why, good and evidence, move "+
+			"remediation into help.first_steps as a list, and give each question a title "+
+			"(see docs/questionnaire-format.md, \"Migrating from format 1\")", FormatVersion, FormatVersion)
+		return false
+	}
+	if v := top.Int("format"); v != FormatVersion {
+		r.ErrorAt(top.ValuePos("format"), "questionnaire format %d is not supported: this gapmap reads format %d", v, FormatVersion)
+		return false
+	}
+	return true
+}
+
+func decodePackage(r *yamlfile.Reader, n yamlfile.Node) (Package, bool) {
+	m, ok := r.Mapping(n, "a package")
+	if !ok {
+		return Package{}, false
+	}
+	m.AllowOnly("id", "title", "setup_weeks")
+	p := Package{ID: m.String("id", true), Title: m.String("title", true), at: m.Pos()}
+	p.SetupWeeks, _ = m.Number("setup_weeks")
+	if p.ID != "" && !plainIDPattern.MatchString(p.ID) {
+		r.ErrorAt(m.ValuePos("id"), "package id %q must be lowercase letters, digits, '-' or '_'", p.ID)
+	}
+	if p.SetupWeeks < 0 {
+		r.ErrorAt(m.ValuePos("setup_weeks"), "package %s: setup_weeks must not be negative", p.ID)
+	}
+	return p, p.ID != ""
+}
+
+func decodeRetired(r *yamlfile.Reader, n yamlfile.Node) (Retired, bool) {
+	m, ok := r.Mapping(n, "a retired question")
+	if !ok {
+		return Retired{}, false
+	}
+	m.AllowOnly("id", "successor", "also_new", "reason")
+	rt := Retired{
+		ID:        m.String("id", true),
+		Successor: m.String("successor", false),
+		Reason:    m.String("reason", true),
+		at:        m.Pos(),
+		fieldsAt:  map[string]yamlfile.Pos{},
+	}
+	for _, f := range []string{"id", "successor", "also_new", "reason"} {
+		rt.fieldsAt[f] = m.ValuePos(f)
+	}
+	rt.AlsoNew, _ = m.Strings("also_new")
+	return rt, rt.ID != ""
 }
 
 func decodeArea(r *yamlfile.Reader, n yamlfile.Node) (Area, bool) {
@@ -121,22 +203,25 @@ func decodeQuestion(r *yamlfile.Reader, n yamlfile.Node) *Question {
 	m.AllowOnly(questionFields...)
 	q := &Question{
 		ID:            m.String("id", true),
+		Title:         m.String("title", true),
 		Area:          m.String("area", true),
 		Category:      Category(m.String("category", true)),
 		Text:          m.String("text", true),
-		Help:          m.String("help", true),
 		Severity:      Severity(m.String("severity", true)),
 		Effort:        Effort(m.String("effort", true)),
 		Evidence:      EvidenceKind(m.String("evidence", true)),
-		Remediation:   m.String("remediation", true),
+		Frequency:     Frequency(m.String("frequency", false)),
+		Package:       m.String("package", false),
 		AppliesIf:     m.String("applies_if", false),
 		CommonFinding: m.Bool("common_finding"),
 	}
+	q.LeadTimeWeeks, _ = m.Number("lead_time_weeks")
 	q.src.at = m.Pos()
-	q.src.fields = make(map[string]yamlfile.Pos, len(questionFields))
+	q.src.fields = make(map[string]yamlfile.Pos, len(questionFields)+len(helpFields))
 	for _, f := range questionFields {
 		q.src.fields[f] = m.ValuePos(f)
 	}
+	decodeHelp(r, m, q)
 	m.List("criteria", true)
 	q.Criteria, q.src.criteria = m.Strings("criteria")
 	q.DependsOn, q.src.dependsOn = m.Strings("depends_on")
@@ -147,7 +232,33 @@ func decodeQuestion(r *yamlfile.Reader, n yamlfile.Node) *Question {
 	if q.ISO27001 == nil {
 		q.ISO27001 = []string{}
 	}
+	q.SeeAlso, q.src.seeAlso = m.Strings("see_also")
 	return q
+}
+
+// decodeHelp reads a question's structured help. Its fields' positions are
+// kept under "help.why" and so on, for the word-limit lint.
+func decodeHelp(r *yamlfile.Reader, m yamlfile.Map, q *Question) {
+	n := m.Node("help")
+	if n == nil {
+		m.String("help", true) // reports the missing field
+		return
+	}
+	h, ok := r.Mapping(n, "help (why, good, evidence, first_steps)")
+	if !ok {
+		return
+	}
+	h.AllowOnly(helpFields...)
+	q.Help = Help{
+		Why:      h.String("why", true),
+		Good:     h.String("good", true),
+		Evidence: h.String("evidence", true),
+	}
+	h.List("first_steps", true)
+	q.Help.FirstSteps, q.src.firstSteps = h.Strings("first_steps")
+	for _, f := range helpFields {
+		q.src.fields["help."+f] = h.ValuePos(f)
+	}
 }
 
 func join[T ~string](vs []T) string {

@@ -41,7 +41,7 @@ func TestLoadReportsEachProblemWithPosition(t *testing.T) {
 	}{
 		{"malformed.yaml", []string{"7:4: invalid YAML:"}},
 		{"missing-field.yaml", []string{`24:5: missing required field "help"`}},
-		{"empty-field.yaml", []string{`33:18: field "remediation" must not be empty`}},
+		{"empty-field.yaml", []string{`33:12: field "title" must not be empty`}},
 		{"duplicate-id.yaml", []string{`36:9: duplicate question id "access.mfa"`}},
 		{"unknown-criterion.yaml", []string{`41:23: question access.offboarding: unknown criterion "CC6.9"`}},
 		{"unknown-dependency.yaml", []string{`34:30: question access.mfa: depends_on names unknown question "access.password"`}},
@@ -57,6 +57,17 @@ func TestLoadReportsEachProblemWithPosition(t *testing.T) {
 		{"unknown-field.yaml", []string{`35:5: unknown field "commonfinding"`}},
 		{"wrong-category.yaml", []string{`55:15: question privacy.notice: none of its criteria belongs to its category "security"`}},
 		{"unknown-area.yaml", []string{`51:11: question privacy.notice: unknown area "legal"`}},
+		{"format1.yaml", []string{`1:1: this questionnaire has no "format" field, so it is in format 1`}},
+		{"no-frequency.yaml", []string{`44:15: question access.offboarding: a periodic control needs a frequency`}},
+		{"bad-iso.yaml", []string{
+			`48:15: question access.offboarding: "A.5.38" is neither an ISO/IEC 27001:2022 Annex A control`,
+			`48:15: question access.offboarding: "6.1.4" is neither`,
+		}},
+		{"bad-package-retired.yaml", []string{
+			`17:16: retired question access.password-rotation: successor "access.passwords" is not a question`,
+			`19:9: retired question access.mfa is still asked`,
+			`32:14: question access.sso: unknown package "identity"`,
+		}},
 	}
 	for _, tc := range cases {
 		t.Run(tc.file, func(t *testing.T) {

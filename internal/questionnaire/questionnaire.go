@@ -4,6 +4,7 @@
 package questionnaire
 
 import (
+	"fmt"
 	"strings"
 
 	"github.com/gapmap/gapmap/internal/yamlfile"
@@ -131,6 +132,35 @@ var EvidenceKinds = []EvidenceKind{Config, Event, Periodic}
 // Type II window can show it operating.
 func (k EvidenceKind) NeedsHistory() bool { return k == Event || k == Periodic }
 
+// Frequency is how often a periodic control runs.
+type Frequency string
+
+const (
+	Monthly    Frequency = "monthly"
+	Quarterly  Frequency = "quarterly"
+	Semiannual Frequency = "semiannual"
+	Annual     Frequency = "annual"
+)
+
+// Frequencies lists the frequencies, most frequent first.
+var Frequencies = []Frequency{Monthly, Quarterly, Semiannual, Annual}
+
+// Months is the number of months between two runs, or 0 for an unknown
+// frequency.
+func (f Frequency) Months() int {
+	switch f {
+	case Monthly:
+		return 1
+	case Quarterly:
+		return 3
+	case Semiannual:
+		return 6
+	case Annual:
+		return 12
+	}
+	return 0
+}
+
 // Criterion is one criterion of the catalog, e.g. CC6.1.
 type Criterion struct {
 	ID       string   `json:"id"`
@@ -148,33 +178,84 @@ type Area struct {
 	at yamlfile.Pos
 }
 
+// Help is a question's guidance, in the four parts every question has.
+type Help struct {
+	// Why is why an auditor, or a real attacker, cares.
+	Why string `json:"why"`
+	// Good is what good looks like in a small cloud company.
+	Good string `json:"good"`
+	// Evidence is what the auditor asks to see.
+	Evidence string `json:"evidence"`
+	// FirstSteps are the concrete first steps to close the gap, in order.
+	FirstSteps []string `json:"first_steps"`
+}
+
 // Question is one question of the gap analysis.
 type Question struct {
-	ID            string       `json:"id"`
-	Area          string       `json:"area"`
-	Category      Category     `json:"category"`
-	Text          string       `json:"text"`
-	Help          string       `json:"help"`
-	Criteria      []string     `json:"criteria"`
-	Severity      Severity     `json:"severity"`
-	Effort        Effort       `json:"effort"`
-	Evidence      EvidenceKind `json:"evidence"`
-	Remediation   string       `json:"remediation"`
-	DependsOn     []string     `json:"depends_on"`
-	AppliesIf     string       `json:"applies_if,omitempty"`
-	ISO27001      []string     `json:"iso27001"`
-	CommonFinding bool         `json:"common_finding"`
+	ID       string       `json:"id"`
+	Title    string       `json:"title"`
+	Area     string       `json:"area"`
+	Category Category     `json:"category"`
+	Text     string       `json:"text"`
+	Help     Help         `json:"help"`
+	Criteria []string     `json:"criteria"`
+	Severity Severity     `json:"severity"`
+	Effort   Effort       `json:"effort"`
+	Evidence EvidenceKind `json:"evidence"`
+	// Frequency is how often a periodic control runs; empty otherwise.
+	Frequency Frequency `json:"frequency,omitempty"`
+	// LeadTimeWeeks is calendar time spent waiting on others (a vendor's
+	// schedule, a background-check turnaround): it moves dates but costs no
+	// person-weeks.
+	LeadTimeWeeks float64 `json:"lead_time_weeks,omitempty"`
+	// Package is the work package the gap is closed in, or empty.
+	Package       string   `json:"package,omitempty"`
+	DependsOn     []string `json:"depends_on"`
+	AppliesIf     string   `json:"applies_if,omitempty"`
+	ISO27001      []string `json:"iso27001"`
+	CommonFinding bool     `json:"common_finding"`
+	// SeeAlso names near-duplicates kept on purpose.
+	SeeAlso []string `json:"see_also,omitempty"`
 
 	cond Condition
 	src  questionSource
 }
 
+// Package is a work package: gaps that are closed together and share a
+// setup cost.
+type Package struct {
+	ID    string `json:"id"`
+	Title string `json:"title"`
+	// SetupWeeks is the shared setup, in person-weeks, paid once when any
+	// member is a gap.
+	SetupWeeks float64 `json:"setup_weeks"`
+
+	at yamlfile.Pos
+}
+
+// Retired is a question of an earlier bank version that is no longer asked.
+type Retired struct {
+	ID string `json:"id"`
+	// Successor is the current question that now asks it, if any; answers
+	// move there.
+	Successor string `json:"successor,omitempty"`
+	// AlsoNew are the other parts of a split question: new questions to
+	// answer.
+	AlsoNew []string `json:"also_new,omitempty"`
+	Reason  string   `json:"reason"`
+
+	at       yamlfile.Pos
+	fieldsAt map[string]yamlfile.Pos
+}
+
 // questionSource remembers where a question's parts stand in its file.
 type questionSource struct {
-	at        yamlfile.Pos
-	fields    map[string]yamlfile.Pos
-	criteria  []yamlfile.Pos
-	dependsOn []yamlfile.Pos
+	at         yamlfile.Pos
+	fields     map[string]yamlfile.Pos
+	criteria   []yamlfile.Pos
+	dependsOn  []yamlfile.Pos
+	seeAlso    []yamlfile.Pos
+	firstSteps []yamlfile.Pos
 }
 
 // Applies reports whether the question applies given the scope facts.
@@ -188,16 +269,25 @@ func (q *Question) Applies(facts Facts) bool {
 
 // Questionnaire is a loaded, validated questionnaire.
 type Questionnaire struct {
-	ID        string      `json:"id"`
-	Title     string      `json:"title"`
+	ID    string `json:"id"`
+	Title string `json:"title"`
+	// Format is the file format's version; 2 is the current one.
+	Format    int         `json:"format"`
 	Version   string      `json:"version"`
 	Areas     []Area      `json:"areas"`
 	Criteria  []Criterion `json:"criteria"`
+	Packages  []Package   `json:"packages,omitempty"`
+	Retired   []Retired   `json:"retired,omitempty"`
 	Questions []*Question `json:"questions"`
+
+	// Warnings are problems that do not stop a custom file from loading.
+	Warnings yamlfile.Problems `json:"-"`
 
 	byID        map[string]*Question
 	criterionBy map[string]*Criterion
 	areaBy      map[string]*Area
+	packageBy   map[string]*Package
+	retiredBy   map[string]*Retired
 }
 
 // Question returns the question with the given ID, or nil.
@@ -205,6 +295,13 @@ func (qn *Questionnaire) Question(id string) *Question { return qn.byID[id] }
 
 // Criterion returns the criterion with the given ID, or nil.
 func (qn *Questionnaire) Criterion(id string) *Criterion { return qn.criterionBy[id] }
+
+// Package returns the work package with the given ID, or nil.
+func (qn *Questionnaire) Package(id string) *Package { return qn.packageBy[id] }
+
+// RetiredQuestion returns what the questionnaire says of a question ID it no
+// longer asks, or nil.
+func (qn *Questionnaire) RetiredQuestion(id string) *Retired { return qn.retiredBy[id] }
 
 // Area returns the area with the given ID, or nil.
 func (qn *Questionnaire) Area(id string) *Area { return qn.areaBy[id] }
@@ -235,6 +332,14 @@ func (qn *Questionnaire) index() {
 	for i := range qn.Areas {
 		qn.areaBy[qn.Areas[i].ID] = &qn.Areas[i]
 	}
+	qn.packageBy = make(map[string]*Package, len(qn.Packages))
+	for i := range qn.Packages {
+		qn.packageBy[qn.Packages[i].ID] = &qn.Packages[i]
+	}
+	qn.retiredBy = make(map[string]*Retired, len(qn.Retired))
+	for i := range qn.Retired {
+		qn.retiredBy[qn.Retired[i].ID] = &qn.Retired[i]
+	}
 }
 
 func (qn *Questionnaire) criterionPos(id string) yamlfile.Pos {
@@ -242,4 +347,61 @@ func (qn *Questionnaire) criterionPos(id string) yamlfile.Pos {
 		return c.at
 	}
 	return yamlfile.Pos{}
+}
+
+// HelpSection is one labelled part of a question's help. Every screen and
+// export shows the parts in this order, under these labels.
+type HelpSection struct {
+	Label string
+	Text  string   // the prose, for every part but the first steps
+	Steps []string // the first steps, in order
+}
+
+// Help section labels.
+const (
+	LabelWhy        = "Why it matters"
+	LabelGood       = "What good looks like"
+	LabelEvidence   = "What the auditor asks for"
+	LabelFirstSteps = "First steps"
+)
+
+// Sections returns the help's parts in display order, leaving out empty ones.
+func (h Help) Sections() []HelpSection {
+	var out []HelpSection
+	for _, s := range []HelpSection{
+		{Label: LabelWhy, Text: h.Why},
+		{Label: LabelGood, Text: h.Good},
+		{Label: LabelEvidence, Text: h.Evidence},
+		{Label: LabelFirstSteps, Steps: h.FirstSteps},
+	} {
+		if strings.TrimSpace(s.Text) != "" || len(s.Steps) > 0 {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// NumberedSteps renders the first steps as a numbered list, one per line;
+// a single step is not numbered.
+func (h Help) NumberedSteps() string {
+	if len(h.FirstSteps) == 1 {
+		return h.FirstSteps[0]
+	}
+	lines := make([]string, len(h.FirstSteps))
+	for i, s := range h.FirstSteps {
+		lines[i] = fmt.Sprintf("%d. %s", i+1, s)
+	}
+	return strings.Join(lines, "\n")
+}
+
+// Prose renders the help's paragraphs (all but the first steps) as labelled
+// plain text, a blank line apart.
+func (h Help) Prose() string {
+	var paras []string
+	for _, s := range h.Sections() {
+		if s.Text != "" {
+			paras = append(paras, s.Label+": "+strings.TrimSpace(s.Text))
+		}
+	}
+	return strings.Join(paras, "\n\n")
 }

@@ -1,16 +1,11 @@
 package questionnaire
 
 import (
-	"regexp"
 	"slices"
 	"strings"
 
 	"github.com/gapmap/gapmap/internal/yamlfile"
 )
-
-// isoPattern accepts Annex A controls (A.8.5) and management-system clauses
-// (6.1.2), which is where ISO puts governance and risk topics.
-var isoPattern = regexp.MustCompile(`^(A\.[5-8]\.[0-9]+|[4-9](\.[0-9]+){1,2})$`)
 
 // validate checks everything decode could not: references, enums, conditions,
 // dependency cycles and catalog coverage. It records problems on r.
@@ -26,6 +21,8 @@ func validate(r *yamlfile.Reader, qn *Questionnaire) {
 		}
 		validateQuestion(r, qn, q)
 	}
+	validatePackages(r, qn)
+	validateRetired(r, qn)
 	validateCycles(r, qn)
 	validateCoverage(r, qn)
 }
@@ -89,11 +86,87 @@ func validateQuestion(r *yamlfile.Reader, qn *Questionnaire, q *Question) {
 		}
 	}
 	for _, iso := range q.ISO27001 {
-		if !isoPattern.MatchString(iso) {
-			r.ErrorAt(at("iso27001"), "%s: %q is not an ISO/IEC 27001:2022 Annex A control like A.8.5 or a clause like 6.1.2", label, iso)
+		if !ValidISORef(iso) {
+			r.ErrorAt(at("iso27001"), "%s: %q is neither an ISO/IEC 27001:2022 Annex A control (A.5.1 to A.8.34) nor a clause of the standard (4.1 to 10.2, such as 6.1.2)", label, iso)
+		}
+	}
+	validateTitle(r, q)
+	validateFrequency(r, q)
+	if q.LeadTimeWeeks < 0 {
+		r.ErrorAt(at("lead_time_weeks"), "%s: lead_time_weeks must not be negative", label)
+	}
+	if q.Package != "" && qn.Package(q.Package) == nil {
+		r.ErrorAt(at("package"), "%s: unknown package %q (packages are declared under \"packages\")", label, q.Package)
+	}
+	for i, id := range q.SeeAlso {
+		if qn.Question(id) == nil || id == q.ID {
+			r.ErrorAt(q.src.seeAlso[i], "%s: see_also names %q, which is not another question", label, id)
 		}
 	}
 	validateCondition(r, q)
+}
+
+// MaxTitleLen is the longest question title, in characters: titles stand in
+// rationales, status lines and roadmap items.
+const MaxTitleLen = 60
+
+func validateTitle(r *yamlfile.Reader, q *Question) {
+	at := q.src.fields["title"]
+	if n := len([]rune(q.Title)); n > MaxTitleLen {
+		r.ErrorAt(at, "question %s: title has %d characters, more than %d", q.ID, n, MaxTitleLen)
+	}
+	if strings.HasSuffix(strings.TrimSpace(q.Title), ".") {
+		r.ErrorAt(at, "question %s: a title is a label: drop the final period", q.ID)
+	}
+}
+
+func validateFrequency(r *yamlfile.Reader, q *Question) {
+	at := q.src.fields["frequency"]
+	switch {
+	case q.Evidence == Periodic && q.Frequency == "":
+		r.ErrorAt(q.src.fields["evidence"], "question %s: a periodic control needs a frequency (one of: %s)", q.ID, join(Frequencies))
+	case q.Frequency != "" && !slices.Contains(Frequencies, q.Frequency):
+		r.ErrorAt(at, "question %s: unknown frequency %q (expected one of: %s)", q.ID, q.Frequency, join(Frequencies))
+	case q.Frequency != "" && q.Evidence != Periodic && q.Evidence != "":
+		r.ErrorAt(at, "question %s: only periodic controls have a frequency (this one's evidence is %s)", q.ID, q.Evidence)
+	}
+}
+
+func validatePackages(r *yamlfile.Reader, qn *Questionnaire) {
+	seen := map[string]bool{}
+	for _, p := range qn.Packages {
+		if seen[p.ID] {
+			r.ErrorAt(p.at, "duplicate package id %q", p.ID)
+		}
+		seen[p.ID] = true
+	}
+}
+
+// validateRetired checks the map from questions no longer asked to their
+// successors: answers saved under an older bank move along it.
+func validateRetired(r *yamlfile.Reader, qn *Questionnaire) {
+	seen := map[string]bool{}
+	for _, rt := range qn.Retired {
+		at := func(f string) yamlfile.Pos { return rt.fieldsAt[f] }
+		if seen[rt.ID] {
+			r.ErrorAt(at("id"), "question %s is retired twice", rt.ID)
+		}
+		seen[rt.ID] = true
+		if qn.Question(rt.ID) != nil {
+			r.ErrorAt(at("id"), "retired question %s is still asked: remove it from \"retired\" or from \"questions\"", rt.ID)
+		}
+		if rt.Successor != "" && qn.Question(rt.Successor) == nil {
+			r.ErrorAt(at("successor"), "retired question %s: successor %q is not a question", rt.ID, rt.Successor)
+		}
+		for _, id := range rt.AlsoNew {
+			if qn.Question(id) == nil {
+				r.ErrorAt(at("also_new"), "retired question %s: also_new names %q, which is not a question", rt.ID, id)
+			}
+		}
+		if len(rt.AlsoNew) > 0 && rt.Successor == "" {
+			r.ErrorAt(at("also_new"), "retired question %s: also_new needs a successor that takes the answer", rt.ID)
+		}
+	}
 }
 
 func allKnown(qn *Questionnaire, ids []string) bool {

@@ -33,7 +33,7 @@ func BenchmarkBuildAndMarkdown(b *testing.B) {
 // on earlier questions, and loads it.
 func generatedQuestionnaire(b *testing.B, n int) *questionnaire.Questionnaire {
 	var y strings.Builder
-	y.WriteString("id: bench\ntitle: Benchmark\nareas:\n")
+	y.WriteString("format: 2\nid: bench\ntitle: Benchmark\nareas:\n")
 	for i := range 12 {
 		fmt.Fprintf(&y, "  - {id: area%d, title: Area %d}\n", i, i)
 	}
@@ -57,8 +57,11 @@ func generatedQuestionnaire(b *testing.B, n int) *questionnaire.Questionnaire {
 		}
 		fmt.Fprintf(&y, "  - id: bench.q%d\n    area: area%d\n    category: %s\n", i, i%12, questionnaire.Categories[cat])
 		fmt.Fprintf(&y, "    text: Is control number %d in place, with evidence an auditor could test today?\n", i)
-		y.WriteString("    help: Why the control matters and what evidence an auditor asks for.\n")
-		y.WriteString("    remediation: Write it down, turn it on, and keep the records.\n")
+		fmt.Fprintf(&y, "    title: Control number %d\n", i)
+		y.WriteString("    help: {why: Why the control matters to an auditor., good: What a small company does when it works., evidence: The records an auditor asks for., first_steps: [Write it down., Turn it on and keep the records.]}\n")
+		if questionnaire.EvidenceKinds[i%3] == questionnaire.Periodic {
+			y.WriteString("    frequency: quarterly\n")
+		}
 		fmt.Fprintf(&y, "    criteria: [%s]\n    severity: %s\n    effort: %s\n    evidence: %s\n",
 			criteria[cat], questionnaire.Severities[i%4], questionnaire.Efforts[i%3], questionnaire.EvidenceKinds[i%3])
 		fmt.Fprintf(&y, "    depends_on: [%s]\n    common_finding: %t\n", strings.Join(deps, ", "), i%6 == 0)

@@ -53,7 +53,7 @@ func roadmapItem(it roadmap.Item) listItem {
 		strings.Join(facts, " · "),
 		"Why: " + inline(it.Rationale),
 	}
-	if r := inline(q.Remediation); r != "" {
+	if r := inline(q.Help.NumberedSteps()); r != "" {
 		lines = append(lines, "First steps: "+r)
 	}
 	return lines

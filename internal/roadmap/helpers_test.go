@@ -39,7 +39,7 @@ var criterionOf = map[questionnaire.Category]string{
 func load(t testing.TB, specs ...spec) *questionnaire.Questionnaire {
 	t.Helper()
 	var b strings.Builder
-	b.WriteString("id: test\ntitle: Test\nareas:\n  - {id: main, title: Main}\ncriteria:\n")
+	b.WriteString("format: 2\nid: test\ntitle: Test\nareas:\n  - {id: main, title: Main}\ncriteria:\n")
 	used := map[questionnaire.Category]bool{}
 	for i := range specs {
 		fillDefaults(&specs[i])
@@ -82,7 +82,12 @@ func writeQuestion(b *strings.Builder, s spec) {
 		quoted[i] = strconv.Quote(d)
 	}
 	fmt.Fprintf(b, "  - id: %s\n    area: main\n    category: %s\n", s.id, s.category)
-	fmt.Fprintf(b, "    text: %q\n    help: %q\n    remediation: %q\n", "Is "+s.id+" in place?", "Why "+s.id+" matters.", "Put "+s.id+" in place.")
+	fmt.Fprintf(b, "    title: %q\n    text: %q\n", "Control "+s.id, "Is "+s.id+" in place?")
+	fmt.Fprintf(b, "    help: {why: %q, good: %q, evidence: %q, first_steps: [%q]}\n",
+		"Why "+s.id+" matters.", s.id+" is in place.", "The record of "+s.id+".", "Put "+s.id+" in place.")
+	if s.evidence == questionnaire.Periodic {
+		b.WriteString("    frequency: quarterly\n")
+	}
 	fmt.Fprintf(b, "    criteria: [%s]\n    severity: %s\n    effort: %s\n    evidence: %s\n", criterionOf[s.category], s.severity, s.effort, s.evidence)
 	fmt.Fprintf(b, "    depends_on: [%s]\n    common_finding: %t\n", strings.Join(quoted, ", "), s.common)
 	if s.appliesIf != "" {

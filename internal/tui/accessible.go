@@ -124,7 +124,7 @@ func (r accessible) answerQuestions(sess *session) error {
 		}
 		area := sess.qn.Area(q.Area)
 		r.say("\nQuestion %d of %d, %s. Criteria %s, severity %s.", i+1, len(sess.questions), area.Title, strings.Join(q.Criteria, ", "), q.Severity)
-		r.say("%s", strings.TrimSpace(q.Help))
+		r.say("%s", q.Help.Prose())
 		value := ptr(choiceSkip)
 		var opts []huh.Option[string]
 		for _, v := range assessment.Values {

@@ -318,7 +318,7 @@ func newReader(sh *shared, q *questionnaire.Question) viewport.Model {
 	vp := viewport.New(viewport.WithWidth(w), viewport.WithHeight(h))
 	st := sh.styles
 	text := st.Title.Render(q.ID) + "\n\n" + st.Bold.Render(wrap(oneLine(q.Text), w)) + "\n\n" +
-		wrap(q.Help, w) + "\n\n" + st.Subtitle.Render("How to close the gap") + "\n" + wrap(q.Remediation, w)
+		wrap(q.Help.Prose(), w) + "\n\n" + st.Subtitle.Render("How to close the gap") + "\n" + wrap(q.Help.NumberedSteps(), w)
 	vp.SetContent(text)
 	return vp
 }

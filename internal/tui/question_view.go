@@ -85,7 +85,7 @@ func (s questionScreen) helpView(q *questionnaire.Question, w, h int) string {
 		return ""
 	}
 	st := s.sh.styles
-	lines := strings.Split(wrap(strings.TrimSpace(q.Help), w-2), "\n")
+	lines := strings.Split(wrap(q.Help.Prose(), w-2), "\n")
 	if len(lines) > h-1 {
 		lines = append(lines[:h-2], st.Muted.Render("… press i to read all, with how to close the gap"))
 	}
