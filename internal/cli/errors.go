@@ -8,7 +8,7 @@ import (
 )
 
 // asUserError classifies errors caused by the user's input (bad files, missing
-// files) so they exit 1; anything else stays internal.
+// files) so they exit 1; anything else stays internal and exits 2.
 func asUserError(err error) error {
 	var ps yamlfile.Problems
 	var pe *fs.PathError
@@ -20,5 +20,5 @@ func asUserError(err error) error {
 	case errors.As(err, &pe):
 		return userError{err}
 	}
-	return userError{err}
+	return err
 }

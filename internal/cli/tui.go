@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"log/slog"
@@ -24,7 +25,9 @@ func (a *app) runTUI(cmd *cobra.Command, _ []string) error {
 func (a *app) openTUI(cmd *cobra.Command, open string) error {
 	in, inOK := a.stdin.(*os.File)
 	out, outOK := a.stdout.(*os.File)
-	if !inOK || !outOK || !isTerminal(in) || !isTerminal(out) {
+	// The accessible mode reads lines from a person at a terminal and may
+	// write to anything; the full-screen program needs a terminal for both.
+	if !inOK || !isTerminal(in) || !a.accessible && (!outOK || !isTerminal(out)) {
 		return userErrorf("the interactive assessment needs a terminal.\n" +
 			"For scripts use the subcommands: gapmap list, import, export, questionnaire; see 'gapmap --help'.")
 	}
@@ -52,7 +55,11 @@ func (a *app) openTUI(cmd *cobra.Command, open string) error {
 		opts.DefaultQuestionnaire = qn.ID
 	}
 	if a.accessible {
-		return tui.RunAccessible(cmd.Context(), opts, in, out)
+		err := tui.RunAccessible(cmd.Context(), opts, in, a.stdout)
+		if errors.Is(err, tui.ErrInterrupted) || errors.Is(err, tui.ErrInputEnded) {
+			return userError{err}
+		}
+		return err
 	}
 	progOpts := []tea.ProgramOption{tea.WithContext(cmd.Context()), tea.WithInput(in), tea.WithOutput(out)}
 	if opts.NoColor {

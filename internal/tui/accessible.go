@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync/atomic"
 
 	"charm.land/huh/v2"
 
@@ -24,7 +25,7 @@ import (
 // readers and in plain terminals.
 type accessible struct {
 	sh  *shared
-	in  io.Reader
+	in  *endReader
 	out io.Writer
 	ctx context.Context
 }
@@ -32,7 +33,7 @@ type accessible struct {
 // RunAccessible runs the assessment flow as line prompts on in and out.
 func RunAccessible(ctx context.Context, opts Options, in io.Reader, out io.Writer) error {
 	sh := &shared{opts: opts, keys: newKeyMap(), who: opts.Who, width: 80, height: 24}
-	r := accessible{sh: sh, in: in, out: out, ctx: ctx}
+	r := accessible{sh: sh, in: &endReader{r: in}, out: out, ctx: ctx}
 	sess, err := r.choose()
 	if err != nil || sess == nil {
 		return err
@@ -44,8 +45,49 @@ func RunAccessible(ctx context.Context, opts Options, in io.Reader, out io.Write
 	return r.export(sess)
 }
 
+// ErrInputEnded ends the accessible mode when its input does.
+var ErrInputEnded = errors.New("the input ended; the answers given so far are saved")
+
+// endReader notes when its input has ended, which huh's prompts cannot
+// report.
+type endReader struct {
+	r     io.Reader
+	ended atomic.Bool
+}
+
+func (e *endReader) Read(p []byte) (int, error) {
+	n, err := e.r.Read(p)
+	if err != nil {
+		e.ended.Store(true)
+	}
+	return n, err
+}
+
+// ErrInterrupted ends the accessible mode on ctrl+c.
+var ErrInterrupted = errors.New("interrupted; the answers given so far are saved")
+
+// run asks the groups' questions as line prompts. Huh's prompts do not
+// watch the context, and a terminal's ctrl+c (SIGINT) only cancels it, so
+// the prompt runs aside and ctrl+c ends the wait at once.
 func (r accessible) run(groups ...*huh.Group) error {
-	return huh.NewForm(groups...).WithAccessible(true).WithInput(r.in).WithOutput(r.out).Run()
+	done := make(chan error, 1)
+	go func() {
+		done <- huh.NewForm(groups...).WithAccessible(true).WithInput(r.in).WithOutput(r.out).Run()
+	}()
+	select {
+	case err := <-done:
+		switch {
+		case err != nil:
+		case r.ctx.Err() != nil:
+			err = ErrInterrupted
+		case r.in.ended.Load():
+			err = ErrInputEnded
+		}
+		return err
+	case <-r.ctx.Done():
+		fmt.Fprintln(r.out)
+		return ErrInterrupted
+	}
 }
 
 func (r accessible) say(format string, args ...any) { fmt.Fprintf(r.out, format+"\n", args...) }
@@ -81,16 +123,31 @@ func (r accessible) choose() (*session, error) {
 }
 
 func (r accessible) create() (*session, error) {
+	infos, err := r.sh.opts.Store.List(r.ctx)
+	if err != nil {
+		return nil, err
+	}
+	taken := map[string]bool{}
+	for _, in := range infos {
+		taken[in.Name] = true
+	}
 	a := assessment.New("", r.sh.opts.DefaultQuestionnaire, r.sh.now())
 	for {
-		groups, vals := scopeGroups(*a, true, true)
+		groups, vals := scopeGroups(*a, scopeOptions{isNew: true, lists: true,
+			taken: func(name string) bool { return taken[name] }, inputEnded: r.in.ended.Load})
 		if err := r.run(groups...); err != nil {
 			return nil, err
 		}
 		vals.apply(a)
-		cgroups, cvals := criteriaGroups(*a, true, 0)
-		if err := r.run(cgroups...); err != nil {
-			return nil, err
+		cgroups, cvals := criteriaGroups(*a, 0)
+		for i, g := range cgroups {
+			// Huh's accessible mode asks hidden groups too.
+			if i == criteriaWindowGroup && *cvals.reportType != string(assessment.TypeII) {
+				continue
+			}
+			if err := r.run(g); err != nil {
+				return nil, err
+			}
 		}
 		cvals.apply(a)
 		qn, err := r.sh.opts.Questionnaire(a.QuestionnaireID)
@@ -100,7 +157,9 @@ func (r accessible) create() (*session, error) {
 		sess := newSession(a, qn)
 		err = r.sh.opts.Store.Create(r.ctx, a, sess.ev.Summarize())
 		if errors.Is(err, store.ErrExists) {
-			r.say("An assessment named %q already exists. Please choose another name.", a.Name)
+			// Taken meanwhile, by another window.
+			r.say("An assessment named %q was created meanwhile. Please choose another name.", a.Name)
+			taken[a.Name] = true
 			continue
 		}
 		if err != nil {

@@ -97,6 +97,14 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m.routeToScreen(msg)
 	case tea.KeyPressMsg:
 		return m.handleKey(msg)
+	case listLoadedMsg:
+		if msg.err == nil {
+			m.sh.names = map[string]int64{}
+			for _, in := range msg.infos {
+				m.sh.names[in.Name] = in.ID
+			}
+		}
+		return m.routeToScreen(msg)
 	case statusMsg:
 		return m.setStatus(msg.text, msg.isErr)
 	case clearStatusMsg:

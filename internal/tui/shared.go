@@ -38,6 +38,18 @@ type shared struct {
 	height int
 	who    string
 	writer *writer
+	// names maps the name of each stored assessment to its ID, as last
+	// listed, so that a form can refuse a taken name as it is typed.
+	names map[string]int64
+}
+
+// nameTaken reports whether an assessment other than id has a name.
+func (sh *shared) nameTaken(id int64) func(string) bool {
+	names := sh.names
+	return func(name string) bool {
+		other, ok := names[name]
+		return ok && other != id
+	}
 }
 
 func (sh *shared) now() time.Time {

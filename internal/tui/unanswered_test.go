@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 
+	tea "charm.land/bubbletea/v2"
+
 	"github.com/gapmap/gapmap/internal/assessment"
 )
 
@@ -71,3 +73,23 @@ func TestFlagDoesNotAnswer(t *testing.T) {
 }
 
 func contains(s, sub string) bool { return strings.Contains(s, sub) }
+
+// A taken name is refused at the name field, before the rest of the setup.
+func TestTakenNameRefusedAtOnce(t *testing.T) {
+	m := homeWithList(t, false)
+	m, msg := update(t, m, press("n"))
+	m, _ = update(t, m, msg)
+	m.scope.form.Init()
+	for _, r := range "Acme Cloud readiness" {
+		next, _ := m.Update(tea.KeyPressMsg{Code: r, Text: string(r)})
+		m = next.(Model)
+	}
+	m, _ = update(t, m, press("enter"))
+	view := plain(m)
+	if !strings.Contains(view, "is taken by another assessment") {
+		t.Fatalf("the taken name was not refused:\n%s", view)
+	}
+	if f := m.scope.form.form.GetFocusedField(); f.GetKey() != "name" {
+		t.Errorf("the focus moved on to %q", f.GetKey())
+	}
+}
