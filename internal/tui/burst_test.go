@@ -86,3 +86,27 @@ func TestBurstTypingInSetup(t *testing.T) {
 	tm.Send(press("y"))
 	tm.WaitFinished(t, teatest.WithFinalTimeout(15*time.Second))
 }
+
+// Keys typed after a form hands on its result, before the next screen
+// shows, reach that next screen.
+func TestKeysHeldAcrossAChangeOfScreen(t *testing.T) {
+	st := openStore(t, true)
+	m := sized(New(testOptions(t, st)), 100, 30)
+	m = typeKeys(onForm(t, m, screenScope), "enter", "enter", "enter", "enter", "enter", "enter", "enter")
+	m = typeKeys(m, "right", "enter", "enter", "right", "enter", "enter", "right")
+	next, cmd := m.Update(press("enter")) // the last fact: the scope is done
+	m = next.(Model)
+	done, ok := runCmd(cmd).(scopeDoneMsg)
+	if !ok || !m.scope.handedOn() {
+		t.Fatalf("the scope form did not hand on (sent %#v)", runCmd(cmd))
+	}
+	m = typeKeys(m, "G", "k", "enter") // typed before the lists screen shows
+	if m.screen != screenScope || len(m.held) != 3 {
+		t.Fatalf("the keys were not held: screen %v, %d held", m.screen, len(m.held))
+	}
+	next, _ = m.Update(done)
+	m = next.(Model)
+	if m.screen != screenLists || m.lists.edit == nil || m.lists.edit.kind != listCUECs {
+		t.Fatalf("the held keys did not reach the lists screen: screen %v, edit %+v", m.screen, m.lists.edit)
+	}
+}

@@ -136,11 +136,14 @@ func (s exportScreen) capturesInput() bool { return s.step == exportChoose || s.
 
 func (s exportScreen) ShortHelp() []key.Binding {
 	if s.capturesInput() {
-		return formShortHelp(s.sh.keys)
+		return s.form.ShortHelp()
 	}
-	back := key.NewBinding(key.WithKeys("enter", "esc"), key.WithHelp("enter/esc", "back to the roadmap"))
-	return []key.Binding{back, s.sh.keys.Quit}
+	return []key.Binding{s.sh.keys.ExportDone, s.sh.keys.Help, s.sh.keys.Quit}
 }
+
+func (s exportScreen) FullHelp() [][]key.Binding { return [][]key.Binding{s.ShortHelp()} }
+func (s exportScreen) unsaved() string           { return "" }
+func (s exportScreen) handedOn() bool            { return false }
 
 func (s exportScreen) Update(msg tea.Msg) (exportScreen, tea.Cmd) {
 	switch m := msg.(type) {
@@ -156,7 +159,7 @@ func (s exportScreen) Update(msg tea.Msg) (exportScreen, tea.Cmd) {
 	case exportChoose, exportConfirm:
 		return s.updateForm(msg)
 	case exportDone:
-		if k, ok := msg.(tea.KeyPressMsg); ok && (key.Matches(k, s.sh.keys.Enter) || key.Matches(k, s.sh.keys.Back)) {
+		if k, ok := msg.(tea.KeyPressMsg); ok && key.Matches(k, s.sh.keys.ExportDone) {
 			return s, navigate(screenRoadmap)
 		}
 	}
@@ -254,5 +257,5 @@ func (s exportScreen) View(w, h int) string {
 		return st.Title.Render("Done") + "\n\n" + st.Success.Render(wrap(oneLine(s.result), w)) + "\n\n" +
 			wrap("Open it in an editor, paste it into your tracker, or hand it over. Export again any time: answers stay in gapmap.", w)
 	}
-	return s.form.View()
+	return s.form.View(w, h)
 }

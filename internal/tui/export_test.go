@@ -76,7 +76,7 @@ func TestExportKeepItKeepsThePath(t *testing.T) {
 	if s.step != exportChoose {
 		t.Fatalf("Keep it left the export at step %v", s.step)
 	}
-	if view := ansi.Strip(s.form.View()); !strings.Contains(view, "> "+path) {
+	if view := ansi.Strip(s.form.View(100, 28)); !strings.Contains(view, "> "+path) {
 		t.Errorf("after Keep it the form does not show %q:\n%s", path, view)
 	}
 	if data, _ := os.ReadFile(path); string(data) != "mine" {

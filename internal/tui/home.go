@@ -24,6 +24,8 @@ type homeScreen struct {
 func newHomeScreen(sh *shared) homeScreen { return homeScreen{sh: sh} }
 
 func (s homeScreen) capturesInput() bool { return s.confirm }
+func (s homeScreen) unsaved() string     { return "" }
+func (s homeScreen) handedOn() bool      { return false }
 
 func (s homeScreen) selected() (store.Info, bool) {
 	if s.cursor < 0 || s.cursor >= len(s.infos) {
@@ -178,15 +180,25 @@ func (s homeScreen) table(w, h int) string {
 	return strings.Join(lines, "\n")
 }
 
+// ShortHelp offers only what works: with no assessment, only a new one.
 func (s homeScreen) ShortHelp() []key.Binding {
 	k := s.sh.keys
-	return []key.Binding{k.Enter, k.New, k.Results, k.Duplicate, k.Delete, k.Help, k.Quit}
+	if s.confirm {
+		return []key.Binding{k.Confirm, k.Cancel}
+	}
+	if len(s.infos) == 0 {
+		return []key.Binding{k.New, k.Help, k.Quit}
+	}
+	return []key.Binding{k.Enter, k.New, k.Results, k.Rename, k.Duplicate, k.Delete, k.Help, k.Quit}
 }
 
 func (s homeScreen) FullHelp() [][]key.Binding {
 	k := s.sh.keys
+	if len(s.infos) == 0 {
+		return [][]key.Binding{{k.New}}
+	}
 	return [][]key.Binding{
 		{k.Up, k.Down, k.Top, k.Bottom},
-		{k.Enter, k.Results, k.New, k.Duplicate, k.Delete},
+		{k.Enter, k.Results, k.New, k.Rename, k.Duplicate, k.Delete},
 	}
 }

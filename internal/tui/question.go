@@ -54,6 +54,15 @@ func (s questionScreen) capturesInput() bool {
 	return s.mode == modeDetails || s.mode == modeWho
 }
 
+func (s questionScreen) unsaved() string {
+	if s.capturesInput() {
+		return "what you are typing"
+	}
+	return ""
+}
+
+func (s questionScreen) handedOn() bool { return false }
+
 func (s questionScreen) current() *questionnaire.Question {
 	if s.idx < 0 || s.idx >= len(s.sess.questions) {
 		return nil
@@ -332,7 +341,7 @@ func (s questionScreen) ShortHelp() []key.Binding {
 		return []key.Binding{k.Up, k.Down, k.Back}
 	}
 	if s.capturesInput() {
-		return formShortHelp(k)
+		return s.form.ShortHelp()
 	}
 	return []key.Binding{k.Next, k.Prev, k.NextUnanswered, k.Details, k.Flag, k.Jump, k.ToggleHelp, k.Roadmap, k.Help}
 }

@@ -27,10 +27,11 @@ func (s questionScreen) View(w, h int) string {
 	body := s.questionView(q, w)
 	var bottom string
 	if s.mode == modeDetails || s.mode == modeWho {
-		bottom = s.form.View()
-	} else {
-		bottom = s.answerView(q, w)
+		// The form gets the room under the question, and scrolls in it.
+		room := h - lipgloss.Height(top) - lipgloss.Height(body) - 1
+		return strings.Join([]string{top, body, "", s.form.View(w, room)}, "\n")
 	}
+	bottom = s.answerView(q, w)
 	used := lipgloss.Height(top) + lipgloss.Height(body) + lipgloss.Height(bottom) + 2
 	helpText := s.helpView(q, w, h-used)
 	parts := []string{top, body}

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"strings"
 
-	"charm.land/bubbles/v2/key"
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
@@ -44,37 +43,37 @@ func bar(st Styles, share float64, w int) string {
 // percent formats a share as a whole percentage.
 func percent(share float64) string { return fmt.Sprintf("%d%%", int(share*100+0.5)) }
 
-// fitParts joins parts with sep, dropping those that do not fit in w cells.
+// fitParts joins parts with sep in w cells. When they do not all fit, the
+// last two stay (the screens end with ? keys and q quit) and as many of
+// the others as fit, in order.
 func fitParts(parts []string, sep string, w int) string {
+	if lipgloss.Width(strings.Join(parts, sep)) <= w {
+		return strings.Join(parts, sep)
+	}
+	keep := max(0, len(parts)-2)
+	tail := strings.Join(parts[keep:], sep)
 	out := ""
-	for _, p := range parts {
+	for _, p := range parts[:keep] {
 		next := p
 		if out != "" {
 			next = out + sep + p
 		}
-		if lipgloss.Width(next) > w {
+		if lipgloss.Width(next+sep+tail) > w {
 			break
 		}
 		out = next
 	}
-	return out
-}
-
-// formShortHelp is the footer shown while a form has the keyboard.
-func formShortHelp(k keyMap) []key.Binding {
-	return []key.Binding{
-		key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "next")),
-		key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "previous")),
-		key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),
-		key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", "quit")),
+	if out == "" {
+		return truncate(tail, w)
 	}
+	return out + sep + tail
 }
 
 // helpView renders every key of the current screen in columns.
 func (m Model) helpView(w, h int) string {
 	st := m.sh.styles
 	var cols []string
-	for _, group := range m.fullHelp() {
+	for _, group := range m.current().FullHelp() {
 		var lines []string
 		for _, b := range group {
 			hb := b.Help()

@@ -178,3 +178,7 @@ func (s resultsScreen) FullHelp() [][]key.Binding {
 	k := s.sh.keys
 	return [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown, k.Top}, {k.Roadmap, k.Export, k.Back}}
 }
+
+func (s resultsScreen) capturesInput() bool { return false }
+func (s resultsScreen) unsaved() string     { return "" }
+func (s resultsScreen) handedOn() bool      { return false }

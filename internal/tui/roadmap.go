@@ -193,3 +193,7 @@ func (s roadmapScreen) FullHelp() [][]key.Binding {
 	open := key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open the question to change its answer"))
 	return [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom}, {open, k.Results, k.Export, k.Back}}
 }
+
+func (s roadmapScreen) capturesInput() bool { return false }
+func (s roadmapScreen) unsaved() string     { return "" }
+func (s roadmapScreen) handedOn() bool      { return false }

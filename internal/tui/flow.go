@@ -1,0 +1,188 @@
+package tui
+
+import (
+	"errors"
+	"fmt"
+
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/gapmap/gapmap/internal/assessment"
+	"github.com/gapmap/gapmap/internal/store"
+)
+
+// handleIntent acts on navigation and save intents sent by screens.
+func (m Model) handleIntent(msg tea.Msg) (Model, tea.Cmd, bool) {
+	switch msg := msg.(type) {
+	case openAssessmentMsg:
+		return m, loadAssessment(m.sh, msg.id, msg.then), true
+	case newAssessmentMsg:
+		m.sess = nil
+		m.scope = newScopeScreen(m.sh, nil)
+		m.screen = screenScope
+		return m, m.scope.Init(), true
+	case scopeDoneMsg:
+		m.lists = newListsScreen(m.sh, msg.a)
+		m.screen = screenLists
+		return m, nil, true
+	case discardSetupMsg:
+		next, cmd := m.ask("Discard this new assessment?", func(m Model) (Model, tea.Cmd) {
+			m.draft = nil
+			return m.show(screenHome)
+		})
+		return next, cmd, true
+	case listsBackMsg:
+		m.scope = newScopeScreen(m.sh, msg.a)
+		m.screen = screenScope
+		return m, m.scope.Init(), true
+	case listsDoneMsg:
+		m.criteria = newCriteriaScreen(m.sh, msg.a)
+		m.screen = screenCriteria
+		return m, m.criteria.Init(), true
+	case criteriaBackMsg:
+		m.lists = newListsScreen(m.sh, msg.a)
+		m.lists.cursor = len(m.lists.rows()) - 1
+		m.screen = screenLists
+		return m, nil, true
+	case criteriaDoneMsg:
+		return m.saveSetup(msg.a)
+	case gotoMsg:
+		next, cmd := m.show(msg.screen)
+		return next, cmd, true
+	case openQuestionMsg:
+		if m.sess == nil {
+			return m, nil, true
+		}
+		m.questions = newQuestionScreen(m.sh, m.sess, msg.id, m.screen)
+		m.screen = screenQuestions
+		return m, nil, true
+	case saveAnswerMsg:
+		return m.saveAnswer(msg.questionID, msg.answer)
+	case clearAnswerMsg:
+		return m.clearAnswer(msg.questionID)
+	}
+	return m, nil, false
+}
+
+// saveSetup stores a new or edited assessment's scope, criteria and target.
+func (m Model) saveSetup(a *assessment.Assessment) (Model, tea.Cmd, bool) {
+	created := a.ID == 0
+	if created {
+		qn, err := m.sh.opts.Questionnaire(a.QuestionnaireID)
+		if err != nil {
+			next, cmd := m.setStatus("Cannot start: "+errText(err), true)
+			return next, cmd, true
+		}
+		m.draft = a
+		m.sess = newSession(a, qn)
+	} else {
+		*m.sess.a = *a
+		m.sess.refresh()
+	}
+	m.status, m.statusErr = "Saving…", false
+	return m, saveSetup(m.sh, *m.sess.a, m.sess.ev.Summarize(), created), true
+}
+
+func (m Model) saveAnswer(qid string, ans assessment.Answer) (Model, tea.Cmd, bool) {
+	if m.sess == nil {
+		return m, nil, true
+	}
+	ans.AnsweredBy = m.sh.who
+	old := m.sess.a.Answers[qid].Value
+	m.sess.a.SetAnswer(qid, ans, m.sh.now())
+	m.sess.refresh()
+	if old != ans.Value {
+		m.sess.record(store.Change{QuestionID: qid, Old: string(old), New: string(ans.Value), Who: m.sh.who, At: m.sh.now().UTC()})
+	}
+	m.status, m.statusErr = "Saving…", false
+	stored := m.sess.a.Answers[qid]
+	return m, saveAnswer(m.sh, m.sess.a.ID, qid, stored, m.sess.ev.Summarize()), true
+}
+
+func (m Model) clearAnswer(qid string) (Model, tea.Cmd, bool) {
+	if m.sess == nil {
+		return m, nil, true
+	}
+	if _, ok := m.sess.a.Answers[qid]; !ok {
+		return m, nil, true
+	}
+	m.sess.record(store.Change{QuestionID: qid, Old: string(m.sess.a.Answers[qid].Value), Who: m.sh.who, At: m.sh.now().UTC()})
+	delete(m.sess.a.Answers, qid)
+	m.sess.a.UpdatedAt = m.sh.now().UTC()
+	m.sess.refresh()
+	return m, clearAnswer(m.sh, m.sess.a.ID, qid, m.sess.ev.Summarize()), true
+}
+
+// handleResult applies the results of I/O commands.
+func (m Model) handleResult(msg tea.Msg) (Model, tea.Cmd, bool) {
+	switch msg := msg.(type) {
+	case assessmentLoadedMsg:
+		if msg.err != nil {
+			next, cmd := m.setStatus("Could not open the assessment: "+errText(msg.err), true)
+			return next, cmd, true
+		}
+		m.sess = msg.sess
+		next, cmd := m.show(msg.then)
+		return next, cmd, true
+	case answerSavedMsg:
+		if msg.err != nil {
+			next, cmd := m.setStatus("NOT SAVED: "+errText(msg.err)+" — your answer is kept on screen; try again", true)
+			return next, cmd, true
+		}
+		text := "Saved: " + msg.questionID
+		switch {
+		case msg.cleared:
+			text += " (answer cleared)"
+		case msg.value != "":
+			text += " → " + msg.value.Short()
+		default:
+			text += " (not answered yet)"
+		}
+		next, cmd := m.setStatus(text, false)
+		return next, cmd, true
+	case deletedMsg:
+		text, isErr := fmt.Sprintf("Deleted %q", oneLine(msg.name)), false
+		if msg.err != nil {
+			text, isErr = "Could not delete: "+errText(msg.err), true
+		}
+		next, cmd := m.setStatus(text, isErr)
+		return next, tea.Batch(cmd, loadList(m.sh.opts.Store)), true
+	case duplicatedMsg:
+		text, isErr := fmt.Sprintf("Created %q", oneLine(msg.name)), false
+		if msg.err != nil {
+			text, isErr = "Could not duplicate: "+errText(msg.err), true
+		}
+		next, cmd := m.setStatus(text, isErr)
+		return next, tea.Batch(cmd, loadList(m.sh.opts.Store)), true
+	case setupCreatedMsg:
+		m.sess.a.ID = msg.id
+		m.draft = nil
+		next, cmd := m.show(screenQuestions)
+		n2, c2 := next.setStatus("Assessment created and saved", false)
+		return n2, tea.Batch(cmd, c2), true
+	case setupSavedMsg:
+		if msg.err != nil {
+			text := "Could not save: " + errText(msg.err)
+			if errors.Is(msg.err, store.ErrExists) {
+				text = "An assessment with that name already exists; choose another name"
+			}
+			if msg.created {
+				// Nothing was stored: back to the form, with what was typed.
+				m.sess = nil
+				m.scope = newScopeScreen(m.sh, m.draft)
+				m.screen = screenScope
+				next, cmd := m.setStatus(text, true)
+				return next, tea.Batch(cmd, m.scope.Init()), true
+			}
+			// The edit was not stored: the criteria form again, filled in
+			// with the edit, so that enter retries.
+			m.criteria = newCriteriaScreen(m.sh, m.sess.a)
+			m.screen = screenCriteria
+			next, cmd := m.setStatus(text, true)
+			return next, tea.Batch(cmd, m.criteria.Init()), true
+		}
+		next, cmd := m.show(screenQuestions)
+		n2, c2 := next.setStatus("Scope and criteria saved", false)
+		return n2, tea.Batch(cmd, c2), true
+	}
+	return m, nil, false
+}
