@@ -68,3 +68,22 @@ func TestAsUserErrorIsHonest(t *testing.T) {
 		t.Errorf("an unknown questionnaire exits %d, want %d", exitCode(err), exitUser)
 	}
 }
+
+func TestRenameCommand(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "g.db")
+	if _, errOut, code := run(t, db, "", "import", "../../testdata/answers/example.yaml"); code != 0 {
+		t.Fatal(errOut)
+	}
+	if out, errOut, code := run(t, db, "", "rename", "Acme Cloud readiness", "Acme 2027"); code != 0 || !strings.Contains(out, `Renamed "Acme Cloud readiness" to "Acme 2027"`) {
+		t.Fatalf("rename: exit %d, %q %q", code, out, errOut)
+	}
+	if out, _, _ := run(t, db, "", "list"); !strings.Contains(out, "Acme 2027") || strings.Contains(out, "Acme Cloud readiness") {
+		t.Errorf("list after rename:\n%s", out)
+	}
+	if _, _, code := run(t, db, "", "rename", "Nobody", "X"); code != exitUser {
+		t.Errorf("renaming a missing assessment exits %d, want 1", code)
+	}
+	if _, _, code := run(t, db, "", "rename", "Acme 2027", " "); code != exitUser {
+		t.Errorf("renaming to an empty name exits %d, want 1", code)
+	}
+}

@@ -36,6 +36,10 @@ type (
 		name string
 		err  error
 	}
+	renamedMsg struct {
+		from, to string
+		err      error
+	}
 	duplicatedMsg struct {
 		name string
 		err  error
@@ -165,6 +169,16 @@ func deleteAssessment(sh *shared, id int64, name string) tea.Cmd {
 		defer cancel()
 		err := st.Delete(ctx, id)
 		return deletedMsg{name: name, err: err}, err
+	})
+}
+
+func renameAssessment(sh *shared, id int64, from, to string) tea.Cmd {
+	st := sh.opts.Store
+	return sh.writer.submit(func() (tea.Msg, error) {
+		ctx, cancel := context.WithTimeout(context.Background(), ioTimeout)
+		defer cancel()
+		err := st.Rename(ctx, id, to)
+		return renamedMsg{from: from, to: to, err: err}, err
 	})
 }
 

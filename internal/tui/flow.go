@@ -146,6 +146,16 @@ func (m Model) handleResult(msg tea.Msg) (Model, tea.Cmd, bool) {
 		}
 		next, cmd := m.setStatus(text, isErr)
 		return next, tea.Batch(cmd, loadList(m.sh.opts.Store)), true
+	case renamedMsg:
+		text, isErr := fmt.Sprintf("Renamed %q to %q", oneLine(msg.from), oneLine(msg.to)), false
+		switch {
+		case errors.Is(msg.err, store.ErrExists):
+			text, isErr = fmt.Sprintf("Not renamed: %q was taken meanwhile", oneLine(msg.to)), true
+		case msg.err != nil:
+			text, isErr = "Could not rename: "+errText(msg.err), true
+		}
+		next, cmd := m.setStatus(text, isErr)
+		return next, tea.Batch(cmd, loadList(m.sh.opts.Store)), true
 	case duplicatedMsg:
 		text, isErr := fmt.Sprintf("Created %q", oneLine(msg.name)), false
 		if msg.err != nil {

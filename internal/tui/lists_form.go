@@ -104,4 +104,3 @@ func put[T any](list []T, index int, item T) []T {
 	list[index] = item
 	return list
 }
-

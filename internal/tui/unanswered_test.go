@@ -93,3 +93,27 @@ func TestTakenNameRefusedAtOnce(t *testing.T) {
 		t.Errorf("the focus moved on to %q", f.GetKey())
 	}
 }
+
+// r on the home screen renames the selected assessment.
+func TestRenameOnHome(t *testing.T) {
+	m := homeWithList(t, false)
+	m, _ = update(t, m, press("r"))
+	if m.home.rename == nil {
+		t.Fatal("r opened no rename form")
+	}
+	m = typeKeys(m, " ", "2", "0", "2", "7")
+	next, cmd := m.Update(press("enter"))
+	m = next.(Model)
+	msg := runCmd(cmd)
+	if _, ok := msg.(renamedMsg); !ok {
+		t.Fatalf("enter sent %#v, want a rename", msg)
+	}
+	next, _ = m.Update(msg)
+	m = next.(Model)
+	if !strings.Contains(plain(m), `Renamed "Acme Cloud readiness" to "Acme Cloud readiness 2027"`) {
+		t.Errorf("no confirmation:\n%s", plain(m))
+	}
+	if _, err := m.sh.opts.Store.LoadByName(t.Context(), "Acme Cloud readiness 2027"); err != nil {
+		t.Errorf("not renamed in the store: %v", err)
+	}
+}
