@@ -50,6 +50,9 @@ type Model struct {
 	// held are keys typed after a screen handed on its result and before
 	// the next screen showed; they go to the next screen, in order.
 	held []tea.KeyPressMsg
+	// lastAnswered is set when the answer being saved completes the
+	// assessment, so that its confirmation says so.
+	lastAnswered bool
 }
 
 // New returns the root model.

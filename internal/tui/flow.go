@@ -63,6 +63,16 @@ func (m Model) handleIntent(msg tea.Msg) (Model, tea.Cmd, bool) {
 	return m, nil, false
 }
 
+// titleOf is a question's title for the status line.
+func (m Model) titleOf(qid string) string {
+	if m.sess != nil {
+		if q := m.sess.qn.Question(qid); q != nil {
+			return truncate(oneLine(questionTitle(q)), 50)
+		}
+	}
+	return qid
+}
+
 // saveSetup stores a new or edited assessment's scope, criteria and target.
 func (m Model) saveSetup(a *assessment.Assessment) (Model, tea.Cmd, bool) {
 	created := a.ID == 0
@@ -94,6 +104,10 @@ func (m Model) saveAnswer(qid string, ans assessment.Answer) (Model, tea.Cmd, bo
 		m.sess.record(store.Change{QuestionID: qid, Old: string(old), New: string(ans.Value), Who: m.sh.who, At: m.sh.now().UTC()})
 	}
 	m.status, m.statusErr = "Saving…", false
+	if o := m.sess.ev.Overall; old == "" && ans.Answered() && o.Answered == o.Applicable {
+		// The last unanswered question: say so, and what comes next.
+		m.lastAnswered = true
+	}
 	stored := m.sess.a.Answers[qid]
 	return m, saveAnswer(m.sh, m.sess.a.ID, qid, stored, m.sess.ev.Summarize()), true
 }
@@ -128,7 +142,7 @@ func (m Model) handleResult(msg tea.Msg) (Model, tea.Cmd, bool) {
 			next, cmd := m.setStatus("NOT SAVED: "+errText(msg.err)+" — your answer is kept on screen; try again", true)
 			return next, cmd, true
 		}
-		text := "Saved: " + msg.questionID
+		text := "Saved: " + m.titleOf(msg.questionID)
 		switch {
 		case msg.cleared:
 			text += " (answer cleared)"
@@ -136,6 +150,11 @@ func (m Model) handleResult(msg tea.Msg) (Model, tea.Cmd, bool) {
 			text += " → " + msg.value.Short()
 		default:
 			text += " (not answered yet)"
+		}
+		if m.lastAnswered && msg.value != "" {
+			m.lastAnswered = false
+			o := m.sess.ev.Overall
+			text = fmt.Sprintf("%s. That was the last question: all %d are answered. R shows the results, M the roadmap.", text, o.Applicable)
 		}
 		next, cmd := m.setStatus(text, false)
 		return next, cmd, true

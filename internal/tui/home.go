@@ -34,7 +34,7 @@ func (s homeScreen) unsaved() string {
 	}
 	return ""
 }
-func (s homeScreen) handedOn() bool      { return false }
+func (s homeScreen) handedOn() bool { return false }
 
 func (s homeScreen) selected() (store.Info, bool) {
 	if s.cursor < 0 || s.cursor >= len(s.infos) {

@@ -14,6 +14,7 @@ type keyMap struct {
 
 	// Questions
 	Answer                               [6]key.Binding
+	Move                                 key.Binding
 	Next, Prev, Skip, NextUnanswered     key.Binding
 	ToggleHelp, Details, Flag, Jump, Who key.Binding
 	Results, Roadmap, Export, EditScope  key.Binding
@@ -51,9 +52,9 @@ func newKeyMap() keyMap {
 		Next:           key.NewBinding(key.WithKeys("right", "l", "tab"), key.WithHelp("→/l", "next")),
 		Prev:           key.NewBinding(key.WithKeys("left", "h", "shift+tab"), key.WithHelp("←/h", "back")),
 		Skip:           key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "skip")),
-		NextUnanswered: key.NewBinding(key.WithKeys("u"), key.WithHelp("u", "next unanswered")),
-		ToggleHelp:     key.NewBinding(key.WithKeys("i"), key.WithHelp("i", "why it matters")),
-		Details:        key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "note/evidence/owner")),
+		NextUnanswered: key.NewBinding(key.WithKeys("u"), key.WithHelp("u", "unanswered")),
+		ToggleHelp:     key.NewBinding(key.WithKeys("i"), key.WithHelp("i", "details")),
+		Details:        key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "note")),
 		Flag:           key.NewBinding(key.WithKeys("f"), key.WithHelp("f", "flag")),
 		Jump:           key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "areas")),
 		Who:            key.NewBinding(key.WithKeys("w"), key.WithHelp("w", "who is answering")),
@@ -63,6 +64,7 @@ func newKeyMap() keyMap {
 		EditScope:      key.NewBinding(key.WithKeys("S"), key.WithHelp("S", "scope & criteria")),
 		Clear:          key.NewBinding(key.WithKeys("backspace", "delete"), key.WithHelp("⌫", "clear answer")),
 	}
+	k.Move = key.NewBinding(key.WithKeys("left", "right"), key.WithHelp("←/→", "move"))
 	k.OpenItem = key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open question"))
 	k.ExportDone = key.NewBinding(key.WithKeys("enter", "esc"), key.WithHelp("enter/esc", "back to the roadmap"))
 	k.ListAdd = key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "add/change"))

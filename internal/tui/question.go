@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"fmt"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -110,7 +111,10 @@ func (s questionScreen) handleKey(msg tea.KeyPressMsg) (questionScreen, tea.Cmd)
 	}
 	switch {
 	case key.Matches(msg, k.Next), key.Matches(msg, k.Skip):
-		s.idx = min(len(s.sess.questions)-1, s.idx+1)
+		if s.idx == len(s.sess.questions)-1 {
+			return s, status(s.lastQuestionText(), false)
+		}
+		s.idx++
 	case key.Matches(msg, k.Prev):
 		s.idx = max(0, s.idx-1)
 	case key.Matches(msg, k.Top):
@@ -188,6 +192,15 @@ func (s questionScreen) store(qid string, ans assessment.Answer) tea.Cmd {
 
 func save(qid string, ans assessment.Answer) tea.Cmd {
 	return func() tea.Msg { return saveAnswerMsg{questionID: qid, answer: ans} }
+}
+
+// lastQuestionText says that there is no next question, and what is left.
+func (s questionScreen) lastQuestionText() string {
+	o := s.sess.ev.Overall
+	if o.Answered == o.Applicable {
+		return "That was the last question, and every one is answered. R shows the results, M the roadmap."
+	}
+	return fmt.Sprintf("That was the last question; %d are unanswered (u finds them). R shows the results, M the roadmap.", o.Applicable-o.Answered)
 }
 
 func (s questionScreen) nextUnanswered() (questionScreen, tea.Cmd) {
@@ -322,14 +335,30 @@ func (s questionScreen) firstInArea(area string) int {
 	return max(first, 0)
 }
 
+// newReader shows the whole help of a question: why it matters, what
+// good looks like, what the auditor asks for, and the first steps.
 func newReader(sh *shared, q *questionnaire.Question) viewport.Model {
-	w, h := min(sh.width-4, maxContentWidth), sh.height-5
+	w, h := sh.contentW, sh.bodyH-1
 	vp := viewport.New(viewport.WithWidth(w), viewport.WithHeight(h))
 	st := sh.styles
-	text := st.Title.Render(q.ID) + "\n\n" + st.Bold.Render(wrap(oneLine(q.Text), w)) + "\n\n" +
-		wrap(q.Help.Prose(), w) + "\n\n" + st.Subtitle.Render("How to close the gap") + "\n" + wrap(q.Help.NumberedSteps(), w)
-	vp.SetContent(text)
+	parts := []string{st.Title.Render(oneLine(questionTitle(q))), st.Bold.Render(wrap(oneLine(q.Text), w))}
+	for _, sec := range q.Help.Sections() {
+		body := strings.TrimSpace(sec.Text)
+		if len(sec.Steps) > 0 {
+			body = q.Help.NumberedSteps()
+		}
+		parts = append(parts, st.Subtitle.Render(sec.Label)+"\n"+wrap(body, w))
+	}
+	vp.SetContent(strings.Join(parts, "\n\n"))
 	return vp
+}
+
+// questionTitle is a question's title, or its ID when it has none.
+func questionTitle(q *questionnaire.Question) string {
+	if q.Title != "" {
+		return q.Title
+	}
+	return q.ID
 }
 
 func (s questionScreen) ShortHelp() []key.Binding {
@@ -343,7 +372,7 @@ func (s questionScreen) ShortHelp() []key.Binding {
 	if s.capturesInput() {
 		return s.form.ShortHelp()
 	}
-	return []key.Binding{k.Next, k.Prev, k.NextUnanswered, k.Details, k.Flag, k.Jump, k.ToggleHelp, k.Roadmap, k.Help}
+	return []key.Binding{k.Move, k.NextUnanswered, k.Details, k.Flag, k.Jump, k.ToggleHelp, k.Roadmap, k.Help}
 }
 
 func (s questionScreen) FullHelp() [][]key.Binding {

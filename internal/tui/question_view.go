@@ -63,32 +63,66 @@ func (s questionScreen) progressView(q *questionnaire.Question, w int) string {
 func (s questionScreen) questionView(q *questionnaire.Question, w int) string {
 	st := s.sh.styles
 	text := st.Bold.Render(wrap(strings.TrimSpace(q.Text), w))
-	meta := []string{strings.Join(q.Criteria, " "), st.Severity(string(q.Severity)).Render(string(q.Severity)), "effort " + string(q.Effort), evidenceLabel(q.Evidence)}
+	meta := []string{strings.Join(q.Criteria, " "), st.Severity(string(q.Severity)).Render(string(q.Severity))}
 	if q.CommonFinding {
 		meta = append(meta, st.Critical.Render("common audit finding"))
 	}
-	return text + "\n" + st.Muted.Render(truncate(strings.Join(meta, " · "), w))
+	work := st.Muted.Render(wrap(effortWords(q.Effort)+" "+evidenceWords(q), w))
+	return text + "\n" + st.Muted.Render(truncate(strings.Join(meta, " · "), w)) + "\n" + work
 }
 
-func evidenceLabel(k questionnaire.EvidenceKind) string {
-	switch k {
-	case questionnaire.Event:
-		return "evidence per event"
-	case questionnaire.Periodic:
-		return "recurring activity"
+// effortWords says in plain words how much work closing the gap takes.
+func effortWords(e questionnaire.Effort) string {
+	switch e {
+	case questionnaire.EffortS:
+		return "Closing this gap takes a few days at most."
+	case questionnaire.EffortM:
+		return "Closing this gap takes a few weeks."
+	case questionnaire.EffortL:
+		return "Closing this gap takes more than a month."
 	}
-	return "a setting"
+	return ""
 }
 
-// helpView shows as much of the help as fits in h lines.
+// evidenceWords says in plain words what an auditor looks at.
+func evidenceWords(q *questionnaire.Question) string {
+	switch q.Evidence {
+	case questionnaire.Event:
+		return "The auditor samples a record of each time it happens, so records must start now."
+	case questionnaire.Periodic:
+		how := "each time it is done"
+		switch q.Frequency {
+		case questionnaire.Monthly:
+			how = "each monthly run"
+		case questionnaire.Quarterly:
+			how = "each quarterly run"
+		case questionnaire.Semiannual:
+			how = "each half-yearly run"
+		case questionnaire.Annual:
+			how = "each yearly run"
+		}
+		return "The auditor checks " + how + ", so the first must happen before the audit."
+	}
+	return "The auditor checks the setting as it stands."
+}
+
+// helpView shows why the question matters, as much as fits in h lines; i
+// opens the rest.
 func (s questionScreen) helpView(q *questionnaire.Question, w, h int) string {
 	if h < 3 {
 		return ""
 	}
 	st := s.sh.styles
-	lines := strings.Split(wrap(q.Help.Prose(), w-2), "\n")
-	if len(lines) > h-1 {
-		lines = append(lines[:h-2], st.Muted.Render("… press i to read all, with how to close the gap"))
+	why := strings.TrimSpace(q.Help.Why)
+	if why == "" {
+		return ""
+	}
+	lines := strings.Split(wrap(questionnaire.LabelWhy+": "+why, w-2), "\n")
+	more := st.Muted.Render("i: what good looks like, what the auditor asks for, first steps")
+	if len(lines) > h-2 {
+		lines = append(lines[:max(1, h-3)], st.Muted.Render("… i reads all, with what good looks like and first steps"))
+	} else {
+		lines = append(lines, more)
 	}
 	for i, l := range lines {
 		lines[i] = "  " + l
@@ -107,6 +141,9 @@ func (s questionScreen) answerView(q *questionnaire.Question, w int) string {
 		current += "  " + st.High.Render("flagged for follow-up")
 	}
 	lines := []string{st.Muted.Render(strings.Repeat("─", w)), "Answer: " + current}
+	if o := s.sess.ev.Overall; o.Applicable > 0 && o.Answered == o.Applicable {
+		lines = append(lines, st.Success.Render(truncate(fmt.Sprintf("Every question is answered (%d of %d). R shows the results, M the roadmap.", o.Answered, o.Applicable), w)))
+	}
 	if answered || ans.HasContext() {
 		var extra []string
 		if ans.Note != "" {

@@ -117,3 +117,49 @@ func TestRenameOnHome(t *testing.T) {
 		t.Errorf("not renamed in the store: %v", err)
 	}
 }
+
+// Answering the last unanswered question says so and offers what is next;
+// s on the last question says it is the last.
+func TestLastAnswerSaysSo(t *testing.T) {
+	m, qid := onFirstUnanswered(t)
+	for _, q := range m.sess.questions {
+		if _, ok := m.sess.a.Answer(q.ID); !ok && q.ID != qid {
+			m.sess.a.SetAnswer(q.ID, assessment.Answer{Value: assessment.Yes}, fixedNow)
+		}
+	}
+	m.sess.refresh()
+	m = storeRound(t, m, "1")
+	view := plain(m)
+	if !strings.Contains(view, "That was the last question") || !strings.Contains(view, "Every question is answered") {
+		t.Errorf("the last answer went unremarked:\n%s", view)
+	}
+	m.questions.idx = len(m.sess.questions) - 1
+	m, msg := update(t, m, press("s"))
+	m, _ = update(t, m, msg)
+	if !strings.Contains(plain(m), "That was the last question, and every one is answered") {
+		t.Errorf("s on the last question is silent:\n%s", plain(m))
+	}
+}
+
+// The question screen says in plain words what closing the gap takes and
+// what the auditor looks at, and shows why the question matters.
+func TestQuestionInPlainWords(t *testing.T) {
+	m, _ := onFirstUnanswered(t)
+	view := plain(m)
+	for _, want := range []string{"Closing this gap takes", "The auditor", "Why it matters"} {
+		if !strings.Contains(view, want) {
+			t.Errorf("the question screen lacks %q:\n%s", want, view)
+		}
+	}
+	for _, jargon := range []string{"effort S", "effort M", "evidence per event", "a setting"} {
+		if strings.Contains(view, jargon) {
+			t.Errorf("the question screen still says %q", jargon)
+		}
+	}
+	m = typeKeys(m, "i")
+	for _, want := range []string{"What good looks like", "What the auditor asks for", "First steps"} {
+		if !strings.Contains(plain(m), want) {
+			t.Errorf("i does not show %q:\n%s", want, plain(m))
+		}
+	}
+}
