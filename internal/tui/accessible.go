@@ -117,7 +117,9 @@ func (r accessible) choose() (*session, error) {
 		if err != nil {
 			return nil, err
 		}
-		return newSession(a, qn), nil
+		sess := newSession(a, qn)
+		r.sh.who = cmp.Or(sess.lastWho(), r.sh.who)
+		return sess, nil
 	}
 	return r.create()
 }

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 
@@ -135,6 +136,7 @@ func (m Model) handleResult(msg tea.Msg) (Model, tea.Cmd, bool) {
 			return next, cmd, true
 		}
 		m.sess = msg.sess
+		m.sh.who = cmp.Or(m.sess.lastWho(), m.sh.opts.Who)
 		next, cmd := m.show(msg.then)
 		return next, cmd, true
 	case answerSavedMsg:

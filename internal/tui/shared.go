@@ -104,6 +104,19 @@ func newSession(a *assessment.Assessment, qn *questionnaire.Questionnaire) *sess
 	return s
 }
 
+// lastWho is who gave the assessment's most recent answer, or "": who is
+// answering carries over from one session to the next, per assessment.
+func (s *session) lastWho() string {
+	var who string
+	var at time.Time
+	for _, ans := range s.a.Answers {
+		if ans.AnsweredBy != "" && ans.UpdatedAt.After(at) {
+			who, at = ans.AnsweredBy, ans.UpdatedAt
+		}
+	}
+	return who
+}
+
 // record appends an answer change to the session's history.
 func (s *session) record(c store.Change) {
 	if s.history == nil {

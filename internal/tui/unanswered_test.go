@@ -3,6 +3,7 @@ package tui
 import (
 	"strings"
 	"testing"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 
@@ -161,5 +162,25 @@ func TestQuestionInPlainWords(t *testing.T) {
 		if !strings.Contains(plain(m), want) {
 			t.Errorf("i does not show %q:\n%s", want, plain(m))
 		}
+	}
+}
+
+// Who is answering carries over to the next session of the same
+// assessment, not back to the login name.
+func TestWhoIsAnsweringIsKept(t *testing.T) {
+	st := openStore(t, true)
+	a, err := st.LoadByName(t.Context(), "Acme Cloud readiness")
+	if err != nil {
+		t.Fatal(err)
+	}
+	a.SetAnswer("access.sso", assessment.Answer{Value: assessment.Yes, AnsweredBy: "Priya (Eng)"}, fixedNow.Add(time.Hour))
+	sess := newSession(a, builtin(t))
+	if err := st.SaveAnswer(t.Context(), a.ID, "access.sso", a.Answers["access.sso"], sess.ev.Summarize()); err != nil {
+		t.Fatal(err)
+	}
+	m := sized(New(testOptions(t, st)), 100, 30)
+	m, _ = update(t, m, runCmd(loadAssessment(m.sh, a.ID, screenQuestions)))
+	if m.sh.who != "Priya (Eng)" {
+		t.Errorf("who is answering = %q, want the last to answer, Priya (Eng)", m.sh.who)
 	}
 }
