@@ -31,6 +31,12 @@ func (m Model) handleIntent(msg tea.Msg) (Model, tea.Cmd, bool) {
 			return m.show(screenHome)
 		})
 		return next, cmd, true
+	case discardNoteMsg:
+		next, cmd := m.ask("Discard what you typed?", func(m Model) (Model, tea.Cmd) {
+			m.questions = m.questions.closeForm()
+			return m, nil
+		})
+		return next, cmd, true
 	case listsBackMsg:
 		m.scope = newScopeScreen(m.sh, msg.a)
 		m.screen = screenScope

@@ -33,7 +33,10 @@ type questionScreen struct {
 	showHelp bool
 	form     embeddedForm
 	// naPending is set while the note that an "na" answer needs is asked.
-	naPending  bool
+	naPending bool
+	// details holds what the note form edits, to tell typed text from
+	// what is stored.
+	details detailsValues
 	areaCursor int
 	reader     viewport.Model
 	// returnTo is the screen esc goes back to (the roadmap when opened from it).
@@ -135,7 +138,7 @@ func (s questionScreen) handleKey(msg tea.KeyPressMsg) (questionScreen, tea.Cmd)
 		return s, func() tea.Msg { return clearAnswerMsg{q.ID} }
 	case key.Matches(msg, k.Details):
 		s.mode = modeDetails
-		s.form = newDetailsForm(s.sh, s.sess.a.Answers[q.ID], false)
+		s.form, s.details = newDetailsForm(s.sh, s.sess.a.Answers[q.ID], false)
 		return s, s.form.Init()
 	case key.Matches(msg, k.Who):
 		s.mode = modeWho
@@ -167,7 +170,7 @@ func (s questionScreen) answer(v assessment.Value) (questionScreen, tea.Cmd) {
 	ans := s.sess.a.Answers[q.ID]
 	if v == assessment.NA && strings.TrimSpace(ans.Note) == "" {
 		s.mode, s.naPending = modeDetails, true
-		s.form = newDetailsForm(s.sh, ans, true)
+		s.form, s.details = newDetailsForm(s.sh, ans, true)
 		return s, s.form.Init()
 	}
 	ans.Value = v
@@ -221,8 +224,11 @@ func (s questionScreen) updateForm(msg tea.Msg) (questionScreen, tea.Cmd) {
 	s.form, cmd, outcome = s.form.Update(msg)
 	switch outcome {
 	case formCancelled:
-		s.mode, s.naPending = modeAnswer, false
-		return s, nil
+		if s.mode == modeDetails && s.details.changed(s.sess.a.Answers[s.current().ID]) {
+			// The root asks before dropping typed text.
+			return s, func() tea.Msg { return discardNoteMsg{} }
+		}
+		return s.closeForm(), nil
 	case formDone:
 		f := s.form.form
 		mode := s.mode
@@ -233,9 +239,7 @@ func (s questionScreen) updateForm(msg tea.Msg) (questionScreen, tea.Cmd) {
 		}
 		q := s.current()
 		ans := s.sess.a.Answers[q.ID]
-		ans.Note = strings.TrimSpace(f.GetString("note"))
-		ans.Evidence = oneLine(f.GetString("evidence"))
-		ans.Owner = oneLine(f.GetString("owner"))
+		ans.Note, ans.Evidence, ans.Owner = s.details.values()
 		if s.naPending {
 			s.naPending = false
 			ans.Value = assessment.NA
@@ -258,10 +262,34 @@ func whoLabel(who string) string {
 	return who
 }
 
+// detailsValues are the note, evidence and owner the note form edits.
+type detailsValues struct{ note, evidence, owner *string }
+
+// values returns what was typed, tidied as it is stored.
+func (d detailsValues) values() (note, evidence, owner string) {
+	return strings.TrimSpace(*d.note), oneLine(*d.evidence), oneLine(*d.owner)
+}
+
+// changed reports whether what was typed differs from ans.
+func (d detailsValues) changed(ans assessment.Answer) bool {
+	note, evidence, owner := d.values()
+	return note != ans.Note || evidence != ans.Evidence || owner != ans.Owner
+}
+
+// closeForm leaves the note or who form without saving.
+func (s questionScreen) closeForm() questionScreen {
+	s.mode, s.naPending = modeAnswer, false
+	return s
+}
+
+// discardNoteMsg asks the root to confirm dropping a typed note.
+type discardNoteMsg struct{}
+
 // newDetailsForm edits the note, evidence and owner of an answer. For "na"
 // the note is required.
-func newDetailsForm(sh *shared, ans assessment.Answer, forNA bool) embeddedForm {
-	note := huh.NewText().Key("note").Title("Note").Lines(3).Value(ptr(ans.Note))
+func newDetailsForm(sh *shared, ans assessment.Answer, forNA bool) (embeddedForm, detailsValues) {
+	d := detailsValues{ptr(ans.Note), ptr(ans.Evidence), ptr(ans.Owner)}
+	note := huh.NewText().Key("note").Title("Note").Lines(3).Value(d.note)
 	if forNA {
 		note = note.Title("Why does this not apply? (required for \"not applicable\")").
 			Validate(func(s string) error {
@@ -273,9 +301,9 @@ func newDetailsForm(sh *shared, ans assessment.Answer, forNA bool) embeddedForm 
 	}
 	return newEmbeddedForm(sh, huh.NewGroup(
 		note,
-		huh.NewInput().Key("evidence").Title("Evidence reference").Description("Where an auditor would find proof: a link, a ticket, a file.").Value(ptr(ans.Evidence)),
-		huh.NewInput().Key("owner").Title("Owner").Description("Who will close this gap or keep the control running.").Value(ptr(ans.Owner)),
-	))
+		huh.NewInput().Key("evidence").Title("Evidence reference").Description("Where an auditor would find proof: a link, a ticket, a file.").Value(d.evidence),
+		huh.NewInput().Key("owner").Title("Owner").Description("Who will close this gap or keep the control running.").Value(d.owner),
+	)), d
 }
 
 var errRequiredNote = errorString("a short reason is required")

@@ -184,3 +184,29 @@ func TestWhoIsAnsweringIsKept(t *testing.T) {
 		t.Errorf("who is answering = %q, want the last to answer, Priya (Eng)", m.sh.who)
 	}
 }
+
+// esc in the note form asks before dropping what was typed.
+func TestEscAsksBeforeDroppingANote(t *testing.T) {
+	m, _ := onFirstUnanswered(t)
+	m = typeKeys(m, "e")
+	m.questions.form.Init()
+	m = typeKeys(m, "a", "b", "c")
+	m, msg := update(t, m, press("esc"))
+	if _, ok := msg.(discardNoteMsg); !ok {
+		t.Fatalf("esc with a typed note sent %#v, want a question", msg)
+	}
+	m, _ = update(t, m, msg)
+	if !strings.Contains(plain(m), "Discard what you typed?") {
+		t.Fatalf("no question on screen:\n%s", plain(m))
+	}
+	m = typeKeys(m, "n")
+	if m.questions.mode != modeDetails || *m.questions.details.note != "abc" {
+		t.Fatalf("n did not keep the note: mode %v, note %q", m.questions.mode, *m.questions.details.note)
+	}
+	m, msg = update(t, m, press("esc"))
+	m, _ = update(t, m, msg)
+	m = typeKeys(m, "y")
+	if m.questions.mode != modeAnswer {
+		t.Fatalf("y did not close the form")
+	}
+}
