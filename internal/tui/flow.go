@@ -31,6 +31,17 @@ func (m Model) handleIntent(msg tea.Msg) (Model, tea.Cmd, bool) {
 			return m.show(screenHome)
 		})
 		return next, cmd, true
+	case backToRoadmapMsg:
+		cursor := m.roadmap.cursor
+		next, cmd := m.show(screenRoadmap)
+		// The item just seen, or where it was if it left the roadmap.
+		next.roadmap.cursor = min(cursor, max(0, len(next.roadmap.plan.Items)-1))
+		for i, it := range next.roadmap.plan.Items {
+			if it.Question.ID == msg.id {
+				next.roadmap.cursor = i
+			}
+		}
+		return next, cmd, true
 	case discardNoteMsg:
 		next, cmd := m.ask("Discard what you typed?", func(m Model) (Model, tea.Cmd) {
 			m.questions = m.questions.closeForm()
@@ -60,6 +71,11 @@ func (m Model) handleIntent(msg tea.Msg) (Model, tea.Cmd, bool) {
 			return m, nil, true
 		}
 		m.questions = newQuestionScreen(m.sh, m.sess, msg.id, m.screen)
+		if m.screen == screenRoadmap {
+			for _, it := range m.roadmap.plan.Items {
+				m.questions.trail = append(m.questions.trail, it.Question.ID)
+			}
+		}
 		m.screen = screenQuestions
 		return m, nil, true
 	case saveAnswerMsg:

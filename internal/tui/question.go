@@ -2,6 +2,7 @@ package tui
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -36,11 +37,14 @@ type questionScreen struct {
 	naPending bool
 	// details holds what the note form edits, to tell typed text from
 	// what is stored.
-	details detailsValues
+	details    detailsValues
 	areaCursor int
 	reader     viewport.Model
 	// returnTo is the screen esc goes back to (the roadmap when opened from it).
 	returnTo screenID
+	// trail, when opened from the roadmap, is the roadmap's questions in
+	// its order: → and ← follow it rather than the questionnaire.
+	trail []string
 }
 
 // newQuestionScreen opens at question id, or else at the first unanswered.
@@ -113,6 +117,10 @@ func (s questionScreen) handleKey(msg tea.KeyPressMsg) (questionScreen, tea.Cmd)
 		}
 	}
 	switch {
+	case s.trail != nil && (key.Matches(msg, k.Next) || key.Matches(msg, k.Skip)):
+		return s.alongTrail(+1)
+	case s.trail != nil && key.Matches(msg, k.Prev):
+		return s.alongTrail(-1)
 	case key.Matches(msg, k.Next), key.Matches(msg, k.Skip):
 		if s.idx == len(s.sess.questions)-1 {
 			return s, status(s.lastQuestionText(), false)
@@ -156,6 +164,10 @@ func (s questionScreen) handleKey(msg tea.KeyPressMsg) (questionScreen, tea.Cmd)
 	case key.Matches(msg, k.EditScope):
 		return s, navigate(screenScope)
 	case key.Matches(msg, k.Back):
+		if s.returnTo == screenRoadmap {
+			id := q.ID
+			return s, func() tea.Msg { return backToRoadmapMsg{id: id} }
+		}
 		if s.returnTo != screenQuestions {
 			return s, navigate(s.returnTo)
 		}
@@ -196,6 +208,22 @@ func (s questionScreen) store(qid string, ans assessment.Answer) tea.Cmd {
 func save(qid string, ans assessment.Answer) tea.Cmd {
 	return func() tea.Msg { return saveAnswerMsg{questionID: qid, answer: ans} }
 }
+
+// alongTrail moves to the next (dir +1) or previous roadmap item.
+func (s questionScreen) alongTrail(dir int) (questionScreen, tea.Cmd) {
+	at := slices.Index(s.trail, s.current().ID)
+	next := at + dir
+	if at < 0 || next < 0 || next >= len(s.trail) {
+		return s, status("No more roadmap items that way; esc returns to the roadmap", false)
+	}
+	if i := s.sess.indexOf(s.trail[next]); i >= 0 {
+		s.idx = i
+	}
+	return s, nil
+}
+
+// backToRoadmapMsg returns to the roadmap, on the item of question id.
+type backToRoadmapMsg struct{ id string }
 
 // lastQuestionText says that there is no next question, and what is left.
 func (s questionScreen) lastQuestionText() string {

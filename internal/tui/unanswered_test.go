@@ -210,3 +210,45 @@ func TestEscAsksBeforeDroppingANote(t *testing.T) {
 		t.Fatalf("y did not close the form")
 	}
 }
+
+// From a roadmap item, → goes to the next roadmap item and esc returns to
+// the roadmap on the item last seen.
+func TestRoadmapItemsInRoadmapOrder(t *testing.T) {
+	st := openStore(t, true)
+	m := withSession(t, sized(New(testOptions(t, st)), 120, 40), st)
+	for _, q := range m.sess.questions[:6] {
+		m.sess.a.SetAnswer(q.ID, assessment.Answer{Value: assessment.No}, fixedNow)
+	}
+	m.sess.refresh()
+	m, _ = m.show(screenRoadmap)
+	items := m.roadmap.plan.Items
+	if len(items) < 3 {
+		t.Fatalf("the example roadmap has %d items", len(items))
+	}
+	m = typeKeys(m, "j")
+	m, msg := update(t, m, press("enter"))
+	m, _ = update(t, m, msg)
+	if q := m.questions.current(); m.screen != screenQuestions || q.ID != items[1].Question.ID {
+		t.Fatalf("enter opened %v", q.ID)
+	}
+	m = typeKeys(m, "right")
+	if q := m.questions.current(); q.ID != items[2].Question.ID {
+		t.Fatalf("→ went to %s, want the next roadmap item %s", q.ID, items[2].Question.ID)
+	}
+	m, msg = update(t, m, press("esc"))
+	m, _ = update(t, m, msg)
+	if m.screen != screenRoadmap || m.roadmap.cursor != 2 {
+		t.Fatalf("esc returned to screen %v, cursor %d; want the roadmap on item 2", m.screen, m.roadmap.cursor)
+	}
+}
+
+// G and End go to the end of the results.
+func TestResultsBottom(t *testing.T) {
+	st := openStore(t, true)
+	m := withSession(t, sized(New(testOptions(t, st)), 80, 24), st)
+	m, _ = m.show(screenResults)
+	m = typeKeys(m, "G")
+	if m.results.offset == 0 || m.results.offset != m.results.maxOffset() {
+		t.Errorf("G scrolled to %d, want the end, %d", m.results.offset, m.results.maxOffset())
+	}
+}
