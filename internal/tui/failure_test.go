@@ -31,7 +31,22 @@ func newSetupDone(t *testing.T, closeStore bool, name string) (Model, any) {
 		st.Close()
 	}
 	m, msg := update(t, m, criteriaDoneMsg{a: a})
+	if _, ok := msg.(questionnaireResolvedMsg); !ok {
+		t.Fatalf("the setup asked for %#v, want its questionnaire", msg)
+	}
+	m, msg = update(t, m, msg) // the save
 	return m, msg
+}
+
+// A questionnaire that cannot be read leaves the criteria form to retry.
+func TestSetupWithoutItsQuestionnaire(t *testing.T) {
+	st := openStore(t, false)
+	m := sized(New(testOptions(t, st)), 100, 30)
+	a := assessment.New("Globex Q1", "soc2", fixedNow)
+	m, _ = update(t, m, questionnaireResolvedMsg{a: a, err: fmt.Errorf("custom.yaml:3:1: bad")})
+	if m.screen != screenCriteria || m.criteria.handedOn() || !strings.Contains(plain(m), "Cannot start") {
+		t.Fatalf("screen %v, handed on %v:\n%s", m.screen, m.criteria.handedOn(), plain(m))
+	}
 }
 
 // A new assessment that cannot be saved returns to the scope form with
@@ -51,7 +66,9 @@ func TestFailedSetupSaveKeepsWhatWasTyped(t *testing.T) {
 // A name taken meanwhile (by another window) returns to the scope form
 // and says so.
 func TestSetupSaveOfATakenName(t *testing.T) {
-	m, _ := newSetupDone(t, false, "Globex Q1")
+	st := openStore(t, false)
+	m := sized(New(testOptions(t, st)), 100, 30)
+	m, _ = update(t, m, questionnaireResolvedMsg{a: assessment.New("Globex Q1", "soc2", fixedNow), qn: builtin(t)})
 	m, _ = update(t, m, setupSavedMsg{created: true, err: fmt.Errorf("assessment %q: %w", "Globex Q1", store.ErrExists)})
 	view := plain(m)
 	if m.screen != screenScope || !strings.Contains(view, "already exists") || !strings.Contains(view, "> Globex Q1") {

@@ -8,6 +8,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/gapmap/gapmap/internal/assessment"
+	"github.com/gapmap/gapmap/internal/questionnaire"
 	"github.com/gapmap/gapmap/internal/store"
 )
 
@@ -61,6 +62,8 @@ func (m Model) handleIntent(msg tea.Msg) (Model, tea.Cmd, bool) {
 		m.lists.cursor = len(m.lists.rows()) - 1
 		m.screen = screenLists
 		return m, nil, true
+	case questionnaireResolvedMsg:
+		return m.createAssessment(msg)
 	case criteriaDoneMsg:
 		return m.saveSetup(msg.a)
 	case gotoMsg:
@@ -100,19 +103,40 @@ func (m Model) titleOf(qid string) string {
 func (m Model) saveSetup(a *assessment.Assessment) (Model, tea.Cmd, bool) {
 	created := a.ID == 0
 	if created {
-		qn, err := m.sh.opts.Questionnaire(a.QuestionnaireID)
-		if err != nil {
-			next, cmd := m.setStatus("Cannot start: "+errText(err), true)
-			return next, cmd, true
-		}
-		m.draft = a
-		m.sess = newSession(a, qn)
+		// A custom questionnaire is a file to read: not in Update.
+		resolve := m.sh.opts.Questionnaire
+		return m, func() tea.Msg {
+			qn, err := resolve(a.QuestionnaireID)
+			return questionnaireResolvedMsg{a: a, qn: qn, err: err}
+		}, true
 	} else {
 		*m.sess.a = *a
 		m.sess.refresh()
 	}
 	m.status, m.statusErr = "Saving…", false
 	return m, saveSetup(m.sh, *m.sess.a, m.sess.ev.Summarize(), created), true
+}
+
+// questionnaireResolvedMsg carries the questionnaire of a new assessment.
+type questionnaireResolvedMsg struct {
+	a   *assessment.Assessment
+	qn  *questionnaire.Questionnaire
+	err error
+}
+
+// createAssessment saves a new assessment once its questionnaire is read.
+func (m Model) createAssessment(msg questionnaireResolvedMsg) (Model, tea.Cmd, bool) {
+	if msg.err != nil {
+		// The criteria form again, filled in, so that enter retries.
+		m.criteria = newCriteriaScreen(m.sh, msg.a)
+		m.screen = screenCriteria
+		next, cmd := m.setStatus("Cannot start: "+errText(msg.err), true)
+		return next, tea.Batch(cmd, next.criteria.Init()), true
+	}
+	m.draft = msg.a
+	m.sess = newSession(msg.a, msg.qn)
+	m.status, m.statusErr = "Saving…", false
+	return m, saveSetup(m.sh, *m.sess.a, m.sess.ev.Summarize(), true), true
 }
 
 func (m Model) saveAnswer(qid string, ans assessment.Answer) (Model, tea.Cmd, bool) {
