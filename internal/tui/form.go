@@ -84,9 +84,10 @@ func (e embeddedForm) Update(msg tea.Msg) (embeddedForm, tea.Cmd, formOutcome) {
 // scrolls each group so that the focused field is at the top of its view,
 // so the field being typed in is always on screen.
 func (e embeddedForm) View(w, h int) string {
-	// Huh's group view is one line taller than the height it is given (a
-	// blank line above its footer, which is where errors show).
-	if size := [2]int{w, max(h-1, 3)}; *e.size != size {
+	// Huh sizes a group's view to the height less its footer as it is at
+	// that moment, then adds a blank line and the footer, which is where
+	// errors show: two lines are kept for them.
+	if size := [2]int{w, max(h-2, 3)}; *e.size != size {
 		*e.size = size
 		e.form.WithWidth(size[0]).WithHeight(size[1])
 		e.layout()
@@ -94,9 +95,17 @@ func (e embeddedForm) View(w, h int) string {
 	return e.form.View()
 }
 
-// ShortHelp is the focused field's keys, then leaving the form.
+// ShortHelp is the focused field's keys, then leaving the form. The
+// arrows that move in a list go without saying, and make room at 80
+// columns for the keys that do not.
 func (e embeddedForm) ShortHelp() []key.Binding {
-	return append(e.form.KeyBinds(), e.keys.FormCancel, e.keys.ForceQuit)
+	var out []key.Binding
+	for _, b := range e.form.KeyBinds() {
+		if h := b.Help().Key; h != "↑" && h != "↓" {
+			out = append(out, b)
+		}
+	}
+	return append(out, e.keys.FormCancel, e.keys.ForceQuit)
 }
 
 // setupForm is one step of setting up an assessment (the scope, then the

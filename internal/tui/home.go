@@ -198,8 +198,7 @@ func (s homeScreen) emptyView(w int) string {
 		wrap("It turns your answers into a prioritized roadmap with a timeline to Type I and Type II.", w),
 		wrap("Every answer is saved the moment you give it; you can stop and resume at any time.", w),
 		"",
-		st.Key.Render("n") + "  start a new assessment (about 60–90 minutes for a first pass)",
-		st.Key.Render("q") + "  quit",
+		wrap("A first pass takes about 60–90 minutes; n starts one.", w),
 		"",
 		st.Muted.Render(wrap("Just looking? Quit and run 'gapmap demo' to open an example assessment of a 25-person SaaS.", w)),
 	}

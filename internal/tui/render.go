@@ -77,7 +77,7 @@ func (m Model) helpView(w, h int) string {
 		var lines []string
 		for _, b := range group {
 			hb := b.Help()
-			if hb.Key == "" {
+			if hb.Key == "" || !b.Enabled() {
 				continue
 			}
 			lines = append(lines, fmt.Sprintf("%s %s", st.Key.Render(fmt.Sprintf("%-10s", hb.Key)), hb.Desc))

@@ -252,3 +252,17 @@ func TestResultsBottom(t *testing.T) {
 		t.Errorf("G scrolled to %d, want the end, %d", m.results.offset, m.results.maxOffset())
 	}
 }
+
+// An error that appears under a laid-out form is on screen.
+func TestFormErrorShows(t *testing.T) {
+	st := openStore(t, false)
+	m := sized(New(testOptions(t, st)), 80, 24)
+	m, msg := update(t, m, newAssessmentMsg{})
+	m, _ = update(t, m, msg)
+	m.scope.form.Init()
+	_ = plain(m) // laid out before the error exists
+	m = typeKeys(m, "enter")
+	if !strings.Contains(plain(m), "a name is required") {
+		t.Fatalf("the error is not on screen:\n%s", plain(m))
+	}
+}

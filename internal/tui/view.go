@@ -69,6 +69,9 @@ func (m Model) statusLine(w int) string {
 func (m Model) footer(w int) string {
 	var parts []string
 	for _, b := range m.current().ShortHelp() {
+		if !b.Enabled() {
+			continue // huh disables the keys a field does not take now
+		}
 		h := b.Help()
 		parts = append(parts, m.sh.styles.Key.Render(h.Key)+" "+m.sh.styles.Muted.Render(h.Desc))
 	}
