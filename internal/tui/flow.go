@@ -202,7 +202,7 @@ func (m Model) handleResult(msg tea.Msg) (Model, tea.Cmd, bool) {
 		if m.lastAnswered && msg.value != "" {
 			m.lastAnswered = false
 			o := m.sess.ev.Overall
-			text = fmt.Sprintf("%s. That was the last question: all %d are answered. R shows the results, M the roadmap.", text, o.Applicable)
+			text = fmt.Sprintf("%s. All %d answered: R results, M roadmap.", text, o.Applicable)
 		}
 		next, cmd := m.setStatus(text, false)
 		return next, cmd, true

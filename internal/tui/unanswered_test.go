@@ -131,7 +131,7 @@ func TestLastAnswerSaysSo(t *testing.T) {
 	m.sess.refresh()
 	m = storeRound(t, m, "1")
 	view := plain(m)
-	if !strings.Contains(view, "That was the last question") || !strings.Contains(view, "Every question is answered") {
+	if !strings.Contains(view, "answered: R results, M roadmap") || !strings.Contains(view, "Every question is answered") {
 		t.Errorf("the last answer went unremarked:\n%s", view)
 	}
 	m.questions.idx = len(m.sess.questions) - 1
