@@ -22,7 +22,7 @@ type criteriaValues struct {
 // newCriteriaScreen chooses the optional Trust Services Categories, each
 // with a recommendation from the scope, and the report target.
 func newCriteriaScreen(sh *shared, a *assessment.Assessment) setupForm {
-	groups, vals := criteriaGroups(*a, min(sh.width-4, 100)-8)
+	groups, vals := criteriaGroups(*a, sh.contentW-8)
 	return setupForm{
 		a:     *a,
 		form:  newEmbeddedForm(sh, groups...),

@@ -31,7 +31,7 @@ func (s resultsScreen) Update(msg tea.Msg) (resultsScreen, tea.Cmd) {
 		return s, nil
 	}
 	keys := s.sh.keys
-	page := max(1, s.sh.height-6)
+	page := max(1, s.sh.bodyH-4)
 	switch {
 	case key.Matches(k, keys.Down):
 		s.offset++

@@ -266,3 +266,15 @@ func TestFormErrorShows(t *testing.T) {
 		t.Fatalf("the error is not on screen:\n%s", plain(m))
 	}
 }
+
+// At 200 columns the content is centred, not left at the top-left.
+func TestWideTerminalCentresContent(t *testing.T) {
+	st := openStore(t, true)
+	m := withSession(t, sized(New(testOptions(t, st)), 200, 60), st)
+	m, _ = m.show(screenQuestions)
+	first := strings.Split(plain(m), "\n")[0]
+	margin := len(first) - len(strings.TrimLeft(first, " "))
+	if margin < 30 {
+		t.Errorf("left margin %d at 200 columns, want the content centred:\n%q", margin, first)
+	}
+}
