@@ -411,11 +411,13 @@ func TestNotATerminal(t *testing.T) {
 	withExample(t, bin, dir)
 	term := newTerminal(t, env(dir), 100, 30)
 	for _, args := range []string{"", "--accessible", `delete "Acme Cloud readiness"`} {
-		term.text(fmt.Sprintf("clear; %s %s < /dev/null; echo EXIT=$?", bin, args))
+		// The marker is split on the command line, so that only its
+		// output matches.
+		term.text(fmt.Sprintf(`clear; %s %s < /dev/null; echo "R""C=$?"`, bin, args))
 		term.keys("Enter")
-		term.waitFor("EXIT=")
+		term.waitFor("RC=")
 		screen := term.screen()
-		if !strings.Contains(screen, "EXIT=1") {
+		if !strings.Contains(screen, "RC=1") {
 			t.Errorf("gapmap %s < /dev/null:\n%s", args, screen)
 		}
 		if args != "" && strings.Contains(args, "delete") && !strings.Contains(screen, "refusing to delete") {

@@ -27,7 +27,7 @@ func (a *app) renameCommand() *cobra.Command {
 			if err != nil {
 				return notFound(err)
 			}
-			if err := s.Rename(cmd.Context(), as.ID, newName); err != nil {
+			if err := s.Rename(cmd.Context(), as.UUID, newName); err != nil {
 				return notFound(err)
 			}
 			fmt.Fprintf(a.stdout, "Renamed %q to %q\n", oneLine(as.Name), newName)

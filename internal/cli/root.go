@@ -66,6 +66,8 @@ func exitCode(err error) int {
 		return exitOK
 	case errors.As(err, &ue), errors.As(err, &ps), isUsageError(err):
 		return exitUser
+	case isRefusal(err):
+		return exitUser // a refusal that reached here unmarked
 	}
 	return exitInternal
 }
@@ -85,14 +87,7 @@ func isUsageError(err error) bool {
 func (a *app) printError(w io.Writer, _ fang.Styles, err error) {
 	var ps yamlfile.Problems
 	if errors.As(err, &ps) {
-		for _, p := range ps {
-			fmt.Fprintln(w, p.String())
-		}
-		noun := "problems"
-		if len(ps) == 1 {
-			noun = "problem"
-		}
-		fmt.Fprintf(w, "%d %s found\n", len(ps), noun)
+		ps.Print(w)
 		return
 	}
 	fmt.Fprintf(w, "gapmap: %v\n", err)

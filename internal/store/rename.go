@@ -5,23 +5,36 @@ import (
 	"database/sql"
 	"fmt"
 	"time"
+
+	"github.com/gapmap/gapmap/internal/assessment"
 )
 
-// Rename gives assessment id a new name. ErrExists when another assessment
-// has it, ErrNotFound when id does not exist.
-func (s *Store) Rename(ctx context.Context, id int64, newName string) error {
-	if err := checkName(newName); err != nil {
+// Rename gives the assessment with that UUID a new name, cleaned as every
+// name is (assessment.CleanName). A *NameTakenError when another
+// assessment has the name (without regard to case), ErrGone when the
+// assessment no longer exists. The revision moves on, so a setup edited
+// from before the rename is refused rather than undoing it.
+func (s *Store) Rename(ctx context.Context, uuid, newName string) error {
+	newName, err := assessment.CleanName(newName)
+	if err != nil {
 		return err
 	}
 	return s.inTx(ctx, func(tx *sql.Tx) error {
-		res, err := tx.ExecContext(ctx, `UPDATE assessments SET name = ?, updated_at = ? WHERE id = ?`,
+		id, err := rowOf(ctx, tx, uuid)
+		if err != nil {
+			return err
+		}
+		if err := nameTaken(ctx, tx, newName, uuid); err != nil {
+			return err
+		}
+		_, err = tx.ExecContext(ctx, `UPDATE assessments SET name = ?, updated_at = ?, revision = revision + 1 WHERE id = ?`,
 			newName, formatTime(time.Now()), id)
 		if isUnique(err) {
 			return fmt.Errorf("assessment %q: %w", newName, ErrExists)
 		}
 		if err != nil {
-			return fmt.Errorf("renaming assessment %d: %w", id, err)
+			return fmt.Errorf("renaming assessment %s: %w", uuid, err)
 		}
-		return mustAffect(res, fmt.Sprintf("assessment %d", id))
+		return nil
 	})
 }

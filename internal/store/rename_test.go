@@ -24,16 +24,19 @@ func TestRename(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	if err := st.Rename(ctx, a.ID, "Acme 2027"); err != nil {
+	if err := st.Rename(ctx, a.UUID, "Acme 2027"); err != nil {
 		t.Fatal(err)
 	}
 	if got, err := st.Load(ctx, a.ID); err != nil || got.Name != "Acme 2027" {
 		t.Fatalf("after rename: %v %v", got, err)
 	}
-	if err := st.Rename(ctx, a.ID, "Globex"); !errors.Is(err, ErrExists) {
+	if err := st.Rename(ctx, a.UUID, "Globex"); !errors.Is(err, ErrExists) {
 		t.Errorf("renaming to a taken name: %v, want ErrExists", err)
 	}
-	if err := st.Rename(ctx, 999, "Nobody"); !errors.Is(err, ErrNotFound) {
-		t.Errorf("renaming a missing assessment: %v, want ErrNotFound", err)
+	if err := st.Delete(ctx, b.UUID); err != nil {
+		t.Fatal(err)
+	}
+	if err := st.Rename(ctx, b.UUID, "Nobody"); !errors.Is(err, ErrGone) {
+		t.Errorf("renaming a deleted assessment: %v, want ErrGone", err)
 	}
 }

@@ -9,6 +9,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync/atomic"
 
@@ -129,14 +130,17 @@ func (r accessible) create() (*session, error) {
 	if err != nil {
 		return nil, err
 	}
-	taken := map[string]bool{}
+	var taken []string
 	for _, in := range infos {
-		taken[in.Name] = true
+		taken = append(taken, in.Name)
+	}
+	isTaken := func(name string) bool {
+		return slices.ContainsFunc(taken, func(other string) bool { return assessment.SameName(name, other) })
 	}
 	a := assessment.New("", r.sh.opts.DefaultQuestionnaire, r.sh.now())
 	for {
 		groups, vals := scopeGroups(*a, scopeOptions{isNew: true, lists: true,
-			taken: func(name string) bool { return taken[name] }, inputEnded: r.in.ended.Load})
+			taken: isTaken, inputEnded: r.in.ended.Load})
 		if err := r.run(groups...); err != nil {
 			return nil, err
 		}
@@ -161,7 +165,7 @@ func (r accessible) create() (*session, error) {
 		if errors.Is(err, store.ErrExists) {
 			// Taken meanwhile, by another window.
 			r.say("An assessment named %q was created meanwhile. Please choose another name.", a.Name)
-			taken[a.Name] = true
+			taken = append(taken, a.Name)
 			continue
 		}
 		if err != nil {
@@ -217,9 +221,10 @@ func (r accessible) answerQuestions(sess *session) error {
 			return err
 		}
 		ans.Note = strings.TrimSpace(*note)
+		prev := sess.a.Answers[q.ID]
 		sess.a.SetAnswer(q.ID, ans, r.sh.now())
 		sess.refresh()
-		if err := r.sh.opts.Store.SaveAnswer(r.ctx, sess.a.ID, q.ID, sess.a.Answers[q.ID], sess.ev.Summarize()); err != nil {
+		if err := r.sh.opts.Store.SaveAnswer(r.ctx, sess.a.UUID, q.ID, prev, sess.a.Answers[q.ID], sess.ev.Summarize()); err != nil {
 			return fmt.Errorf("saving the answer to %s: %w", q.ID, err)
 		}
 		r.say("Saved.")

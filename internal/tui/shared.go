@@ -73,8 +73,13 @@ func (sh *shared) rememberNames(msg listLoadedMsg) {
 func (sh *shared) nameTaken(id int64) func(string) bool {
 	names := sh.names
 	return func(name string) bool {
-		other, ok := names[name]
-		return ok && other != id
+		// As the store compares them: without regard to case.
+		for other, otherID := range names {
+			if otherID != id && assessment.SameName(name, other) {
+				return true
+			}
+		}
+		return false
 	}
 }
 

@@ -173,9 +173,10 @@ func TestWhoIsAnsweringIsKept(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	prev := a.Answers["access.sso"]
 	a.SetAnswer("access.sso", assessment.Answer{Value: assessment.Yes, AnsweredBy: "Priya (Eng)"}, fixedNow.Add(time.Hour))
 	sess := newSession(a, builtin(t))
-	if err := st.SaveAnswer(t.Context(), a.ID, "access.sso", a.Answers["access.sso"], sess.ev.Summarize()); err != nil {
+	if err := st.SaveAnswer(t.Context(), a.UUID, "access.sso", prev, a.Answers["access.sso"], sess.ev.Summarize()); err != nil {
 		t.Fatal(err)
 	}
 	m := sized(New(testOptions(t, st)), 100, 30)
