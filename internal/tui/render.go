@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"charm.land/bubbles/v2/key"
 	"fmt"
 	"strings"
 
@@ -69,41 +70,49 @@ func fitParts(parts []string, sep string, w int) string {
 	return out + sep + tail
 }
 
-// helpView renders every key of the current screen in columns.
+// helpView renders every key of the current screen in columns, each as
+// narrow as its keys allow; any key closes it (the footer says so).
 func (m Model) helpView(w, h int) string {
 	st := m.sh.styles
+	k := m.sh.keys
+	groups := append(m.current().FullHelp(), []key.Binding{k.Help, k.Quit, k.ForceQuit})
 	var cols []string
-	for _, group := range m.current().FullHelp() {
+	for _, group := range groups {
+		keyW := 0
+		for _, b := range group {
+			if b.Enabled() {
+				keyW = max(keyW, lipgloss.Width(b.Help().Key))
+			}
+		}
 		var lines []string
 		for _, b := range group {
 			hb := b.Help()
 			if hb.Key == "" || !b.Enabled() {
 				continue
 			}
-			lines = append(lines, fmt.Sprintf("%s %s", st.Key.Render(fmt.Sprintf("%-10s", hb.Key)), hb.Desc))
+			lines = append(lines, st.Key.Render(hb.Key)+strings.Repeat(" ", keyW-lipgloss.Width(hb.Key)+1)+hb.Desc)
 		}
 		cols = append(cols, strings.Join(lines, "\n"))
 	}
-	global := []string{
-		st.Key.Render(fmt.Sprintf("%-10s", "?")) + " this help",
-		st.Key.Render(fmt.Sprintf("%-10s", "q")) + " quit (answers are already saved)",
-		st.Key.Render(fmt.Sprintf("%-10s", "ctrl+c")) + " quit, also in forms",
-	}
-	cols = append(cols, strings.Join(global, "\n"))
 	styled := make([]string, len(cols))
 	for i, c := range cols {
 		styled[i] = lipgloss.NewStyle().MarginRight(3).Render(c)
 	}
 	body := lipgloss.JoinHorizontal(lipgloss.Top, styled...)
 	if lipgloss.Width(body) > w {
-		// Two columns per row, then the rest below.
+		// As many columns per row as fit, then the rest below.
 		var rows []string
-		for i := 0; i < len(styled); i += 2 {
-			rows = append(rows, lipgloss.JoinHorizontal(lipgloss.Top, styled[i:min(i+2, len(styled))]...))
+		for i := 0; i < len(styled); {
+			j := i + 1
+			for j < len(styled) && lipgloss.Width(lipgloss.JoinHorizontal(lipgloss.Top, styled[i:j+1]...)) <= w {
+				j++
+			}
+			rows = append(rows, lipgloss.JoinHorizontal(lipgloss.Top, styled[i:j]...))
+			i = j
 		}
-		body = strings.Join(rows, "\n\n")
+		body = strings.Join(rows, "\n")
 	}
-	return st.Title.Render("Keys") + "\n\n" + body + "\n\n" + st.Muted.Render("Press any key to close.")
+	return st.Title.Render("Keys") + "\n\n" + body
 }
 
 // header renders a screen title with a right-aligned note.

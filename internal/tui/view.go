@@ -67,6 +67,9 @@ func (m Model) statusLine(w int) string {
 // fit, the last ones the screen lists (? keys, q quit) stay and those
 // before them give way.
 func (m Model) footer(w int) string {
+	if m.showHelp {
+		return m.sh.styles.Muted.Render("any key closes this help")
+	}
 	var parts []string
 	for _, b := range m.current().ShortHelp() {
 		if !b.Enabled() {
