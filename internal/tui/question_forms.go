@@ -113,4 +113,3 @@ func newWhoForm(sh *shared) embeddedForm {
 			Value(ptr(sh.who)),
 	))
 }
-
