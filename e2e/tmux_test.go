@@ -193,7 +193,7 @@ func TestAssessmentEndToEnd(t *testing.T) {
 	// Roadmap, then export to Markdown.
 	term.keys("M")
 	term.waitFor("Roadmap: E2E Corp")
-	term.waitFor("Type I ready in about")
+	term.waitFor("Ready for a Type I audit")
 	term.keys("X")
 	term.waitFor("┃ Format")
 	term.field("File")
@@ -409,11 +409,11 @@ func TestNotATerminal(t *testing.T) {
 	bin := binary(t)
 	dir := t.TempDir()
 	withExample(t, bin, dir)
-	term := newTerminal(t, env(dir), 100, 30)
 	for _, args := range []string{"", "--accessible", `delete "Acme Cloud readiness"`} {
-		// The marker is split on the command line, so that only its
-		// output matches.
-		term.text(fmt.Sprintf(`clear; %s %s < /dev/null; echo "R""C=$?"`, bin, args))
+		// A terminal each, so that no earlier output matches; the marker
+		// is split on the command line, so that only its output does.
+		term := newTerminal(t, env(dir), 100, 30)
+		term.text(fmt.Sprintf(`%s %s < /dev/null; echo "R""C=$?"`, bin, args))
 		term.keys("Enter")
 		term.waitFor("RC=")
 		screen := term.screen()

@@ -10,8 +10,10 @@ import (
 )
 
 // FileVersion is the version of the answers-file format written by export
-// under the "gapmap" key.
-const FileVersion = 1
+// under the "gapmap" key. Version 2 added computed keys only (the two
+// readiness figures, work packages, the window calendar), so files of
+// version 1 and 2 read the same.
+const FileVersion = 2
 
 // Lookup resolves a questionnaire ID named in an answers file.
 type Lookup func(id string) (*questionnaire.Questionnaire, error)
@@ -34,8 +36,8 @@ func ParseFile(name string, data []byte, lookup Lookup, now time.Time) (*Assessm
 	}
 	top.AllowOnly(append([]string{"gapmap", "uuid", "name", "questionnaire", "scope", "categories", "report", "answers", "created_at", "updated_at"}, computedKeys...)...)
 	if top.Has("gapmap") {
-		if v := top.Int("gapmap"); v != FileVersion && len(r.Problems) == 0 {
-			r.ErrorAt(top.ValuePos("gapmap"), "answers-file format %d is not supported (this build reads format %d)", v, FileVersion)
+		if v := top.Int("gapmap"); (v < 1 || v > FileVersion) && len(r.Problems) == 0 {
+			r.ErrorAt(top.ValuePos("gapmap"), "answers-file format %d is not supported (this build reads formats 1 to %d)", v, FileVersion)
 		}
 	}
 	a := New(top.String("name", true), top.String("questionnaire", false), now)

@@ -164,6 +164,18 @@ func FuzzParseFile(f *testing.F) {
 	})
 }
 
+// TestParseFileVersions: format 2 added computed keys only, so files of
+// version 1 and 2 import alike; a later version is refused.
+func TestParseFileVersions(t *testing.T) {
+	for v, ok := range map[int]bool{0: false, 1: true, 2: true, 3: false} {
+		src := fmt.Sprintf("gapmap: %d\nname: Acme\nquestionnaire: mini\n", v)
+		_, err := ParseFile("a.yaml", []byte(src), miniLookup(t), t0)
+		if (err == nil) != ok {
+			t.Errorf("gapmap: %d: error %v, want accepted %t", v, err, ok)
+		}
+	}
+}
+
 // Each broken file names its first bad byte by line and column (before, an
 // ESC or invalid UTF-8 was reported at 1:1, and a bad byte in a key as an
 // unknown field), and UTF-16 asks to be saved as UTF-8.

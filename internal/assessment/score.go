@@ -4,21 +4,30 @@ import (
 	"github.com/gapmap/gapmap/internal/questionnaire"
 )
 
-// Score is progress and readiness over a set of questions.
+// Score is progress and the two readiness figures over a set of questions.
 //
-// Readiness is the severity-weighted share of answered questions that are in
-// place: each answered question (not "na") counts with its severity weight
-// (critical 4, high 3, medium 2, low 1) times one minus its gap weight.
-// Unanswered questions do not count toward readiness, only against progress.
+// Both figures weigh each answered question (not "na") by its severity
+// (critical 4, high 3, medium 2, low 1). Unanswered questions do not count
+// toward either, only against progress.
+//
+//   - Readiness, shown as "controls in place", credits each answer with one
+//     minus its gap weight: a control in place without evidence counts 75%.
+//   - Auditable, shown as "auditable today", credits only "yes": in place
+//     with evidence an auditor could test now. A Type II auditor can test
+//     nothing else, so under Type II it is the figure that leads.
 type Score struct {
 	Applicable int `json:"applicable"`
 	Answered   int `json:"answered"`
 	// Scored is the answered questions that count toward readiness (not na).
 	Scored int `json:"scored"`
-	// Readiness is between 0 and 1; meaningful only when Scored > 0.
+	// Readiness is the "controls in place" share, between 0 and 1;
+	// meaningful only when Scored > 0.
 	Readiness float64 `json:"readiness"`
+	// Auditable is the "auditable today" share, between 0 and 1; meaningful
+	// only when Scored > 0. Never more than Readiness.
+	Auditable float64 `json:"auditable"`
 
-	weight, met float64
+	weight, met, evidenced float64
 }
 
 // Progress is the share of applicable questions answered, 0 to 1.
@@ -43,7 +52,11 @@ func (s *Score) add(q *questionnaire.Question, ans Answer, answered bool) {
 	w := q.Severity.Weight()
 	s.weight += w
 	s.met += w * (1 - gap)
+	if ans.Value == Yes {
+		s.evidenced += w
+	}
 	s.Readiness = s.met / s.weight
+	s.Auditable = s.evidenced / s.weight
 }
 
 // CategoryScore is the score of one selected category.
@@ -156,7 +169,9 @@ type Summary struct {
 	Applicable int     `json:"applicable"`
 	Answered   int     `json:"answered"`
 	Progress   float64 `json:"progress"`
-	Readiness  float64 `json:"readiness"`
+	// Readiness is "controls in place", Auditable "auditable today".
+	Readiness float64 `json:"readiness"`
+	Auditable float64 `json:"auditable"`
 }
 
 // Summarize returns the listing summary of an evaluation.
@@ -166,5 +181,6 @@ func (ev Evaluation) Summarize() Summary {
 		Answered:   ev.Overall.Answered,
 		Progress:   ev.Overall.Progress(),
 		Readiness:  ev.Overall.Readiness,
+		Auditable:  ev.Overall.Auditable,
 	}
 }

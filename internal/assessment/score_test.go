@@ -82,3 +82,32 @@ func TestSetCategoriesKeepsSecurity(t *testing.T) {
 		}
 	}
 }
+
+// TestAuditableTodayCountsOnlyYes checks "auditable today" against shares
+// worked out by hand: severity weights critical 4, high 3, and only "yes"
+// credited, where "controls in place" credits no-evidence at 75%.
+func TestAuditableTodayCountsOnlyYes(t *testing.T) {
+	qn := mini(t)
+	a := New("x", "mini", t0)
+	a.Scope.SetFact("has_offices", true)
+	a.SetAnswer("access.sso", Answer{Value: NoEvidence}, t0)      // high 3: in place 2.25, auditable 0
+	a.SetAnswer("access.mfa", Answer{Value: Yes}, t0)             // critical 4: 4 and 4
+	a.SetAnswer("access.offboarding", Answer{Value: Partial}, t0) // critical 4: 2 and 0
+	ev := Evaluate(qn, a)
+	// In place: (2.25 + 4 + 2) / 11 = 0.75; auditable: 4 / 11 = 0.363636...
+	if got := ev.Overall.Readiness; math.Abs(got-0.75) > 1e-9 {
+		t.Errorf("controls in place = %v, want 0.75", got)
+	}
+	if got := ev.Overall.Auditable; math.Abs(got-4.0/11) > 1e-9 {
+		t.Errorf("auditable today = %v, want 4/11", got)
+	}
+	sum := ev.Summarize()
+	if math.Abs(sum.Auditable-4.0/11) > 1e-9 || math.Abs(sum.Readiness-0.75) > 1e-9 {
+		t.Errorf("summary = %+v, want readiness 0.75, auditable 4/11", sum)
+	}
+	// Nothing with evidence: 0, however much is in place.
+	a.SetAnswer("access.mfa", Answer{Value: NoEvidence}, t0)
+	if got := Evaluate(qn, a).Overall.Auditable; got != 0 {
+		t.Errorf("auditable with no yes = %v, want 0", got)
+	}
+}

@@ -55,8 +55,8 @@ assessment with the file.`,
 				verb = "Created"
 			}
 			sum := summarize(qn, as)
-			fmt.Fprintf(a.stdout, "%s %q: %d of %d questions answered, readiness %d%%\n",
-				verb, oneLine(as.Name), sum.Answered, sum.Applicable, pct(sum.Readiness))
+			fmt.Fprintf(a.stdout, "%s %q: %d of %d questions answered, %d%% of controls in place, %d%% auditable today\n",
+				verb, oneLine(as.Name), sum.Answered, sum.Applicable, pct(sum.Readiness), pct(sum.Auditable))
 			writeUpgrade(a.stdout, qn, upgrade)
 			return nil
 		},

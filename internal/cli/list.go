@@ -14,21 +14,24 @@ import (
 
 // listEntry is one assessment in `gapmap list --json`; its keys are stable.
 type listEntry struct {
-	Name          string    `json:"name"`
-	Organization  string    `json:"organization"`
-	Questionnaire string    `json:"questionnaire"`
-	Answered      int       `json:"answered"`
-	Applicable    int       `json:"applicable"`
-	Progress      int       `json:"progress_pct"`
-	Readiness     int       `json:"readiness_pct"`
-	UpdatedAt     time.Time `json:"updated_at"`
+	Name          string `json:"name"`
+	Organization  string `json:"organization"`
+	Questionnaire string `json:"questionnaire"`
+	Answered      int    `json:"answered"`
+	Applicable    int    `json:"applicable"`
+	Progress      int    `json:"progress_pct"`
+	// Readiness is "controls in place"; Auditable "auditable today", null
+	// for an assessment not saved since the store began keeping it.
+	Readiness int       `json:"readiness_pct"`
+	Auditable *int      `json:"auditable_pct"`
+	UpdatedAt time.Time `json:"updated_at"`
 }
 
 func (a *app) listCommand() *cobra.Command {
 	var asJSON bool
 	cmd := &cobra.Command{
 		Use:   "list",
-		Short: "List assessments with progress and readiness",
+		Short: "List assessments with progress, controls in place and auditable today",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			infos, err := a.listAssessments(cmd)
@@ -43,6 +46,10 @@ func (a *app) listCommand() *cobra.Command {
 					Progress: pct(in.Summary.Progress), Readiness: pct(in.Summary.Readiness),
 					UpdatedAt: in.UpdatedAt.UTC(),
 				}
+				if in.AuditableKnown {
+					v := pct(in.Summary.Auditable)
+					entries[i].Auditable = &v
+				}
 			}
 			if asJSON {
 				enc := json.NewEncoder(a.stdout)
@@ -54,10 +61,14 @@ func (a *app) listCommand() *cobra.Command {
 				return nil
 			}
 			tw := tabwriter.NewWriter(a.stdout, 0, 4, 2, ' ', 0)
-			fmt.Fprintln(tw, "NAME\tORGANIZATION\tQUESTIONNAIRE\tPROGRESS\tREADINESS\tUPDATED")
+			fmt.Fprintln(tw, "NAME\tORGANIZATION\tQUESTIONNAIRE\tPROGRESS\tIN PLACE\tAUDITABLE\tUPDATED")
 			for _, e := range entries {
-				fmt.Fprintf(tw, "%s\t%s\t%s\t%d%% (%d/%d)\t%d%%\t%s\n", oneLine(e.Name), oneLine(e.Organization),
-					e.Questionnaire, e.Progress, e.Answered, e.Applicable, e.Readiness, e.UpdatedAt.Local().Format("2006-01-02 15:04"))
+				auditable := "—"
+				if e.Auditable != nil {
+					auditable = fmt.Sprintf("%d%%", *e.Auditable)
+				}
+				fmt.Fprintf(tw, "%s\t%s\t%s\t%d%% (%d/%d)\t%d%%\t%s\t%s\n", oneLine(e.Name), oneLine(e.Organization),
+					e.Questionnaire, e.Progress, e.Answered, e.Applicable, e.Readiness, auditable, e.UpdatedAt.Local().Format("2006-01-02 15:04"))
 			}
 			return tw.Flush()
 		},

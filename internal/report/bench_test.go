@@ -14,7 +14,8 @@ import (
 
 // BenchmarkBuildAndMarkdown measures the export path the design budgets at
 // 20 ms: roadmap.Build and report.Markdown of a fully answered 150-question
-// assessment with every category in scope.
+// assessment with every category in scope, in work packages, for Type II
+// (so with the window calendar).
 func BenchmarkBuildAndMarkdown(b *testing.B) {
 	qn := generatedQuestionnaire(b, 150)
 	a := fullyAnswered(qn)
@@ -42,6 +43,11 @@ func generatedQuestionnaire(b *testing.B, n int) *questionnaire.Questionnaire {
 	for i, c := range questionnaire.Categories {
 		fmt.Fprintf(&y, "  - {id: %s, category: %s, title: Criterion of %s}\n", criteria[i], c, c)
 	}
+	// Sixteen work packages, as the built-in bank has for Security.
+	y.WriteString("packages:\n")
+	for i := range 16 {
+		fmt.Fprintf(&y, "  - {id: pkg%d, title: Package %d, setup_weeks: 0.5}\n", i, i)
+	}
 	y.WriteString("questions:\n")
 	for i := range n {
 		cat := i % len(questionnaire.Categories)
@@ -57,10 +63,13 @@ func generatedQuestionnaire(b *testing.B, n int) *questionnaire.Questionnaire {
 		}
 		fmt.Fprintf(&y, "  - id: bench.q%d\n    area: area%d\n    category: %s\n", i, i%12, questionnaire.Categories[cat])
 		fmt.Fprintf(&y, "    text: Is control number %d in place, with evidence an auditor could test today?\n", i)
-		fmt.Fprintf(&y, "    title: Control number %d\n", i)
+		fmt.Fprintf(&y, "    title: Control number %d\n    package: pkg%d\n", i, i%16)
+		if i%25 == 0 {
+			y.WriteString("    lead_time_weeks: 5\n")
+		}
 		y.WriteString("    help: {why: Why the control matters to an auditor., good: What a small company does when it works., evidence: The records an auditor asks for., first_steps: [Write it down., Turn it on and keep the records.]}\n")
 		if questionnaire.EvidenceKinds[i%3] == questionnaire.Periodic {
-			y.WriteString("    frequency: quarterly\n")
+			fmt.Fprintf(&y, "    frequency: %s\n", questionnaire.Frequencies[i%len(questionnaire.Frequencies)])
 		}
 		fmt.Fprintf(&y, "    criteria: [%s]\n    severity: %s\n    effort: %s\n    evidence: %s\n",
 			criteria[cat], questionnaire.Severities[i%4], questionnaire.Efforts[i%3], questionnaire.EvidenceKinds[i%3])

@@ -50,7 +50,7 @@ var changeGroups = []struct {
 func CompareMarkdown(w io.Writer, in CompareInput) error {
 	d := newDoc()
 	writeCompareHeader(d, in)
-	writeCompareSummary(d, in.Comparison)
+	writeCompareSummary(d, in.Comparison, in.New.Target.Type)
 	writeCompareCategories(d, in.Comparison)
 	writeCompareGaps(d, in.Comparison)
 	for _, g := range changeGroups {
@@ -93,12 +93,16 @@ func assessmentName(a *assessment.Assessment) string {
 	return "unnamed assessment"
 }
 
-func writeCompareSummary(d *doc, c assessment.Comparison) {
+func writeCompareSummary(d *doc, c assessment.Comparison, report assessment.ReportType) {
 	d.heading(2, "Summary")
 	o := c.Overall
-	readiness := transition(readiness(o.Old), readiness(o.New))
+	inPlace := transition(readiness(o.Old), readiness(o.New))
 	if pts := points(o); pts != "" {
-		readiness += " (" + pts + " points)"
+		inPlace += " (" + pts + " points)"
+	}
+	evidenced := transition(auditable(o.Old), auditable(o.New))
+	if pts := auditablePoints(o); pts != "" {
+		evidenced += " (" + pts + " points)"
 	}
 	total := func(gaps map[questionnaire.Severity]int) int {
 		n := 0
@@ -107,8 +111,12 @@ func writeCompareSummary(d *doc, c assessment.Comparison) {
 		}
 		return n
 	}
+	figures := []listItem{{"**Controls in place:** " + inPlace}, {"**Auditable today:** " + evidenced}}
+	if report == assessment.TypeII {
+		figures[0], figures[1] = figures[1], figures[0] // a Type II auditor tests only what has evidence
+	}
 	items := []listItem{
-		{"**Readiness:** " + readiness},
+		figures[0], figures[1],
 		{fmt.Sprintf("**Progress:** %s applicable questions answered (%s)",
 			transition(fmt.Sprintf("%d of %d", o.Old.Answered, o.Old.Applicable), fmt.Sprintf("%d of %d", o.New.Answered, o.New.Applicable)),
 			transition(percent(o.Old.Progress()), percent(o.New.Progress())))},
@@ -146,19 +154,27 @@ func categoryChanges(cs []assessment.CategoryChange) string {
 
 func writeCompareCategories(d *doc, c assessment.Comparison) {
 	d.heading(2, "Readiness by category")
+	d.para("Controls in place counts a control without evidence at 75% and one partly in place at 50%; " +
+		"auditable today counts only controls in place with evidence.")
 	rows := make([][]string, len(c.Categories))
 	for i, cat := range c.Categories {
-		before, after := readiness(cat.Old), readiness(cat.New)
-		if !cat.OldSelected {
-			before = "not selected"
+		row := []string{inline(cat.Category.Title())}
+		for _, figure := range []func(assessment.Score) string{readiness, auditable} {
+			before, after := figure(cat.Old), figure(cat.New)
+			if !cat.OldSelected {
+				before = "not selected"
+			}
+			if !cat.NewSelected {
+				after = "not selected"
+			}
+			row = append(row, before, after)
 		}
-		if !cat.NewSelected {
-			after = "not selected"
-		}
-		rows[i] = []string{inline(cat.Category.Title()), before, after, points(cat.ScoreChange)}
+		rows[i] = append(row[:3], points(cat.ScoreChange), row[3], row[4], auditablePoints(cat.ScoreChange))
 	}
-	d.table([]column{{header: "Category"}, {header: "Before", numeric: true}, {header: "After", numeric: true},
-		{header: "Change (points)", numeric: true}}, rows)
+	d.table([]column{{header: "Category"},
+		{header: "In place before", numeric: true}, {header: "In place after", numeric: true}, {header: "Change (points)", numeric: true},
+		{header: "Auditable before", numeric: true}, {header: "Auditable after", numeric: true}, {header: "Change (points)", numeric: true},
+	}, rows)
 }
 
 func writeCompareGaps(d *doc, c assessment.Comparison) {
@@ -196,7 +212,7 @@ func changeItem(ch assessment.AnswerChange) listItem {
 	if n := inline(ch.New.Note); n != "" {
 		facts = append(facts, "Note: "+n)
 	}
-	return listItem{questionTitle(ch.Question), strings.Join(facts, " · ")}
+	return listItem{"**" + inline(titleOf(ch.Question)) + "**", strings.Join(facts, " · ")}
 }
 
 func transition(before, after string) string { return before + " → " + after }
@@ -209,6 +225,15 @@ func points(c assessment.ScoreChange) string {
 		return ""
 	}
 	return signed(int(math.Round(c.New.Readiness*100)) - int(math.Round(c.Old.Readiness*100)))
+}
+
+// auditablePoints is the change of "auditable today" in whole percentage
+// points, as points does for "controls in place".
+func auditablePoints(c assessment.ScoreChange) string {
+	if _, ok := c.ReadinessDelta(); !ok {
+		return ""
+	}
+	return signed(int(math.Round(c.New.Auditable*100)) - int(math.Round(c.Old.Auditable*100)))
 }
 
 // signed shows a change with its sign: +3, -2, 0.
@@ -234,7 +259,7 @@ type jsonComparison struct {
 
 // CompareFormatVersion is the version of the comparison JSON, written under
 // the "gapmap_compare" key.
-const CompareFormatVersion = 1
+const CompareFormatVersion = 2
 
 type jsonQuestionnaireRef struct {
 	ID      string `json:"id"`
@@ -247,12 +272,15 @@ type jsonAssessmentRef struct {
 }
 
 // jsonScoreChange holds a score on each side, null on a side where the
-// category is not selected, and the change of readiness as a share, null
-// when either side has no readiness.
+// category is not selected, and the change of each readiness figure as a
+// share, null when either side has none. readiness_change is the format-1
+// key of controls_in_place_change and keeps its value.
 type jsonScoreChange struct {
-	Old             *jsonScore `json:"old"`
-	New             *jsonScore `json:"new"`
-	ReadinessChange *float64   `json:"readiness_change"`
+	Old                   *jsonScore `json:"old"`
+	New                   *jsonScore `json:"new"`
+	ReadinessChange       *float64   `json:"readiness_change"`
+	ControlsInPlaceChange *float64   `json:"controls_in_place_change"`
+	AuditableTodayChange  *float64   `json:"auditable_today_change"`
 }
 
 type jsonCategoryChange struct {
@@ -272,6 +300,7 @@ type jsonGapsChange struct {
 // answer's, empty when none.
 type jsonAnswerChange struct {
 	ID         string                 `json:"id"`
+	Title      string                 `json:"title"`
 	Text       string                 `json:"text"`
 	Kind       assessment.ChangeKind  `json:"kind"`
 	Severity   questionnaire.Severity `json:"severity"`
@@ -305,7 +334,7 @@ func CompareJSON(w io.Writer, in CompareInput) error {
 	}
 	for i, ch := range c.Changes {
 		out.Changes[i] = jsonAnswerChange{
-			ID: ch.Question.ID, Text: ch.Question.Text, Kind: ch.Kind, Severity: ch.Question.Severity,
+			ID: ch.Question.ID, Title: titleOf(ch.Question), Text: ch.Question.Text, Kind: ch.Kind, Severity: ch.Question.Severity,
 			OldApplies: ch.OldApplies, OldAnswer: valueJSON(ch.Old, ch.OldAnswered), NewAnswer: valueJSON(ch.New, ch.NewAnswered),
 			Note: ch.New.Note, Owner: ch.New.Owner,
 		}
@@ -329,7 +358,9 @@ func scoreChangeJSON(c assessment.ScoreChange, oldIn, newIn bool) jsonScoreChang
 	if _, ok := c.ReadinessDelta(); ok && oldIn && newIn {
 		// From the rounded shares, so old + change = new exactly.
 		d := round4(round4(c.New.Readiness) - round4(c.Old.Readiness))
-		out.ReadinessChange = &d
+		inPlace := d
+		a := round4(round4(c.New.Auditable) - round4(c.Old.Auditable))
+		out.ReadinessChange, out.ControlsInPlaceChange, out.AuditableTodayChange = &d, &inPlace, &a
 	}
 	return out
 }

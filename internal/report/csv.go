@@ -3,6 +3,7 @@ package report
 import (
 	"encoding/csv"
 	"io"
+	"math"
 	"strconv"
 	"strings"
 
@@ -13,9 +14,11 @@ import (
 var csvHeader = []string{
 	"order", "phase", "id", "question", "criteria", "severity", "effort",
 	"evidence", "answer", "owner", "priority", "rationale", "depends_on",
+	"title", "package", "reason", "weeks", "planned_weeks", "lead_time_weeks",
 }
 
-// CSV writes one row per roadmap item, in plan order, as RFC 4180 (CRLF line
+// CSV writes one row per roadmap item (one per question, for tickets; the
+// package column groups them), in plan order, as RFC 4180 (CRLF line
 // ends, quotes where needed), for spreadsheets and ticket imports.
 func CSV(w io.Writer, in Input) error {
 	cw := csv.NewWriter(w)
@@ -48,6 +51,12 @@ func csvRow(order int, it roadmap.Item) []string {
 		strconv.FormatFloat(it.Priority, 'f', 2, 64),
 		csvCell(it.Rationale),
 		csvCell(strings.Join(it.DependsOn, " ")),
+		csvCell(it.Title),
+		csvCell(it.Package),
+		string(it.Reason),
+		strconv.FormatFloat(it.Weeks, 'f', -1, 64),
+		strconv.FormatFloat(math.Round(it.PlannedWeeks*1e4)/1e4, 'f', -1, 64),
+		strconv.FormatFloat(it.LeadTimeWeeks, 'f', -1, 64),
 	}
 }
 

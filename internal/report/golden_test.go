@@ -67,7 +67,7 @@ func TestJSONKeys(t *testing.T) {
 	if !reflect.DeepEqual(keys, want) {
 		t.Errorf("keys = %v\nwant   %v", keys, want)
 	}
-	if !bytes.HasPrefix(data, []byte("{\n  \"gapmap\": 1,\n")) || !bytes.HasSuffix(data, []byte("}\n")) {
+	if !bytes.HasPrefix(data, []byte("{\n  \"gapmap\": 2,\n")) || !bytes.HasSuffix(data, []byte("}\n")) {
 		t.Errorf("not indented with two spaces and ended with a newline: %.40q ... %q", data, data[len(data)-4:])
 	}
 }
@@ -81,7 +81,7 @@ func TestCSVShape(t *testing.T) {
 		if err != nil {
 			t.Fatalf("%s: %v", name, err)
 		}
-		if got := strings.Join(rows[0], ","); got != "order,phase,id,question,criteria,severity,effort,evidence,answer,owner,priority,rationale,depends_on" {
+		if got := strings.Join(rows[0], ","); got != "order,phase,id,question,criteria,severity,effort,evidence,answer,owner,priority,rationale,depends_on,title,package,reason,weeks,planned_weeks,lead_time_weeks" {
 			t.Errorf("%s header = %s", name, got)
 		}
 		if len(rows)-1 != len(in.Plan.Items) {

@@ -33,14 +33,17 @@ type jsonSummary struct {
 	GapsBySeverity jsonGapsBySeverity `json:"gaps_by_severity"`
 }
 
-// jsonScore is a score with readiness null until an answer counts, so a
-// consumer cannot mistake "nothing answered" for "0% ready".
+// jsonScore is a score with its figures null until an answer counts, so a
+// consumer cannot mistake "nothing answered" for "0% ready". Readiness is
+// the format-1 key of controls_in_place and keeps its value.
 type jsonScore struct {
-	Applicable int      `json:"applicable"`
-	Answered   int      `json:"answered"`
-	Scored     int      `json:"scored"`
-	Progress   float64  `json:"progress"`
-	Readiness  *float64 `json:"readiness"`
+	Applicable      int      `json:"applicable"`
+	Answered        int      `json:"answered"`
+	Scored          int      `json:"scored"`
+	Progress        float64  `json:"progress"`
+	Readiness       *float64 `json:"readiness"`
+	ControlsInPlace *float64 `json:"controls_in_place"`
+	AuditableToday  *float64 `json:"auditable_today"`
 }
 
 type jsonCategory struct {
@@ -66,13 +69,21 @@ type jsonGapsBySeverity struct {
 }
 
 type jsonRoadmap struct {
-	Timeline jsonTimeline `json:"timeline"`
-	Items    []jsonItem   `json:"items"`
+	Timeline jsonTimeline  `json:"timeline"`
+	Items    []jsonItem    `json:"items"`
+	Packages []jsonPackage `json:"packages"`
+	// Now is the Now phase as entries: a package, or a question without
+	// one, with the reason it is there.
+	Now []jsonEntry `json:"now"`
 }
 
+// jsonTimeline keeps the format-1 keys. ready is the date the plan is ready
+// for a Type I audit (for Type II, the window opens); report the earliest
+// report of the target type.
 type jsonTimeline struct {
 	Capacity       float64               `json:"capacity"`
 	WorkWeeks      float64               `json:"work_weeks"`
+	AloneWeeks     float64               `json:"alone_weeks"`
 	ReadinessWeeks int                   `json:"readiness_weeks"`
 	Type           assessment.ReportType `json:"type"`
 	WindowMonths   int                   `json:"window_months,omitempty"`
@@ -80,14 +91,66 @@ type jsonTimeline struct {
 	ReportWeeks    int                   `json:"report_weeks"`
 	Start          string                `json:"start,omitempty"`
 	Ready          string                `json:"ready,omitempty"`
+	WindowStart    string                `json:"window_start,omitempty"`
 	WindowEnd      string                `json:"window_end,omitempty"`
 	Report         string                `json:"report,omitempty"`
+	// IfUnknownInPlace is the estimate should every "unknown" answer turn
+	// out in place; null when none is unknown.
+	IfUnknownInPlace *jsonEstimate `json:"if_unknown_in_place"`
+	// Window is the Type II observation window's calendar; omitted for
+	// Type I.
+	Window *jsonWindow `json:"window,omitempty"`
+}
+
+type jsonEstimate struct {
+	WorkWeeks      float64 `json:"work_weeks"`
+	ReadinessWeeks int     `json:"readiness_weeks"`
+	ReportWeeks    int     `json:"report_weeks"`
+	Ready          string  `json:"ready,omitempty"`
+	WindowEnd      string  `json:"window_end,omitempty"`
+	Report         string  `json:"report,omitempty"`
+}
+
+type jsonWindow struct {
+	Months int       `json:"months"`
+	Start  string    `json:"start,omitempty"`
+	End    string    `json:"end,omitempty"`
+	Runs   []jsonRun `json:"runs"`
+}
+
+// jsonRun is a recurring control: the months of the window (1-based) it
+// must run in, and whether it is a gap to set up before the window opens.
+type jsonRun struct {
+	ID        string                  `json:"id"`
+	Title     string                  `json:"title"`
+	Frequency questionnaire.Frequency `json:"frequency"`
+	Months    []int                   `json:"months"`
+	Gap       bool                    `json:"gap"`
+}
+
+type jsonPackage struct {
+	ID         string   `json:"id"`
+	Title      string   `json:"title"`
+	SetupWeeks float64  `json:"setup_weeks"`
+	AloneWeeks float64  `json:"alone_weeks"`
+	Weeks      float64  `json:"weeks"`
+	Items      []string `json:"items"`
+}
+
+type jsonEntry struct {
+	Package string   `json:"package,omitempty"`
+	Title   string   `json:"title"`
+	Reason  string   `json:"reason"`
+	Items   []string `json:"items"`
 }
 
 type jsonItem struct {
 	ID            string                     `json:"id"`
+	Title         string                     `json:"title"`
 	Text          string                     `json:"text"`
 	Phase         string                     `json:"phase"`
+	Reason        string                     `json:"reason,omitempty"`
+	Package       string                     `json:"package,omitempty"`
 	Priority      float64                    `json:"priority"`
 	Rationale     string                     `json:"rationale"`
 	DependsOn     []string                   `json:"depends_on"`
@@ -95,6 +158,8 @@ type jsonItem struct {
 	Severity      questionnaire.Severity     `json:"severity"`
 	Effort        questionnaire.Effort       `json:"effort"`
 	Weeks         float64                    `json:"weeks"`
+	PlannedWeeks  float64                    `json:"planned_weeks"`
+	LeadTimeWeeks float64                    `json:"lead_time_weeks"`
 	Evidence      questionnaire.EvidenceKind `json:"evidence"`
 	CommonFinding bool                       `json:"common_finding"`
 	Criteria      []string                   `json:"criteria"`
@@ -148,8 +213,8 @@ func scoreJSON(s assessment.Score) jsonScore {
 		Progress:   round4(s.Progress()),
 	}
 	if s.Scored > 0 {
-		r := round4(s.Readiness)
-		out.Readiness = &r
+		r, inPlace, auditable := round4(s.Readiness), round4(s.Readiness), round4(s.Auditable)
+		out.Readiness, out.ControlsInPlace, out.AuditableToday = &r, &inPlace, &auditable
 	}
 	return out
 }
@@ -162,7 +227,8 @@ func roadmapJSON(p roadmap.Plan) jsonRoadmap {
 	r := jsonRoadmap{
 		Timeline: jsonTimeline{
 			Capacity:       t.Capacity,
-			WorkWeeks:      t.WorkWeeks,
+			WorkWeeks:      round4(t.WorkWeeks),
+			AloneWeeks:     round4(t.AloneWeeks),
 			ReadinessWeeks: t.ReadinessWeeks,
 			Type:           t.Type,
 			WindowMonths:   t.WindowMonths,
@@ -173,17 +239,45 @@ func roadmapJSON(p roadmap.Plan) jsonRoadmap {
 			WindowEnd:      optionalDate(t.WindowEnd),
 			Report:         optionalDate(t.Report),
 		},
-		Items: make([]jsonItem, len(p.Items)),
+		Items:    make([]jsonItem, len(p.Items)),
+		Packages: make([]jsonPackage, len(p.Packages)),
+		Now:      []jsonEntry{},
+	}
+	if e := t.IfUnknownInPlace; e != nil {
+		r.Timeline.IfUnknownInPlace = &jsonEstimate{
+			WorkWeeks: round4(e.WorkWeeks), ReadinessWeeks: e.ReadinessWeeks, ReportWeeks: e.ReportWeeks,
+			Ready: optionalDate(e.Ready), WindowEnd: optionalDate(e.WindowEnd), Report: optionalDate(e.Report),
+		}
+	}
+	if w := t.Window; w != nil {
+		r.Timeline.WindowStart = optionalDate(w.Start)
+		jw := &jsonWindow{Months: w.Months, Start: optionalDate(w.Start), End: optionalDate(w.End), Runs: make([]jsonRun, len(w.Runs))}
+		for i, run := range w.Runs {
+			jw.Runs[i] = jsonRun{ID: run.Question.ID, Title: run.Title, Frequency: run.Frequency, Months: run.Months, Gap: run.Gap}
+		}
+		r.Timeline.Window = jw
 	}
 	for i, it := range p.Items {
 		q := it.Question
 		r.Items[i] = jsonItem{
-			ID: q.ID, Text: q.Text, Phase: it.Phase.Slug(), Priority: it.Priority,
-			Rationale: it.Rationale, DependsOn: nonNil(it.DependsOn), Blocks: nonNil(it.Blocks),
-			Severity: q.Severity, Effort: q.Effort, Weeks: it.Weeks, Evidence: q.Evidence,
+			ID: q.ID, Title: it.Title, Text: q.Text, Phase: it.Phase.Slug(), Reason: string(it.Reason), Package: it.Package,
+			Priority: it.Priority, Rationale: it.Rationale, DependsOn: nonNil(it.DependsOn), Blocks: nonNil(it.Blocks),
+			Severity: q.Severity, Effort: q.Effort, Weeks: round4(it.Weeks), PlannedWeeks: round4(it.PlannedWeeks),
+			LeadTimeWeeks: it.LeadTimeWeeks, Evidence: q.Evidence,
 			CommonFinding: q.CommonFinding, Criteria: nonNil(q.Criteria),
 			Answer: it.Answer.Value, Owner: it.Answer.Owner,
 		}
+	}
+	for i, pk := range p.Packages {
+		r.Packages[i] = jsonPackage{ID: pk.ID, Title: pk.Title, SetupWeeks: pk.SetupWeeks,
+			AloneWeeks: round4(pk.AloneWeeks), Weeks: round4(pk.Weeks), Items: nonNil(pk.Items)}
+	}
+	for _, e := range p.Entries(roadmap.Now) {
+		je := jsonEntry{Title: e.Title(), Reason: string(e.Reason()), Items: itemIDs(e.Items)}
+		if e.Package != nil {
+			je.Package = e.Package.ID
+		}
+		r.Now = append(r.Now, je)
 	}
 	return r
 }

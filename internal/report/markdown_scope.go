@@ -144,23 +144,38 @@ func writeCategories(d *doc, a *assessment.Assessment) {
 	d.list(items)
 }
 
-func writeReadiness(d *doc, ev assessment.Evaluation) {
+func writeReadiness(d *doc, ev assessment.Evaluation, report assessment.ReportType) {
 	d.heading(2, "Readiness")
-	d.para("Readiness is the share of answered questions in place with evidence, each weighted by severity " +
-		"(critical 4, high 3, medium 2, low 1). Unanswered and not-applicable questions do not count.")
-	cols := []column{{header: "Answered", numeric: true}, {header: "Readiness", numeric: true}}
+	d.para("Two figures, each weighting an answered question by its severity (critical 4, high 3, medium 2, low 1); " +
+		"unanswered and not-applicable questions do not count. *Controls in place* counts a control in place in full, " +
+		"without evidence at 75% and partly in place at 50%. *Auditable today* counts only controls in place " +
+		"with evidence an auditor could test now.")
+	figures := []struct {
+		header string
+		value  func(assessment.Score) string
+	}{{"Controls in place", readiness}, {"Auditable today", auditable}}
+	if report == assessment.TypeII {
+		figures[0], figures[1] = figures[1], figures[0] // a Type II auditor tests only what has evidence
+	}
+	cols := []column{{header: "Answered", numeric: true}}
+	for _, f := range figures {
+		cols = append(cols, column{header: f.header, numeric: true})
+	}
+	cells := func(s assessment.Score) []string {
+		return []string{answered(s), figures[0].value(s), figures[1].value(s)}
+	}
 
 	d.heading(3, "By category")
 	rows := make([][]string, len(ev.Categories))
 	for i, c := range ev.Categories {
-		rows[i] = []string{inline(c.Category.Title()), answered(c.Score), readiness(c.Score)}
+		rows[i] = append([]string{inline(c.Category.Title())}, cells(c.Score)...)
 	}
 	d.table(append([]column{{header: "Category"}}, cols...), rows)
 
 	d.heading(3, "By criterion")
 	rows = make([][]string, len(ev.Criteria))
 	for i, c := range ev.Criteria {
-		rows[i] = []string{inline(c.Criterion.ID), inline(c.Criterion.Title), answered(c.Score), readiness(c.Score)}
+		rows[i] = append([]string{inline(c.Criterion.ID), inline(c.Criterion.Title)}, cells(c.Score)...)
 	}
 	d.table(append([]column{{header: "ID"}, {header: "Criterion"}}, cols...), rows)
 }

@@ -42,12 +42,22 @@ func percent(x float64) string {
 	return strconv.Itoa(int(math.Round(x*100))) + "%"
 }
 
-// readiness shows a score's readiness, or a dash when nothing counts yet.
+// readiness shows a score's "controls in place" share, or a dash when
+// nothing counts yet.
 func readiness(s assessment.Score) string {
 	if s.Scored == 0 {
 		return "—"
 	}
 	return percent(s.Readiness)
+}
+
+// auditable shows a score's "auditable today" share, or a dash when
+// nothing counts yet.
+func auditable(s assessment.Score) string {
+	if s.Scored == 0 {
+		return "—"
+	}
+	return percent(s.Auditable)
 }
 
 // number shows a quantity with at most two decimals and no trailing zeros.

@@ -2,6 +2,7 @@ package roadmap_test
 
 import (
 	"fmt"
+	"maps"
 	"slices"
 	"strconv"
 	"strings"
@@ -23,7 +24,14 @@ type spec struct {
 	deps      []string
 	appliesIf string
 	common    bool
+	pkg       string  // one of testPackages, or ""
+	lead      float64 // lead_time_weeks
+	frequency questionnaire.Frequency
 }
+
+// testPackages are the work packages a test questionnaire offers, with
+// their setup weeks.
+var testPackages = map[string]float64{"small": 0.5, "big": 2, "policies": 1}
 
 // criterionOf is the one catalog criterion each category gets in tests.
 var criterionOf = map[questionnaire.Category]string{
@@ -49,6 +57,10 @@ func load(t testing.TB, specs ...spec) *questionnaire.Questionnaire {
 		if used[c] {
 			fmt.Fprintf(&b, "  - {id: %s, category: %s, title: %q}\n", criterionOf[c], c, c.Title())
 		}
+	}
+	b.WriteString("packages:\n")
+	for _, id := range slices.Sorted(maps.Keys(testPackages)) {
+		fmt.Fprintf(&b, "  - {id: %s, title: %q, setup_weeks: %v}\n", id, "Package "+id, testPackages[id])
 	}
 	b.WriteString("questions:\n")
 	for _, s := range specs {
@@ -86,7 +98,17 @@ func writeQuestion(b *strings.Builder, s spec) {
 	fmt.Fprintf(b, "    help: {why: %q, good: %q, evidence: %q, first_steps: [%q]}\n",
 		"Why "+s.id+" matters.", s.id+" is in place.", "The record of "+s.id+".", "Put "+s.id+" in place.")
 	if s.evidence == questionnaire.Periodic {
-		b.WriteString("    frequency: quarterly\n")
+		f := s.frequency
+		if f == "" {
+			f = questionnaire.Quarterly
+		}
+		fmt.Fprintf(b, "    frequency: %s\n", f)
+	}
+	if s.pkg != "" {
+		fmt.Fprintf(b, "    package: %s\n", s.pkg)
+	}
+	if s.lead > 0 {
+		fmt.Fprintf(b, "    lead_time_weeks: %v\n", s.lead)
 	}
 	fmt.Fprintf(b, "    criteria: [%s]\n    severity: %s\n    effort: %s\n    evidence: %s\n", criterionOf[s.category], s.severity, s.effort, s.evidence)
 	fmt.Fprintf(b, "    depends_on: [%s]\n    common_finding: %t\n", strings.Join(quoted, ", "), s.common)

@@ -28,9 +28,11 @@ func TestPlanProperties(t *testing.T) {
 				p := roadmap.Build(qn, a)
 				checkItems(t, qn, a, p)
 				checkDependencyOrder(t, p)
-				checkPriorities(t, a, p)
-				checkPhases(t, a, p)
+				checkPriorities(t, p)
+				checkNow(t, p)
 				checkTimeline(t, a, p)
+				checkWindow(t, qn, a, p)
+				checkTypeIIRanksAlike(t, qn, a, p)
 				checkDeterministic(t, qn, a, p)
 			})
 		}
@@ -40,7 +42,7 @@ func TestPlanProperties(t *testing.T) {
 var conditions = []string{"", "", "", "has_offices", "not has_offices", "personal_data and has_sla", "develops_software or own_hardware"}
 
 func randomQuestionnaire(t *testing.T, r *rand.Rand) *questionnaire.Questionnaire {
-	n := 5 + r.IntN(45)
+	n := 5 + r.IntN(60)
 	specs := make([]spec, n)
 	for i := range specs {
 		s := spec{
@@ -51,6 +53,9 @@ func randomQuestionnaire(t *testing.T, r *rand.Rand) *questionnaire.Questionnair
 			evidence:  questionnaire.EvidenceKinds[r.IntN(3)],
 			appliesIf: conditions[r.IntN(len(conditions))],
 			common:    r.IntN(4) == 0,
+			pkg:       []string{"", "small", "big", "policies"}[r.IntN(4)],
+			lead:      []float64{0, 0, 0, 1, 4, 9}[r.IntN(6)],
+			frequency: questionnaire.Frequencies[r.IntN(len(questionnaire.Frequencies))],
 		}
 		switch {
 		case i < len(questionnaire.Categories):
@@ -178,7 +183,7 @@ func checkDependencyOrder(t *testing.T, p roadmap.Plan) {
 // checkPriorities: each item's priority is the highest base priority of
 // itself and everything that waits for it, and priority never increases
 // down a phase.
-func checkPriorities(t *testing.T, a *assessment.Assessment, p roadmap.Plan) {
+func checkPriorities(t *testing.T, p roadmap.Plan) {
 	t.Helper()
 	byID := map[string]roadmap.Item{}
 	for _, it := range p.Items {
@@ -194,11 +199,11 @@ func checkPriorities(t *testing.T, a *assessment.Assessment, p roadmap.Plan) {
 		}
 	}
 	for _, it := range p.Items {
-		want := base(it, a.Target.Type)
+		want := base(it)
 		seen := map[string]bool{}
 		waiting(it.ID(), seen)
 		for id := range seen {
-			want = math.Max(want, base(byID[id], a.Target.Type))
+			want = math.Max(want, base(byID[id]))
 		}
 		if it.Priority != want {
 			t.Errorf("%s priority %v, want %v", it.ID(), it.Priority, want)
@@ -215,35 +220,74 @@ func checkPriorities(t *testing.T, a *assessment.Assessment, p roadmap.Plan) {
 	}
 }
 
-func base(it roadmap.Item, report assessment.ReportType) float64 {
+func base(it roadmap.Item) float64 {
 	gap, _ := it.Answer.Value.GapWeight()
 	p := it.Question.Severity.Weight() * gap
 	if it.Question.CommonFinding {
 		p *= 1.5
 	}
-	if report == assessment.TypeII && it.Question.Evidence.NeedsHistory() {
-		p *= 1.25
-	}
 	return p
 }
 
-// checkPhases: each item is in the phase the rules give it. No pull-up is
-// expected: under these rules every dependency is a foundation in Now.
-func checkPhases(t *testing.T, a *assessment.Assessment, p roadmap.Plan) {
+// checkNow: Now holds at most 12 entries (a package counts as one) and 20
+// questions; each Now item states a reason and the reason holds for it;
+// Next items state none; every dependency of a Now item is in Now.
+func checkNow(t *testing.T, p roadmap.Plan) {
 	t.Helper()
+	now := p.Phase(roadmap.Now)
+	entries := map[string]bool{}
+	inNow := map[string]bool{}
+	for _, it := range now {
+		key := "q:" + it.ID()
+		if it.Package != "" {
+			key = "p:" + it.Package
+		}
+		entries[key] = true
+		inNow[it.ID()] = true
+	}
+	if len(entries) > roadmap.MaxNowEntries || len(now) > roadmap.MaxNowQuestions {
+		t.Errorf("Now has %d entries and %d questions", len(entries), len(now))
+	}
+	if got := len(p.Entries(roadmap.Now)); got != len(entries) {
+		t.Errorf("Entries(Now) has %d entries, want %d", got, len(entries))
+	}
+	for _, e := range p.Entries(roadmap.Now) {
+		stated := false
+		for _, it := range e.Items {
+			stated = stated || it.Reason == e.Reason()
+		}
+		if !stated {
+			t.Errorf("entry %q states %q, which none of its items has", e.Title(), e.Reason())
+		}
+	}
 	for _, it := range p.Items {
 		q := it.Question
-		want := roadmap.Next
-		switch {
-		case len(it.Blocks) > 0,
-			q.Severity == questionnaire.Critical && q.Effort == questionnaire.EffortS,
-			a.Target.Type == assessment.TypeII && (q.Evidence == questionnaire.Event || q.Evidence == questionnaire.Periodic):
-			want = roadmap.Now
-		case q.Severity == questionnaire.Low, it.Answer.Value == assessment.NoEvidence:
-			want = roadmap.BeforeAudit
+		if it.Phase == roadmap.Next {
+			if it.Reason != "" {
+				t.Errorf("%s in Next states reason %q", it.ID(), it.Reason)
+			}
+			continue
 		}
-		if it.Phase != want {
-			t.Errorf("%s in %v, want %v", it.ID(), it.Phase, want)
+		holds := false
+		switch it.Reason {
+		case roadmap.QuickWin:
+			holds = q.Effort == questionnaire.EffortS && (q.Severity == questionnaire.Critical || q.Severity == questionnaire.High)
+		case roadmap.Finding:
+			holds = q.Severity == questionnaire.Critical || q.CommonFinding
+		case roadmap.LongLead:
+			holds = it.LeadTimeWeeks >= roadmap.LongLeadWeeks
+		case roadmap.Foundation:
+			for _, b := range it.Blocks {
+				holds = holds || inNow[b]
+			}
+		}
+		if !holds {
+			t.Errorf("%s in Now for %q, which does not hold", it.ID(), it.Reason)
+		}
+		for _, dep := range it.DependsOn {
+			if !inNow[dep] {
+				t.Errorf("%s is in Now but its dependency %s is not", it.ID(), dep)
+			}
 		}
 		if it.Rationale == "" || bytes.ContainsAny([]byte(it.Rationale), "\n\r") {
 			t.Errorf("%s rationale %q is not one line", it.ID(), it.Rationale)
@@ -251,27 +295,40 @@ func checkPhases(t *testing.T, a *assessment.Assessment, p roadmap.Plan) {
 	}
 }
 
+// checkTimeline: an item alone costs its effort times its gap weight, and
+// in the plan no more; every package costs no more than its members alone;
+// readiness covers the work at the capacity and the longest lead time; the
+// report follows by the window and the auditor's weeks; the range for
+// unknown answers is never later than the plan.
 func checkTimeline(t *testing.T, a *assessment.Assessment, p roadmap.Plan) {
 	t.Helper()
 	tl := p.Timeline
-	sum := 0.0
+	alone := 0.0
 	for _, it := range p.Items {
 		gap, _ := it.Answer.Value.GapWeight()
-		if it.Weeks != it.Question.Effort.Weeks()*gap {
-			t.Errorf("%s weeks %v", it.ID(), it.Weeks)
+		if it.Weeks != it.Question.Effort.Weeks()*gap || it.PlannedWeeks > it.Weeks+1e-9 {
+			t.Errorf("%s weeks %v, planned %v", it.ID(), it.Weeks, it.PlannedWeeks)
 		}
-		sum += it.Weeks
+		alone += it.Weeks
+		if len(p.Items) > 0 && float64(tl.ReadinessWeeks) < it.LeadTimeWeeks-1e-9 {
+			t.Errorf("ready in %d weeks, before %s's lead time of %v", tl.ReadinessWeeks, it.ID(), it.LeadTimeWeeks)
+		}
 	}
-	if math.Abs(sum-tl.WorkWeeks) > 1e-9 {
-		t.Errorf("work weeks %v, items sum to %v", tl.WorkWeeks, sum)
+	for _, pk := range p.Packages {
+		if pk.Weeks > pk.AloneWeeks+1e-9 {
+			t.Errorf("package %s costs %v together, %v alone", pk.ID, pk.Weeks, pk.AloneWeeks)
+		}
+	}
+	if math.Abs(alone-tl.AloneWeeks) > 1e-9 || tl.WorkWeeks > alone+1e-9 {
+		t.Errorf("work weeks %v, alone %v, items alone sum to %v", tl.WorkWeeks, tl.AloneWeeks, alone)
 	}
 	switch {
 	case len(p.Items) == 0 && tl.ReadinessWeeks != 0:
 		t.Errorf("no items but %d weeks to readiness", tl.ReadinessWeeks)
-	case len(p.Items) > 0 && float64(tl.ReadinessWeeks) < math.Max(1, sum/tl.Capacity-1e-9):
-		t.Errorf("readiness %d weeks for %v person-weeks at capacity %v", tl.ReadinessWeeks, sum, tl.Capacity)
+	case len(p.Items) > 0 && float64(tl.ReadinessWeeks) < math.Max(1, tl.WorkWeeks/tl.Capacity-1e-9):
+		t.Errorf("readiness %d weeks for %v person-weeks at capacity %v", tl.ReadinessWeeks, tl.WorkWeeks, tl.Capacity)
 	}
-	want := tl.ReadinessWeeks + 6
+	want := tl.ReadinessWeeks + roadmap.AuditWeeks
 	if a.Target.Type == assessment.TypeII {
 		want += int(math.Ceil(float64(a.Target.WindowMonths) * 52 / 12))
 	}
@@ -280,6 +337,70 @@ func checkTimeline(t *testing.T, a *assessment.Assessment, p roadmap.Plan) {
 	}
 	if (tl.Report != nil) != (a.Target.StartDate != "") {
 		t.Errorf("report date %v with start date %q", tl.Report, a.Target.StartDate)
+	}
+	if (tl.IfUnknownInPlace != nil) != (len(p.ToConfirm) > 0) {
+		t.Errorf("range for unknown answers %v with %d unknown", tl.IfUnknownInPlace, len(p.ToConfirm))
+	}
+	if r := tl.IfUnknownInPlace; r != nil && (r.ReadinessWeeks > tl.ReadinessWeeks || r.WorkWeeks > tl.WorkWeeks+1e-9) {
+		t.Errorf("with unknowns in place %+v, later than the plan %+v", *r, tl.Estimate)
+	}
+}
+
+// checkWindow: Type II only; every recurring control in scope and not "na"
+// has runs, each inside the window, at least as often as its frequency
+// asks, and dated inside the window's dates.
+func checkWindow(t *testing.T, qn *questionnaire.Questionnaire, a *assessment.Assessment, p roadmap.Plan) {
+	t.Helper()
+	w := p.Timeline.Window
+	if (w != nil) != (a.Target.Type == assessment.TypeII) {
+		t.Fatalf("window %v for a %v target", w, a.Target.Type)
+	}
+	if w == nil {
+		return
+	}
+	facts := a.Scope.Facts()
+	var want []string
+	for _, q := range qn.Questions {
+		if q.Evidence == questionnaire.Periodic && a.Selected(q.Category) && q.Applies(facts) && a.Answers[q.ID].Value != assessment.NA {
+			want = append(want, q.ID)
+		}
+	}
+	var got []string
+	for _, r := range w.Runs {
+		got = append(got, r.Question.ID)
+		if len(r.Months) == 0 {
+			t.Errorf("%s has no run in the window", r.Question.ID)
+		}
+		for _, m := range r.Months {
+			if m < 1 || m > w.Months {
+				t.Errorf("%s runs in month %d of a %d-month window", r.Question.ID, m, w.Months)
+			}
+			if start := w.MonthStart(m); start != nil && (start.Before(*w.Start) || !start.Before(*w.End)) {
+				t.Errorf("%s month %d starts %v, outside %v–%v", r.Question.ID, m, start, w.Start, w.End)
+			}
+		}
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("runs %v, want %v", got, want)
+	}
+}
+
+// checkTypeIIRanksAlike: the same answers under a Type I target give the
+// same order, phases and reasons: under Type II no kind of control, config
+// or recurring, is ranked below another.
+func checkTypeIIRanksAlike(t *testing.T, qn *questionnaire.Questionnaire, a *assessment.Assessment, p roadmap.Plan) {
+	t.Helper()
+	if a.Target.Type != assessment.TypeII {
+		return
+	}
+	other := *a
+	other.Target = assessment.Target{Type: assessment.TypeI, StartDate: a.Target.StartDate}
+	q := roadmap.Build(qn, &other)
+	for i := range p.Items {
+		x, y := p.Items[i], q.Items[i]
+		if x.ID() != y.ID() || x.Phase != y.Phase || x.Reason != y.Reason || x.Priority != y.Priority {
+			t.Fatalf("at %d: Type II %s %v %q, Type I %s %v %q", i, x.ID(), x.Phase, x.Reason, y.ID(), y.Phase, y.Reason)
+		}
 	}
 }
 

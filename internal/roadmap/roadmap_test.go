@@ -57,9 +57,11 @@ func TestBasePriority(t *testing.T) {
 		{"medium no evidence", spec{severity: medium}, assessment.NoEvidence, assessment.TypeI, 0.5},
 		{"low unknown", spec{severity: low}, assessment.Unknown, assessment.TypeI, 1},
 		{"periodic under Type I", spec{severity: high, evidence: questionnaire.Periodic}, assessment.No, assessment.TypeI, 3},
-		{"periodic under Type II", spec{severity: high, evidence: questionnaire.Periodic}, assessment.No, assessment.TypeII, 3.75},
+		// Under Type II a setting must hold for the whole window as a
+		// recurring control must run in it: the kind of evidence adds nothing.
+		{"periodic under Type II", spec{severity: high, evidence: questionnaire.Periodic}, assessment.No, assessment.TypeII, 3},
 		{"config under Type II", spec{severity: high, evidence: questionnaire.Config}, assessment.No, assessment.TypeII, 3},
-		{"everything", spec{severity: critical, evidence: questionnaire.Event, common: true}, assessment.No, assessment.TypeII, 4 * 1.5 * 1.25},
+		{"everything", spec{severity: critical, evidence: questionnaire.Event, common: true}, assessment.No, assessment.TypeII, 4 * 1.5},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -97,12 +99,16 @@ func TestDependencyRaisesPriorityTransitively(t *testing.T) {
 	for _, it := range p.Items {
 		byID[it.ID()] = it
 	}
-	for _, id := range []string{"a.base", "a.middle"} {
+	for id, by := range map[string]string{"a.base": "a.middle", "a.middle": "a.top"} {
 		if got := byID[id].Priority; got != 4 {
 			t.Errorf("%s priority = %v, want 4 (raised to a.top's)", id, got)
 		}
-		if want := "Low, not in place; 1 item waits for it; raised: a.top waits for it"; byID[id].Rationale != want {
+		want := "Low, not in place; 1 item waits for it; raised: Control a.top waits for it; in Now: Control " + by + " needs it first"
+		if byID[id].Rationale != want {
 			t.Errorf("%s rationale = %q, want %q", id, byID[id].Rationale, want)
+		}
+		if byID[id].Phase != roadmap.Now || byID[id].Reason != roadmap.Foundation {
+			t.Errorf("%s in %v for %q, want Now as a foundation", id, byID[id].Phase, byID[id].Reason)
 		}
 	}
 	if got, want := itemIDs(p.Items), []string{"a.base", "a.middle", "a.top", "a.other"}; !reflect.DeepEqual(got, want) {
@@ -127,28 +133,29 @@ func TestDependenciesOnNonItemsAreIgnored(t *testing.T) {
 	})
 	a.Scope.SetFact("has_offices", false)
 	p := roadmap.Build(qn, a)
-	if len(p.Items) != 1 || len(p.Items[0].DependsOn) != 0 || p.Items[0].Phase != roadmap.BeforeAudit {
-		t.Fatalf("items = %+v, want d.item alone, without dependencies, in BeforeAudit", p.Items)
+	if len(p.Items) != 1 || len(p.Items[0].DependsOn) != 0 || p.Items[0].Phase != roadmap.Next {
+		t.Fatalf("items = %+v, want d.item alone, without dependencies, in Next", p.Items)
 	}
 }
 
-func TestPhases(t *testing.T) {
+func TestNowReasons(t *testing.T) {
 	tests := []struct {
 		name   string
 		q      spec
 		value  assessment.Value
 		report assessment.ReportType
-		want   roadmap.Phase
+		phase  roadmap.Phase
+		reason roadmap.Reason
 	}{
-		{"critical quick win", spec{severity: critical, effort: questionnaire.EffortS}, assessment.No, assessment.TypeI, roadmap.Now},
-		{"critical but not quick", spec{severity: critical, effort: questionnaire.EffortM}, assessment.No, assessment.TypeI, roadmap.Next},
-		{"event control before a Type II window", spec{severity: medium, evidence: questionnaire.Event}, assessment.No, assessment.TypeII, roadmap.Now},
-		{"periodic control before a Type II window", spec{severity: low, evidence: questionnaire.Periodic}, assessment.NoEvidence, assessment.TypeII, roadmap.Now},
-		{"event control under Type I", spec{severity: medium, evidence: questionnaire.Event}, assessment.No, assessment.TypeI, roadmap.Next},
-		{"config control under Type II", spec{severity: high}, assessment.Partial, assessment.TypeII, roadmap.Next},
-		{"low severity", spec{severity: low}, assessment.No, assessment.TypeI, roadmap.BeforeAudit},
-		{"evidence housekeeping", spec{severity: high}, assessment.NoEvidence, assessment.TypeI, roadmap.BeforeAudit},
-		{"unknown high", spec{severity: high}, assessment.Unknown, assessment.TypeI, roadmap.Next},
+		{"critical quick win", spec{severity: critical, effort: questionnaire.EffortS}, assessment.No, assessment.TypeI, roadmap.Now, roadmap.QuickWin},
+		{"high quick win", spec{severity: high, effort: questionnaire.EffortS}, assessment.Partial, assessment.TypeI, roadmap.Now, roadmap.QuickWin},
+		{"medium small effort", spec{severity: medium, effort: questionnaire.EffortS}, assessment.No, assessment.TypeI, roadmap.Next, ""},
+		{"critical but not quick", spec{severity: critical, effort: questionnaire.EffortL}, assessment.No, assessment.TypeI, roadmap.Now, roadmap.Finding},
+		{"common finding", spec{severity: medium, effort: questionnaire.EffortM, common: true}, assessment.Unknown, assessment.TypeI, roadmap.Now, roadmap.Finding},
+		{"event control under Type II", spec{severity: medium, evidence: questionnaire.Event}, assessment.No, assessment.TypeII, roadmap.Next, ""},
+		{"periodic control under Type II", spec{severity: low, evidence: questionnaire.Periodic}, assessment.NoEvidence, assessment.TypeII, roadmap.Next, ""},
+		{"high config control", spec{severity: high}, assessment.Partial, assessment.TypeII, roadmap.Next, ""},
+		{"low severity", spec{severity: low}, assessment.No, assessment.TypeI, roadmap.Next, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -156,8 +163,9 @@ func TestPhases(t *testing.T) {
 			qn := load(t, tt.q)
 			a := newAssessment(map[string]assessment.Value{"x.q": tt.value})
 			a.Target = assessment.Target{Type: tt.report, WindowMonths: windowFor(tt.report)}
-			if got := roadmap.Build(qn, a).Items[0].Phase; got != tt.want {
-				t.Errorf("phase = %v, want %v", got, tt.want)
+			it := roadmap.Build(qn, a).Items[0]
+			if it.Phase != tt.phase || it.Reason != tt.reason {
+				t.Errorf("phase %v for %q, want %v for %q", it.Phase, it.Reason, tt.phase, tt.reason)
 			}
 		})
 	}
@@ -176,21 +184,18 @@ func TestFoundationsComeFirst(t *testing.T) {
 		"f.quick": assessment.No, "f.control": assessment.No, "f.policy": assessment.NoEvidence,
 	})
 	p := roadmap.Build(qn, a)
-	if got := itemIDs(p.Phase(roadmap.Now)); !reflect.DeepEqual(got, []string{"f.quick", "f.policy"}) {
-		t.Errorf("Now = %v, want [f.quick f.policy]: equal priority, questionnaire order", got)
+	if got := itemIDs(p.Phase(roadmap.Now)); !reflect.DeepEqual(got, []string{"f.quick", "f.policy", "f.control"}) {
+		t.Errorf("Now = %v, want [f.quick f.policy f.control]: equal priority, dependencies first", got)
 	}
-	if got := itemIDs(p.Phase(roadmap.Next)); !reflect.DeepEqual(got, []string{"f.control"}) {
-		t.Errorf("Next = %v, want [f.control]", got)
-	}
-	if got := len(p.Phase(roadmap.BeforeAudit)); got != 0 {
-		t.Errorf("BeforeAudit has %d items, want 0", got)
+	if got := len(p.Phase(roadmap.Next)); got != 0 {
+		t.Errorf("Next has %d items, want 0", got)
 	}
 }
 
 func TestOrderWithinPhase(t *testing.T) {
-	// o.a and o.b are foundations (Now) with equal priority: the dependency
-	// comes first by depth although it is later in the questionnaire. Next
-	// runs by priority: o.d (4), o.c (3), o.e (2).
+	// o.d, critical, is the only Now item. In Next o.a, o.b and o.c share
+	// o.c's priority (3): the dependencies come first by depth although
+	// o.c is first in the questionnaire; then o.e (2).
 	qn := load(t,
 		spec{id: "o.c", severity: high, deps: []string{"o.b"}},
 		spec{id: "o.a", severity: high},
@@ -202,7 +207,7 @@ func TestOrderWithinPhase(t *testing.T) {
 		"o.a": assessment.No, "o.b": assessment.No, "o.c": assessment.No, "o.d": assessment.No, "o.e": assessment.No,
 	})
 	p := roadmap.Build(qn, a)
-	if got, want := itemIDs(p.Items), []string{"o.a", "o.b", "o.d", "o.c", "o.e"}; !reflect.DeepEqual(got, want) {
+	if got, want := itemIDs(p.Items), []string{"o.d", "o.a", "o.b", "o.c", "o.e"}; !reflect.DeepEqual(got, want) {
 		t.Errorf("order = %v, want %v", got, want)
 	}
 }
@@ -221,11 +226,11 @@ func TestRationale(t *testing.T) {
 	})
 	a.Target = assessment.Target{Type: assessment.TypeII, WindowMonths: 3}
 	want := map[string]string{
-		"r.reviews": "Critical, not in place; a common audit finding; needs records from the first day of the Type II window; quick win; 3 items wait for it",
+		"r.reviews": "Critical, not in place; a common audit finding; quick win; 3 items wait for it",
 		"r.one":     "Medium, partly in place",
 		"r.two":     "Medium, unknown: confirm first",
 		"r.three":   "Medium, in place but no evidence",
-		"r.policy":  "High, unknown: confirm first; needs a completed cycle inside the Type II window",
+		"r.policy":  "High, unknown: confirm first",
 	}
 	p := roadmap.Build(qn, a)
 	for _, it := range p.Items {
@@ -262,8 +267,5 @@ func TestPhaseTitlesAndSlugs(t *testing.T) {
 			t.Errorf("phase %d: title %q, slug %q", ph, ph.Title(), ph.Slug())
 		}
 		seen[ph.Slug()] = true
-	}
-	if roadmap.BeforeAudit.Slug() != "before-audit" {
-		t.Errorf("BeforeAudit slug = %q", roadmap.BeforeAudit.Slug())
 	}
 }

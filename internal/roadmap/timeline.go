@@ -1,37 +1,55 @@
 package roadmap
 
 import (
+	"maps"
 	"math"
+	"slices"
 	"time"
 
 	"github.com/gapmap/gapmap/internal/assessment"
+	"github.com/gapmap/gapmap/internal/questionnaire"
 )
 
-// FieldworkWeeks is the auditor's fieldwork and report drafting after
-// readiness (Type I) or after the window closes (Type II): 4–6 weeks in the
-// sources of soc2-facts.md §4.3; the upper end, since a first audit is slow.
-const FieldworkWeeks = 6
+// Estimate is how long the plan takes on one reading of the answers.
+type Estimate struct {
+	// WorkWeeks is the person-weeks of the items, packages costed together.
+	WorkWeeks float64
+	// ReadinessWeeks is the calendar weeks from the start of remediation to
+	// being ready for a Type I audit (for Type II: to the window opening):
+	// the work spread over the capacity, but never less than the longest
+	// chain of items done one after another with their lead times. At least
+	// 1 when there are items, 0 when there are none.
+	ReadinessWeeks int
+	// ReportWeeks is the calendar weeks to the earliest report: readiness,
+	// for Type II the observation window, then the auditor's weeks.
+	ReportWeeks int
+	// Ready, WindowEnd and Report are dates, set only when the assessment
+	// has a start date; WindowEnd only for Type II. The window starts on
+	// Ready.
+	Ready, WindowEnd, Report *time.Time
+}
 
 // Timeline estimates how long the plan takes and when reports can follow.
 type Timeline struct {
 	// Capacity is the people (full-time equivalents) working on remediation.
-	Capacity float64
-	// WorkWeeks is the person-weeks of all items.
-	WorkWeeks float64
-	// ReadinessWeeks is the calendar weeks to Type I readiness: the work
-	// spread over the capacity, but never less than the longest chain of
-	// items that must be done one after another. At least 1 when there are
-	// items, 0 when there are none.
-	ReadinessWeeks int
-	Type           assessment.ReportType
-	WindowMonths   int
+	Capacity     float64
+	Type         assessment.ReportType
+	WindowMonths int
+	// FieldworkWeeks is the auditor's fieldwork and report drafting,
+	// AuditWeeks.
 	FieldworkWeeks int
-	// ReportWeeks is the calendar weeks to the earliest report: readiness,
-	// then for Type II the observation window, then fieldwork.
-	ReportWeeks int
-	// Start, Ready, WindowEnd and Report are dates, set only when the
-	// assessment has a start date; WindowEnd only for Type II.
-	Start, Ready, WindowEnd, Report *time.Time
+	// AloneWeeks is the items costed one by one, without packages: what
+	// grouping saves is AloneWeeks - WorkWeeks.
+	AloneWeeks float64
+	// Estimate is the plan with "unknown" answers as gaps, the default.
+	Estimate
+	// IfUnknownInPlace is the estimate should every "unknown" answer turn
+	// out to be in place with evidence; nil when no answer is unknown.
+	IfUnknownInPlace *Estimate
+	// Start is the remediation start date, when the assessment has one.
+	Start *time.Time
+	// Window is the Type II observation window's calendar; nil for Type I.
+	Window *Window
 }
 
 // WindowWeeks is the observation window in whole weeks, rounded up.
@@ -39,53 +57,98 @@ func (t Timeline) WindowWeeks() int { return windowWeeks(t.WindowMonths) }
 
 func windowWeeks(months int) int { return (months*52 + 11) / 12 }
 
-// buildTimeline estimates the timeline of a plan whose items take chain
-// person-weeks along their longest dependency chain.
-func buildTimeline(a *assessment.Assessment, items []Item, chain float64) Timeline {
+func buildTimeline(qn *questionnaire.Questionnaire, a *assessment.Assessment, g *gapGraph) Timeline {
 	t := Timeline{
 		Capacity:       a.Scope.EffectiveCapacity(),
 		Type:           a.Target.Type,
-		FieldworkWeeks: FieldworkWeeks,
+		FieldworkWeeks: AuditWeeks,
 	}
 	if t.Type == assessment.TypeII {
 		t.WindowMonths = a.Target.WindowMonths
 	}
-	for _, it := range items {
-		t.WorkWeeks += it.Weeks
+	if a.Target.StartDate != "" {
+		if start, err := time.Parse(assessment.DateLayout, a.Target.StartDate); err == nil {
+			t.Start = &start // a target's dates are checked on input; a bad one gives weeks only
+		}
 	}
-	if len(items) > 0 {
-		t.ReadinessWeeks = max(1, ceilWeeks(t.WorkWeeks/t.Capacity), ceilWeeks(chain))
+	unknown := false
+	for _, n := range g.nodes {
+		t.AloneWeeks += n.item.Weeks
+		unknown = unknown || n.item.Answer.Value == assessment.Unknown
 	}
-	t.ReportWeeks = t.ReadinessWeeks + t.FieldworkWeeks
+	t.Estimate = t.estimate(g, func(*node) bool { return true })
+	if unknown {
+		e := t.estimate(g, func(n *node) bool { return n.item.Answer.Value != assessment.Unknown })
+		t.IfUnknownInPlace = &e
+	}
 	if t.Type == assessment.TypeII {
-		t.ReportWeeks += t.WindowWeeks()
+		t.Window = buildWindow(qn, a, g, t.WindowMonths, t.Ready, t.WindowEnd)
 	}
-	t.setDates(a.Target.StartDate)
 	return t
+}
+
+// estimate is the timeline of the nodes include accepts.
+func (t Timeline) estimate(g *gapGraph, include func(*node) bool) Estimate {
+	var e Estimate
+	alone := map[string]float64{}
+	finish := map[*node]float64{}
+	chain, some := 0.0, false
+	for _, n := range g.topo {
+		if !include(n) {
+			continue
+		}
+		some = true
+		pkg := n.item.Package
+		if pkg != "" {
+			alone[pkg] += n.item.Weeks
+		} else {
+			e.WorkWeeks += n.item.Weeks
+		}
+		// One person's calendar along a chain: the item starts when what
+		// it waits for is done and its package is set up (the setup, paid
+		// once, comes first), then waits its lead time, then is done. The
+		// plan's packages hold on every reading of the answers, so fewer
+		// gaps never make a chain longer.
+		start := 0.0
+		if g.grouped[pkg] {
+			start = g.setup[pkg]
+		}
+		for _, d := range n.deps {
+			if include(d) {
+				start = max(start, finish[d])
+			}
+		}
+		finish[n] = start + n.item.LeadTimeWeeks + n.item.PlannedWeeks
+		chain = max(chain, finish[n])
+	}
+	// Summed in a fixed order: float addition is not associative.
+	for _, id := range slices.Sorted(maps.Keys(alone)) {
+		e.WorkWeeks += packageWeeks(g.setup[id], alone[id])
+	}
+	if some {
+		e.ReadinessWeeks = max(1, ceilWeeks(e.WorkWeeks/t.Capacity), ceilWeeks(chain))
+	}
+	e.ReportWeeks = e.ReadinessWeeks + t.FieldworkWeeks
+	if t.Type == assessment.TypeII {
+		e.ReportWeeks += t.WindowWeeks()
+	}
+	if t.Start != nil {
+		e.Ready = weeksAfter(*t.Start, e.ReadinessWeeks)
+		e.Report = weeksAfter(*t.Start, e.ReportWeeks)
+		if t.Type == assessment.TypeII {
+			e.WindowEnd = weeksAfter(*e.Ready, t.WindowWeeks())
+		}
+	}
+	return e
+}
+
+func weeksAfter(from time.Time, weeks int) *time.Time {
+	d := from.AddDate(0, 0, 7*weeks)
+	return &d
 }
 
 // ceilWeeks rounds up, forgiving the float noise of sums like 0.1+0.2 so an
 // exact number of weeks is not counted as one more.
 func ceilWeeks(w float64) int {
 	return int(math.Ceil(w - 1e-9))
-}
-
-func (t *Timeline) setDates(startDate string) {
-	if startDate == "" {
-		return
-	}
-	start, err := time.Parse(assessment.DateLayout, startDate)
-	if err != nil {
-		return // a target's dates are checked on input; a bad one gives weeks only
-	}
-	weeksAfter := func(from time.Time, weeks int) *time.Time {
-		d := from.AddDate(0, 0, 7*weeks)
-		return &d
-	}
-	t.Start = &start
-	t.Ready = weeksAfter(start, t.ReadinessWeeks)
-	if t.Type == assessment.TypeII {
-		t.WindowEnd = weeksAfter(*t.Ready, t.WindowWeeks())
-	}
-	t.Report = weeksAfter(start, t.ReportWeeks)
 }

@@ -43,25 +43,25 @@ func TestTimeline(t *testing.T) {
 		ready, window, done string // dates; "" when not set
 	}{
 		{"one person, Type I", independent, answers, 0, assessment.Target{Type: assessment.TypeI},
-			4.5, 5, 11, "", "", ""},
+			4.5, 5, 13, "", "", ""},
 		{"two people, Type I", independent, answers, 2, assessment.Target{Type: assessment.TypeI},
-			4.5, 3, 9, "", "", ""},
+			4.5, 3, 11, "", "", ""},
 		{"Type II, 3 months", independent, answers, 2, assessment.Target{Type: assessment.TypeII, WindowMonths: 3},
-			4.5, 3, 3 + 13 + 6, "", "", ""},
+			4.5, 3, 3 + 13 + 8, "", "", ""},
 		{"Type II, 6 months with dates", independent, answers, 2.5,
 			assessment.Target{Type: assessment.TypeII, WindowMonths: 6, StartDate: "2027-01-04"},
-			4.5, 2, 2 + 26 + 6, "2027-01-18", "2027-07-19", "2027-08-30"},
+			4.5, 2, 2 + 26 + 8, "2027-01-18", "2027-07-19", "2027-09-13"},
 		{"longest item beats capacity", independent, answers, 4, assessment.Target{Type: assessment.TypeII, WindowMonths: 12},
-			4.5, 2, 2 + 52 + 6, "", "", ""},
+			4.5, 2, 2 + 52 + 8, "", "", ""},
 		{"Type I with dates", independent, answers, 1, assessment.Target{Type: assessment.TypeI, StartDate: "2027-03-01"},
-			4.5, 5, 11, "2027-04-05", "", "2027-05-17"},
+			4.5, 5, 13, "2027-04-05", "", "2027-05-31"},
 		{"dependency chain beats capacity", chain, chainAnswers, 3, assessment.Target{Type: assessment.TypeI},
-			15, 15, 21, "", "", ""},
+			15, 15, 23, "", "", ""},
 		{"no items", independent, map[string]assessment.Value{"t.s": assessment.Yes}, 1,
 			assessment.Target{Type: assessment.TypeII, WindowMonths: 3, StartDate: "2027-01-04"},
-			0, 0, 19, "2027-01-04", "2027-04-05", "2027-05-17"},
+			0, 0, 21, "2027-01-04", "2027-04-05", "2027-05-31"},
 		{"small work is at least a week", independent, map[string]assessment.Value{"t.m2": assessment.NoEvidence}, 3,
-			assessment.Target{Type: assessment.TypeI}, 0.5, 1, 7, "", "", ""},
+			assessment.Target{Type: assessment.TypeI}, 0.5, 1, 9, "", "", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -74,7 +74,7 @@ func TestTimeline(t *testing.T) {
 				t.Errorf("work %v, readiness %d, report %d; want %v, %d, %d",
 					tl.WorkWeeks, tl.ReadinessWeeks, tl.ReportWeeks, tt.work, tt.readiness, tt.report)
 			}
-			if tl.FieldworkWeeks != 6 || tl.Capacity != a.Scope.EffectiveCapacity() || tl.Type != tt.target.Type {
+			if tl.FieldworkWeeks != roadmap.AuditWeeks || tl.Capacity != a.Scope.EffectiveCapacity() || tl.Type != tt.target.Type {
 				t.Errorf("fieldwork %d, capacity %v, type %v", tl.FieldworkWeeks, tl.Capacity, tl.Type)
 			}
 			checkDate(t, "ready", tl.Ready, tt.ready)
@@ -102,5 +102,25 @@ func TestWindowWeeks(t *testing.T) {
 		if got := (roadmap.Timeline{WindowMonths: months}).WindowWeeks(); got != want {
 			t.Errorf("%d months = %d weeks, want %d", months, got, want)
 		}
+	}
+}
+
+func TestUnknownAnswersGiveARange(t *testing.T) {
+	// Two M gaps, one unknown: 4 person-weeks as gaps, 2 if the unknown
+	// one turns out to be in place.
+	qn := load(t, spec{id: "u.known"}, spec{id: "u.unknown"})
+	a := newAssessment(map[string]assessment.Value{"u.known": assessment.No, "u.unknown": assessment.Unknown})
+	a.Scope.Capacity = 1
+	a.Target.StartDate = "2027-03-01"
+	tl := roadmap.Build(qn, a).Timeline
+	if tl.ReadinessWeeks != 4 || tl.IfUnknownInPlace == nil || tl.IfUnknownInPlace.ReadinessWeeks != 2 {
+		t.Fatalf("readiness %d, if in place %+v; want 4 and 2", tl.ReadinessWeeks, tl.IfUnknownInPlace)
+	}
+	checkDate(t, "ready if in place", tl.IfUnknownInPlace.Ready, "2027-03-15")
+	checkDate(t, "report if in place", tl.IfUnknownInPlace.Report, "2027-05-10")
+
+	a.SetAnswer("u.unknown", assessment.Answer{Value: assessment.Yes}, testNow)
+	if r := roadmap.Build(qn, a).Timeline.IfUnknownInPlace; r != nil {
+		t.Errorf("no unknown answer, but a range %+v", *r)
 	}
 }

@@ -199,8 +199,8 @@ func readHistory(ctx context.Context, tx *sql.Tx, id int64) ([]Change, error) {
 // ErrNotFound when it does not exist.
 func touch(ctx context.Context, tx *sql.Tx, id int64, sum assessment.Summary, at time.Time) error {
 	res, err := tx.ExecContext(ctx, `UPDATE assessments SET applicable = ?, answered = ?,
-		progress = ?, readiness = ?, updated_at = ?, revision = revision + 1 WHERE id = ?`,
-		sum.Applicable, sum.Answered, sum.Progress, sum.Readiness, formatTime(at), id)
+		progress = ?, readiness = ?, auditable = ?, updated_at = ?, revision = revision + 1 WHERE id = ?`,
+		sum.Applicable, sum.Answered, sum.Progress, sum.Readiness, sum.Auditable, formatTime(at), id)
 	if err != nil {
 		return fmt.Errorf("updating assessment %d: %w", id, err)
 	}

@@ -18,7 +18,11 @@ type Info struct {
 	Revision                            int64
 	Name, Organization, QuestionnaireID string
 	Summary                             assessment.Summary
-	UpdatedAt                           time.Time
+	// AuditableKnown is false for an assessment last written before the
+	// store kept "auditable today": Summary.Auditable is unknown (0) until
+	// its next save.
+	AuditableKnown bool
+	UpdatedAt      time.Time
 }
 
 // List returns every assessment, most recently updated first, then by name.
@@ -26,7 +30,7 @@ type Info struct {
 // assessments.
 func (s *Store) List(ctx context.Context) ([]Info, error) {
 	rows, err := s.db.QueryContext(ctx, `SELECT id, uuid, revision, name, organization, questionnaire_id,
-		applicable, answered, progress, readiness, updated_at
+		applicable, answered, progress, readiness, auditable, updated_at
 		FROM assessments ORDER BY updated_at DESC, name`)
 	if err != nil {
 		return nil, s.describe(fmt.Errorf("listing assessments: %w", err))
@@ -36,14 +40,16 @@ func (s *Store) List(ctx context.Context) ([]Info, error) {
 	for rows.Next() {
 		var in Info
 		var updated string
+		var auditable sql.NullFloat64
 		sum := &in.Summary
 		if err := rows.Scan(&in.ID, &in.UUID, &in.Revision, &in.Name, &in.Organization, &in.QuestionnaireID,
-			&sum.Applicable, &sum.Answered, &sum.Progress, &sum.Readiness, &updated); err != nil {
+			&sum.Applicable, &sum.Answered, &sum.Progress, &sum.Readiness, &auditable, &updated); err != nil {
 			return nil, s.describe(fmt.Errorf("listing assessments: %w", err))
 		}
 		if in.UpdatedAt, err = parseTime(updated); err != nil {
 			return nil, fmt.Errorf("listing assessment %q: %w", in.Name, err)
 		}
+		sum.Auditable, in.AuditableKnown = auditable.Float64, auditable.Valid
 		out = append(out, in)
 	}
 	if err := rows.Err(); err != nil {
@@ -187,9 +193,9 @@ func (s *Store) SaveSetup(ctx context.Context, a *assessment.Assessment, sum ass
 		}
 		_, err = tx.ExecContext(ctx, `UPDATE assessments SET name = ?, organization = ?,
 			scope = ?, categories = ?, target = ?, applicable = ?, answered = ?,
-			progress = ?, readiness = ?, updated_at = ?, revision = revision + 1 WHERE id = ?`,
+			progress = ?, readiness = ?, auditable = ?, updated_at = ?, revision = revision + 1 WHERE id = ?`,
 			a.Name, a.Scope.Organization, st.scope, st.categories, st.target,
-			sum.Applicable, sum.Answered, sum.Progress, sum.Readiness, formatTime(a.UpdatedAt), id)
+			sum.Applicable, sum.Answered, sum.Progress, sum.Readiness, sum.Auditable, formatTime(a.UpdatedAt), id)
 		if isUnique(err) {
 			return fmt.Errorf("assessment %q: %w", a.Name, ErrExists)
 		}
@@ -229,6 +235,11 @@ func (s *Store) Duplicate(ctx context.Context, uuid, newName string) (*assessmen
 			return fmt.Errorf("copying assessment %s: %w", uuid, err)
 		}
 		if newID, err = res.LastInsertId(); err != nil {
+			return fmt.Errorf("copying assessment %s: %w", uuid, err)
+		}
+		_, err = tx.ExecContext(ctx, `UPDATE assessments SET auditable = (SELECT auditable FROM assessments WHERE id = ?)
+			WHERE id = ?`, id, newID)
+		if err != nil {
 			return fmt.Errorf("copying assessment %s: %w", uuid, err)
 		}
 		_, err = tx.ExecContext(ctx, `INSERT INTO answers (`+answerCols+`)

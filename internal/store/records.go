@@ -54,7 +54,7 @@ func insertAssessment(ctx context.Context, tx *sql.Tx, a *assessment.Assessment,
 		return fmt.Errorf("inserting assessment %q: %w", a.Name, err)
 	}
 	a.ID, a.UUID, a.Revision = id, uuid, 1
-	return nil
+	return setAuditable(ctx, tx, id, sum)
 }
 
 // replaceAssessment overwrites every column of the assessment row id.
@@ -67,6 +67,16 @@ func replaceAssessment(ctx context.Context, tx *sql.Tx, id int64, a *assessment.
 		= (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?), revision = revision + 1 WHERE id = ?`, append(args, id)...)
 	if err != nil {
 		return fmt.Errorf("updating assessment %q: %w", a.Name, err)
+	}
+	return setAuditable(ctx, tx, id, sum)
+}
+
+// setAuditable writes the "auditable today" summary column (migration
+// 0004), kept apart from assessmentCols so the rows of the earlier
+// columns read and copy as before.
+func setAuditable(ctx context.Context, tx *sql.Tx, id int64, sum assessment.Summary) error {
+	if _, err := tx.ExecContext(ctx, `UPDATE assessments SET auditable = ? WHERE id = ?`, sum.Auditable, id); err != nil {
+		return fmt.Errorf("updating assessment %d: %w", id, err)
 	}
 	return nil
 }

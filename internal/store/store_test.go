@@ -33,7 +33,7 @@ func TestRoundTripEveryField(t *testing.T) {
 		t.Errorf("Create set UUID %q, revision %d", a.UUID, a.Revision)
 	}
 	want := []Info{{ID: a.ID, UUID: a.UUID, Revision: 1, Name: "Acme", Organization: "Acme Acme", QuestionnaireID: "soc2",
-		Summary: sampleSummary, UpdatedAt: a.UpdatedAt}}
+		Summary: sampleSummary, AuditableKnown: true, UpdatedAt: a.UpdatedAt}}
 	if !reflect.DeepEqual(infos, want) {
 		t.Errorf("List:\n got %+v\nwant %+v", infos, want)
 	}

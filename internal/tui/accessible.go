@@ -18,6 +18,7 @@ import (
 	"github.com/gapmap/gapmap/internal/assessment"
 	"github.com/gapmap/gapmap/internal/atomicfile"
 	"github.com/gapmap/gapmap/internal/report"
+	"github.com/gapmap/gapmap/internal/roadmap"
 	"github.com/gapmap/gapmap/internal/store"
 )
 
@@ -102,7 +103,7 @@ func (r accessible) choose() (*session, error) {
 	choice := ptr(int64(0))
 	opts := []huh.Option[int64]{huh.NewOption("Start a new assessment", int64(0))}
 	for _, in := range infos {
-		label := fmt.Sprintf("%s — %s answered, readiness %s", oneLine(in.Name), percent(in.Summary.Progress), percent(in.Summary.Readiness))
+		label := fmt.Sprintf("%s — %s answered, %s of controls in place", oneLine(in.Name), percent(in.Summary.Progress), percent(in.Summary.Readiness))
 		opts = append(opts, huh.NewOption(label, in.ID))
 	}
 	r.say("gapmap: SOC 2 readiness assessment. Every answer is saved as you give it.")
@@ -235,14 +236,15 @@ func (r accessible) answerQuestions(sess *session) error {
 func (r accessible) summary(sess *session) {
 	ev := sess.ev
 	plan := sess.roadmap()
-	r.say("\nReadiness %s, %d of %d questions answered.", percent(ev.Overall.Readiness), ev.Overall.Answered, ev.Overall.Applicable)
-	t := plan.Timeline
-	r.say("Type I ready in about %s; report in about %s.", weeks(t.ReadinessWeeks), weeks(t.ReportWeeks))
-	for i, it := range plan.Items {
+	r.say("\n%s; %d of %d questions answered.", figuresLine(ev.Overall, sess.a.Target.Type), ev.Overall.Answered, ev.Overall.Applicable)
+	for _, f := range report.TimelineFacts(sess.a, ev, plan) {
+		r.say("%s: %s.", f.Label, f.Text)
+	}
+	for i, e := range plan.Entries(roadmap.Now) {
 		if i == 3 {
 			break
 		}
-		r.say("Do first %d: %s (%s)", i+1, oneLine(it.Question.Text), it.Rationale)
+		r.say("Do first %d: %s (%s)", i+1, oneLine(e.Title()), e.Reason().Title())
 	}
 }
 

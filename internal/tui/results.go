@@ -81,27 +81,44 @@ func (s resultsScreen) content(w int) string {
 	ev := s.sess.ev
 	var b strings.Builder
 	o := ev.Overall
-	ready := "—"
-	if o.Scored > 0 {
-		ready = percent(o.Readiness)
+	// Under Type II "auditable today" leads: the auditor can test only
+	// what has evidence.
+	typeII := s.sess.a.Target.Type == assessment.TypeII
+	figures := []string{
+		st.Subtitle.Render("Controls in place") + " " + st.Title.Render(readinessText(o)),
+		st.Subtitle.Render("Auditable today") + " " + st.Title.Render(auditableText(o)),
 	}
-	fmt.Fprintf(&b, "%s %s   %s %s (%d of %d questions answered)\n\n",
-		st.Subtitle.Render("Readiness"), st.Title.Render(ready), st.Subtitle.Render("Progress"), percent(o.Progress()), o.Answered, o.Applicable)
-	b.WriteString(st.Subtitle.Render("By category") + "\n")
+	if typeII {
+		figures[0], figures[1] = figures[1], figures[0]
+	}
+	fmt.Fprintf(&b, "%s   %s   %s %s (%d/%d answered)\n",
+		figures[0], figures[1], st.Subtitle.Render("Progress"), percent(o.Progress()), o.Answered, o.Applicable)
+	b.WriteString(st.Muted.Render(wrap("Controls in place counts a control without evidence at 75% and partly in place at 50%; "+
+		"auditable today counts only what is in place with evidence an auditor could test now.", w)) + "\n\n")
+	legend, first, second := "  bar and figures: in place · auditable", readinessText, auditableText
+	if typeII {
+		legend, first, second = "  bar and figures: auditable · in place", auditableText, readinessText
+	}
+	b.WriteString(st.Subtitle.Render("By category") + st.Muted.Render(legend) + "\n")
 	for _, c := range ev.Categories {
-		fmt.Fprintf(&b, "  %-22s %s %s  %s\n", c.Category.Title(), bar(st, c.Readiness, max(10, w-60)), padLeft(readinessText(c.Score), 4),
+		share := c.Readiness
+		if typeII {
+			share = c.Auditable
+		}
+		fmt.Fprintf(&b, "  %-22s %s %s %s  %s\n", c.Category.Title(), bar(st, share, max(10, w-60)),
+			padLeft(first(c.Score), 4), padLeft(second(c.Score), 4),
 			st.Muted.Render(fmt.Sprintf("%d/%d answered", c.Answered, c.Applicable)))
 	}
 	b.WriteString("\n" + st.Subtitle.Render("Gaps by severity") + "  ")
 	for _, sev := range questionnaire.Severities {
 		fmt.Fprintf(&b, "%s %d   ", st.Severity(string(sev)).Render(string(sev)), ev.GapsBySeverity[sev])
 	}
-	legend := st.Muted.Render("  ≥80% ") + st.Met.Render("■") + st.Muted.Render("  50–79% ") + st.Partial.Render("■") + st.Muted.Render("  <50% ") + st.Gap.Render("■") + st.Muted.Render("  not yet scored —")
+	heatLegend := st.Muted.Render("  controls in place ≥80% ") + st.Met.Render("■") + st.Muted.Render("  50–79% ") + st.Partial.Render("■") + st.Muted.Render("  <50% ") + st.Gap.Render("■") + st.Muted.Render("  not yet scored —")
 	if st.noColor {
 		// Without colour the squares say nothing; the figures do.
-		legend = st.Muted.Render("  readiness of each criterion; — not yet scored")
+		heatLegend = st.Muted.Render("  controls in place per criterion; — not yet scored")
 	}
-	b.WriteString("\n\n" + st.Subtitle.Render("Criteria heat map") + legend + "\n")
+	b.WriteString("\n\n" + st.Subtitle.Render("Criteria heat map") + heatLegend + "\n")
 	b.WriteString(s.heatMap(w))
 	b.WriteString("\n" + s.listSection("Common audit findings among your gaps", ev.CommonFindings, w, "Auditors raise these in most first audits; they lead the roadmap."))
 	b.WriteString(s.listSection("Don't know yet — confirm these", ev.Unknown, w, ""))
@@ -114,6 +131,13 @@ func readinessText(s assessment.Score) string {
 		return "—"
 	}
 	return percent(s.Readiness)
+}
+
+func auditableText(s assessment.Score) string {
+	if s.Scored == 0 {
+		return "—"
+	}
+	return percent(s.Auditable)
 }
 
 // padLeft right-aligns s in n cells.
@@ -170,7 +194,11 @@ func (s resultsScreen) listSection(title string, qs []*questionnaire.Question, w
 		b.WriteString(st.Muted.Render(wrap(note, w)) + "\n")
 	}
 	for _, q := range qs {
-		b.WriteString("  • " + truncate(oneLine(q.Text), w-4) + "\n")
+		title := q.Title
+		if title == "" {
+			title = q.ID
+		}
+		b.WriteString("  • " + truncate(oneLine(title)+": "+oneLine(q.Text), w-4) + "\n")
 	}
 	return b.String()
 }

@@ -7,7 +7,10 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
+	"charm.land/lipgloss/v2"
+
 	"github.com/gapmap/gapmap/internal/assessment"
+	"github.com/gapmap/gapmap/internal/report"
 	"github.com/gapmap/gapmap/internal/roadmap"
 )
 
@@ -78,90 +81,183 @@ func (s roadmapScreen) Update(msg tea.Msg) (roadmapScreen, tea.Cmd) {
 
 func (s roadmapScreen) View(w, h int) string {
 	st := s.sh.styles
-	title := header(st, "Roadmap: "+truncate(oneLine(s.sess.a.Name), w/2), fmt.Sprintf("%d items", len(s.plan.Items)), w)
-	timeline := s.timelineView(w)
-	if len(s.plan.Items) == 0 {
-		msg := "No gaps yet. Items appear here for every question answered not in place, partly in place, in place without evidence, or don't know."
-		return title + "\n" + timeline + "\n\n" + wrap(msg, w)
-	}
+	note := fmt.Sprintf("%d items · %d in Now", len(s.plan.Items), len(s.plan.Phase(roadmap.Now)))
+	title := header(st, "Roadmap: "+truncate(oneLine(s.sess.a.Name), w/2), note, w)
 	if w != s.width {
 		s.layout(w)
 	}
-	bodyH := h - 2 - strings.Count(timeline, "\n") - 2
-	cursorLine := s.itemLine[s.cursor]
-	visible := scrollTo(s.lines, w, bodyH, cursorLine, func(i int) string {
-		if i == cursorLine {
+	bodyH := h - 2
+	if len(s.plan.Items) == 0 {
+		msg := "No gaps yet. Items appear here for every question answered not in place, partly in place, in place without evidence, or don't know."
+		return title + "\n\n" + strings.Join(s.lines, "\n") + "\n\n" + wrap(msg, w)
+	}
+	// The summary above the items shows first; the end of the plan (the
+	// window calendar) shows when the cursor is on the last item.
+	target := s.itemLine[s.cursor]
+	switch s.cursor {
+	case 0:
+		target = 0
+	case len(s.plan.Items) - 1:
+		target = len(s.lines) - 1
+	}
+	visible := scrollTo(s.lines, w, bodyH, target, func(i int) string {
+		if i == s.itemLine[s.cursor] {
 			return s.selectedLine(w)
 		}
 		return s.lines[i]
 	})
-	return title + "\n" + timeline + "\n\n" + visible
+	return title + "\n\n" + visible
 }
 
-func (s roadmapScreen) timelineView(w int) string {
+// figuresLine is the two readiness figures on one line, the one that
+// leads under the target type first: "Auditable today 30% · controls in
+// place 50%".
+func figuresLine(o assessment.Score, report assessment.ReportType) string {
+	if o.Scored == 0 {
+		return "Readiness: not measured yet, no question is answered"
+	}
+	inPlace, evidenced := "controls in place "+percent(o.Readiness), "auditable today "+percent(o.Auditable)
+	if report == assessment.TypeII {
+		return "Auditable today " + percent(o.Auditable) + " · " + inPlace
+	}
+	return "Controls in place " + percent(o.Readiness) + " · " + evidenced
+}
+
+// summaryLines are the readiness figures and the dates, caveats and target
+// of the plan: the same sentences the Markdown summary has.
+func (s roadmapScreen) summaryLines(w int) []string {
 	st := s.sh.styles
-	t := s.plan.Timeline
-	line := fmt.Sprintf("Type I ready in about %s", weeks(t.ReadinessWeeks))
-	if t.Ready != nil {
-		line += " (" + t.Ready.Format("2006-01-02") + ")"
+	var out []string
+	add := func(f report.Fact, style lipgloss.Style) {
+		for _, l := range strings.Split(wrap(f.Label+": "+f.Text, w), "\n") {
+			out = append(out, style.Render(l))
+		}
 	}
-	if t.Type == assessment.TypeII {
-		line += fmt.Sprintf(" · then a %d-month window and ~%d weeks of fieldwork: earliest Type II report in about %s", t.WindowMonths, t.FieldworkWeeks, weeks(t.ReportWeeks))
-	} else {
-		line += fmt.Sprintf(" · Type I report about %s from now, after ~%d weeks of audit work", weeks(t.ReportWeeks), t.FieldworkWeeks)
+	out = append(out, st.Bold.Render(wrap(figuresLine(s.sess.ev.Overall, s.sess.a.Target.Type), w)))
+	for _, f := range report.TimelineFacts(s.sess.a, s.sess.ev, s.plan) {
+		style := st.Text
+		switch f.Label {
+		case "Caveats", "Remediation work":
+			style = st.Muted
+		case "Ready for a Type I audit", "Type I report", "Earliest Type II report":
+			style = st.Bold
+		}
+		add(f, style)
 	}
-	if t.Report != nil {
-		line += " (" + t.Report.Format("2006-01-02") + ")"
-	}
-	capacity := fmt.Sprintf("Based on %s person-weeks of work and %s available.", strings.TrimSuffix(fmt.Sprintf("%.1f", t.WorkWeeks), ".0"), people(t.Capacity))
-	return st.Bold.Render(wrap(line, w)) + "\n" + st.Muted.Render(wrap(capacity, w))
+	return out
 }
 
-func weeks(n int) string {
-	if n == 1 {
-		return "1 week"
-	}
-	return fmt.Sprintf("%d weeks", n)
-}
-
-func people(c float64) string {
-	if c == 1 {
-		return "1 person"
-	}
-	return strings.TrimSuffix(strings.TrimRight(fmt.Sprintf("%.1f", c), "0"), ".") + " people"
-}
-
-// layout renders every phase and item, unselected, for width w.
+// layout renders the summary, every phase with its entries and items,
+// unselected, and the window calendar, for width w.
 func (s *roadmapScreen) layout(w int) {
 	st := s.sh.styles
-	s.width, s.lines, s.itemLine = w, nil, make([]int, len(s.plan.Items))
-	phase := roadmap.Phase(-1)
+	s.width, s.itemLine = w, make([]int, len(s.plan.Items))
+	s.lines = s.summaryLines(w)
+	at := map[string]int{}
 	for i, it := range s.plan.Items {
-		if it.Phase != phase {
-			phase = it.Phase
-			if len(s.lines) > 0 {
-				s.lines = append(s.lines, "")
+		at[it.ID()] = i
+	}
+	for _, ph := range roadmap.Phases {
+		entries := s.plan.Entries(ph)
+		if len(entries) == 0 {
+			continue
+		}
+		s.lines = append(s.lines, "", st.Subtitle.Render(ph.Title()))
+		for _, e := range entries {
+			indent := "  "
+			if e.Package != nil {
+				head := "▸ " + e.Package.Title
+				if ph == roadmap.Now {
+					head += " — " + e.Reason().Title()
+				}
+				s.lines = append(s.lines, "  "+st.Accent.Render(truncate(oneLine(head), w-2)))
+				indent = "    "
 			}
-			s.lines = append(s.lines, st.Subtitle.Render(phase.Title()))
-		}
-		s.itemLine[i] = len(s.lines)
-		q := it.Question
-		meta := fmt.Sprintf("%s · %s · effort %s · %s", st.Severity(string(q.Severity)).Render(string(q.Severity)), strings.Join(q.Criteria, " "), q.Effort, it.Answer.Value.Short())
-		if it.Answer.Owner != "" {
-			meta += " · owner " + oneLine(it.Answer.Owner)
-		}
-		s.lines = append(s.lines, "  "+truncate(oneLine(q.Text), w-4), "    "+st.Muted.Render(truncate(meta, w-4)))
-		for _, r := range strings.Split(wrap("why: "+it.Rationale, w-4), "\n") {
-			s.lines = append(s.lines, "    "+st.Muted.Render(r))
+			for _, it := range e.Items {
+				s.itemLine[at[it.ID()]] = len(s.lines)
+				s.lines = append(s.lines, s.itemLines(it, indent, w)...)
+			}
 		}
 	}
+	s.lines = append(s.lines, s.windowLines(w)...)
+}
+
+// itemLines are an item's title, a line of facts and why it is there.
+func (s *roadmapScreen) itemLines(it roadmap.Item, indent string, w int) []string {
+	st := s.sh.styles
+	q := it.Question
+	meta := fmt.Sprintf("%s · %s · effort %s · %s", st.Severity(string(q.Severity)).Render(string(q.Severity)),
+		strings.Join(q.Criteria, " "), q.Effort, it.Answer.Value.Short())
+	if it.LeadTimeWeeks > 0 {
+		meta += fmt.Sprintf(" · lead time %s weeks", strings.TrimSuffix(fmt.Sprintf("%.1f", it.LeadTimeWeeks), ".0"))
+	}
+	if run, ok := s.plan.Timeline.Window.RunOf(q.ID); ok {
+		meta += " · runs in " + report.WindowMonths(run.Months)
+	}
+	if it.Answer.Owner != "" {
+		meta += " · owner " + oneLine(it.Answer.Owner)
+	}
+	sub := indent + "  "
+	out := []string{indent + truncate(oneLine(it.Title), w-len(indent)), sub + st.Muted.Render(truncate(meta, w-len(sub)))}
+	for _, r := range strings.Split(wrap("why: "+it.Rationale, w-len(sub)), "\n") {
+		out = append(out, sub+st.Muted.Render(r))
+	}
+	return out
+}
+
+// windowLines lay the Type II observation window out month by month, as
+// the Markdown does.
+func (s *roadmapScreen) windowLines(w int) []string {
+	st := s.sh.styles
+	win := s.plan.Timeline.Window
+	if win == nil || len(win.Runs) == 0 {
+		return nil
+	}
+	out := []string{"", st.Subtitle.Render("During the observation window")}
+	var setUp []string
+	for _, r := range win.Runs {
+		if r.Gap {
+			setUp = append(setUp, r.Title)
+		}
+	}
+	if len(setUp) > 0 {
+		for _, l := range strings.Split(wrap("Set up before it opens: "+strings.Join(setUp, ", "), w-2), "\n") {
+			out = append(out, "  "+st.Muted.Render(l))
+		}
+	}
+	for m := 1; m <= win.Months; m++ {
+		head := fmt.Sprintf("Month %d", m)
+		if start := win.MonthStart(m); start != nil {
+			head += " (from " + start.Format("2006-01-02") + ")"
+		}
+		var names []string
+		for _, r := range win.RunsIn(m) {
+			names = append(names, r.Title)
+		}
+		text := "no recurring run due"
+		if len(names) > 0 {
+			text = strings.Join(names, "; ")
+		}
+		for i, l := range strings.Split(wrap(head+": "+text, w-4), "\n") {
+			if i == 0 {
+				out = append(out, "  "+l)
+			} else {
+				out = append(out, "    "+l)
+			}
+		}
+	}
+	return out
 }
 
 // selectedLine is the first line of the selected item, highlighted.
 func (s roadmapScreen) selectedLine(w int) string {
 	st := s.sh.styles
-	q := s.plan.Items[s.cursor].Question
-	return st.Selected.Render("› ") + st.Selected.Render(truncate(oneLine(q.Text), w-4))
+	it := s.plan.Items[s.cursor]
+	indent := "  "
+	if it.Package != "" {
+		indent = "    "
+	}
+	return indent[2:] + st.Selected.Render("› ") + st.Selected.Render(truncate(oneLine(it.Title), w-len(indent)))
 }
 
 // scrollTo shows h lines around line target, keeping a little context;
