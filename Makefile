@@ -16,7 +16,7 @@ build: ## Build bin/gapmap
 run: ## Start the app (the interactive assessment)
 	$(GO) run ./cmd/gapmap
 
-test: tools test-go fuzz lint-md ## Everything CI checks: unit, golden, fuzz, markdownlint, tmux end-to-end
+test: tools lint test-go fuzz lint-md ## Everything CI checks: gofmt, vet, staticcheck, unit, golden, fuzz, markdownlint, tmux end-to-end
 	@echo "make test: all checks passed"
 
 test-go: build
@@ -33,10 +33,10 @@ lint-md: tools ## markdownlint-cli2 on the golden Markdown exports
 bench: ## Performance targets (see README, Performance)
 	$(GO) test -run '^$$' -bench . -benchmem $(PKGS)
 
-lint: ## gofmt, go vet, staticcheck
+lint: ## gofmt, go vet, staticcheck (pinned by the tool line in go.mod)
 	@test -z "$$(gofmt -l $$(git ls-files '*.go'))" || { gofmt -l $$(git ls-files '*.go'); echo "gofmt: files above need formatting"; exit 1; }
 	$(GO) vet $(PKGS)
-	$(GO) run honnef.co/go/tools/cmd/staticcheck@v0.8.2 $(PKGS)
+	$(GO) tool staticcheck $(PKGS)
 
 tools: ## Install what the tests need: tmux (Debian) and markdownlint-cli2 (npm)
 	@sh scripts/install-test-tools.sh

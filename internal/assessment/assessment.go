@@ -93,7 +93,7 @@ func (v Value) IsGap() bool {
 
 // Answer is the answer to one question, with its workshop context.
 type Answer struct {
-	Value      Value     `json:"answer"`
+	Value      Value     `json:"answer,omitempty"`
 	Note       string    `json:"note,omitempty"`
 	Evidence   string    `json:"evidence,omitempty"`
 	Owner      string    `json:"owner,omitempty"`
@@ -102,8 +102,20 @@ type Answer struct {
 	UpdatedAt  time.Time `json:"updated_at"`
 }
 
+// Answered reports whether the record holds an answer. A record may hold
+// only a flag or a note (evidence, owner) on a question not answered yet.
+func (a Answer) Answered() bool { return a.Value != "" }
+
+// HasContext reports whether the record holds a flag, note, evidence or owner.
+func (a Answer) HasContext() bool {
+	return a.Flagged || a.Note != "" || a.Evidence != "" || a.Owner != ""
+}
+
 // Check reports what is wrong with an answer, or nil.
 func (a Answer) Check() error {
+	if !a.Answered() && a.HasContext() {
+		return nil
+	}
 	if !a.Value.Valid() {
 		return fmt.Errorf("unknown answer %q (expected one of: %s)", a.Value, joinValues())
 	}
@@ -260,11 +272,18 @@ func (a *Assessment) Applicable(qn *questionnaire.Questionnaire) []*questionnair
 // answer, or -1 when all are answered.
 func (a *Assessment) FirstUnanswered(qs []*questionnaire.Question) int {
 	for i, q := range qs {
-		if _, ok := a.Answers[q.ID]; !ok {
+		if _, ok := a.Answer(q.ID); !ok {
 			return i
 		}
 	}
 	return -1
+}
+
+// Answer returns the record kept for a question and whether it holds an
+// answer; a record with only a flag or a note is returned with false.
+func (a *Assessment) Answer(questionID string) (Answer, bool) {
+	ans := a.Answers[questionID]
+	return ans, ans.Answered()
 }
 
 // SetAnswer records an answer, stamping it with the time.

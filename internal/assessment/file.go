@@ -195,7 +195,6 @@ func readAnswer(r *yamlfile.Reader, m yamlfile.Map, id string, now time.Time) (A
 	am, _ := r.Mapping(n, "answer of "+id)
 	am.AllowOnly("answer", "note", "evidence", "owner", "flagged", "answered_by", "updated_at")
 	ans := Answer{
-		Value:      Value(am.String("answer", true)),
 		Note:       am.String("note", false),
 		Evidence:   am.String("evidence", false),
 		Owner:      am.String("owner", false),
@@ -203,7 +202,9 @@ func readAnswer(r *yamlfile.Reader, m yamlfile.Map, id string, now time.Time) (A
 		AnsweredBy: am.String("answered_by", false),
 		UpdatedAt:  readTime(r, am, "updated_at", now.UTC()),
 	}
-	if ans.Value == "" {
+	// A flag or a note may stand without an answer.
+	ans.Value = Value(am.String("answer", !ans.HasContext()))
+	if ans.Value == "" && !ans.HasContext() {
 		return ans, false
 	}
 	return ans, checkAnswer(r, am.ValuePos("answer"), id, ans)

@@ -125,7 +125,7 @@ func Evaluate(qn *questionnaire.Questionnaire, a *Assessment) Evaluation {
 			continue
 		}
 		ev.Questions = append(ev.Questions, q)
-		ans, answered := a.Answers[q.ID]
+		ans, answered := a.Answer(q.ID)
 		ev.Overall.add(q, ans, answered)
 		ev.Categories[catIdx[q.Category]].add(q, ans, answered)
 		if i, ok := areaIdx[q.Area]; ok {
@@ -135,6 +135,9 @@ func Evaluate(qn *questionnaire.Questionnaire, a *Assessment) Evaluation {
 			if i, ok := critIdx[id]; ok {
 				ev.Criteria[i].add(q, ans, answered)
 			}
+		}
+		if ans.Flagged {
+			ev.Flagged = append(ev.Flagged, q)
 		}
 		if !answered {
 			continue
@@ -147,9 +150,6 @@ func Evaluate(qn *questionnaire.Questionnaire, a *Assessment) Evaluation {
 		}
 		if ans.Value == Unknown {
 			ev.Unknown = append(ev.Unknown, q)
-		}
-		if ans.Flagged {
-			ev.Flagged = append(ev.Flagged, q)
 		}
 	}
 	// Areas with no applicable question are noise on every screen.

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -98,6 +99,9 @@ func (a *app) questionnaireFor(id string) (*questionnaire.Questionnaire, error) 
 	}
 	if id == "" {
 		id = "soc2"
+	}
+	if !slices.Contains(questionnaire.BuiltinIDs(), id) {
+		return nil, userErrorf("no built-in questionnaire %q (built-in: %s)", id, strings.Join(questionnaire.BuiltinIDs(), ", "))
 	}
 	qn, err := questionnaire.Builtin(id)
 	if err != nil {

@@ -119,7 +119,7 @@ Run gapmap with no command to open the interactive assessment.`,
 	pf.StringVar(&a.questionnairePath, "questionnaire", "", "use a custom questionnaire file instead of the built-in one")
 	pf.BoolVar(&a.accessible, "accessible", os.Getenv("ACCESSIBLE") != "", "plain line prompts for screen readers, no full-screen UI (env ACCESSIBLE)")
 	pf.BoolVar(&a.noColor, "no-color", false, "disable colors (also honored: NO_COLOR)")
-	root.AddCommand(a.listCommand(), a.importCommand(), a.exportCommand(), a.compareCommand(), a.deleteCommand(), a.demoCommand(), a.questionnaireCommand())
+	root.AddCommand(a.listCommand(), a.importCommand(), a.exportCommand(), a.compareCommand(), a.deleteCommand(), a.renameCommand(), a.demoCommand(), a.questionnaireCommand())
 	for _, c := range root.Commands() {
 		wrapArgs(c)
 	}

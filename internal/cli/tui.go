@@ -1,6 +1,8 @@
 package cli
 
 import (
+	"context"
+	"errors"
 	"fmt"
 	"io"
 	"log/slog"
@@ -10,6 +12,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/colorprofile"
+	"github.com/muesli/cancelreader"
 	"github.com/spf13/cobra"
 
 	"github.com/gapmap/gapmap/internal/store"
@@ -31,7 +34,9 @@ func (a *app) openTUI(cmd *cobra.Command, open string) error {
 func (a *app) openTUIOn(cmd *cobra.Command, open, dbPath string) error {
 	in, inOK := a.stdin.(*os.File)
 	out, outOK := a.stdout.(*os.File)
-	if !inOK || !outOK || !isTerminal(in) || !isTerminal(out) {
+	// The accessible mode reads lines from a person at a terminal and may
+	// write to anything; the full-screen program needs a terminal for both.
+	if !inOK || !isTerminal(in) || !a.accessible && (!outOK || !isTerminal(out)) {
 		return userErrorf("the interactive assessment needs a terminal.\n" +
 			"For scripts use the subcommands: gapmap list, import, export, questionnaire; see 'gapmap --help'.")
 	}
@@ -69,7 +74,7 @@ func (a *app) openTUIOn(cmd *cobra.Command, open, dbPath string) error {
 		opts.DefaultQuestionnaire = qn.ID
 	}
 	if a.accessible {
-		return tui.RunAccessible(cmd.Context(), opts, in, out)
+		return a.runAccessible(cmd.Context(), opts, in)
 	}
 	progOpts := []tea.ProgramOption{tea.WithContext(cmd.Context()), tea.WithInput(in), tea.WithOutput(out)}
 	if opts.NoColor {
@@ -89,6 +94,25 @@ func (a *app) openTUIOn(cmd *cobra.Command, open, dbPath string) error {
 		return fmt.Errorf("the interactive program failed: %w", err)
 	}
 	return nil
+}
+
+// runAccessible runs the line prompts. Their input can be cancelled: a
+// prompt still reading when ctrl+c ends the mode would otherwise take the
+// terminal's answer to the colour query the error message makes.
+func (a *app) runAccessible(ctx context.Context, opts tui.Options, in *os.File) error {
+	cr, err := cancelreader.NewReader(in)
+	if err != nil {
+		return err
+	}
+	defer cr.Close()
+	stop := context.AfterFunc(ctx, func() { cr.Cancel() })
+	defer stop()
+	err = tui.RunAccessible(ctx, opts, cr, a.stdout)
+	cr.Cancel()
+	if errors.Is(err, tui.ErrInterrupted) || errors.Is(err, tui.ErrInputEnded) {
+		return userError{err}
+	}
+	return err
 }
 
 // colorDisabled honours --no-color and the NO_COLOR convention.

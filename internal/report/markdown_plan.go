@@ -238,7 +238,7 @@ func writeFollowUps(d *doc, p roadmap.Plan) {
 func withContext(title string, ans assessment.Answer, showAnswer bool) listItem {
 	var facts []string
 	if showAnswer {
-		facts = append(facts, "Answer: "+inline(ans.Value.Short()))
+		facts = append(facts, "Answer: "+inline(answerLabel(ans, ans.Answered())))
 	}
 	if o := inline(ans.Owner); o != "" {
 		facts = append(facts, "Owner: "+o)
@@ -264,7 +264,7 @@ func writeAppendix(d *doc, in Input) {
 		var items []listItem
 		for _, q := range ev.Questions {
 			if q.Area == area.Area.ID {
-				ans, ok := in.Assessment.Answers[q.ID]
+				ans, ok := in.Assessment.Answer(q.ID)
 				items = append(items, appendixItem(q, ans, ok))
 			}
 		}
