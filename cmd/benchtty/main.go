@@ -1,0 +1,221 @@
+// Command benchtty times gapmap where users feel it: the real binary in a
+// pseudo-terminal at 120×40 that answers the terminal's queries, side by side
+// with `gum choose` in the same interleaved runs. It measures exec → first
+// drawn frame, key → redrawn frame (p50 and p99 over the keys of a run) and
+// CPU per key (from /proc/PID/stat), and reports the min and median over the
+// runs and gapmap's ratio to gum. Run it with `make bench-tty`.
+package main
+
+import (
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+)
+
+type config struct {
+	gapmap, gum string
+	runs, keys  int
+	rows, cols  int
+	quiet       time.Duration
+	dump        *os.File
+}
+
+func main() {
+	var cfg config
+	var dump string
+	flag.StringVar(&cfg.gapmap, "gapmap", "bin/gapmap", "the gapmap binary")
+	flag.StringVar(&cfg.gum, "gum", "", "the gum binary (make bench-tty installs a pinned one)")
+	flag.IntVar(&cfg.runs, "runs", 5, "interleaved runs")
+	flag.IntVar(&cfg.keys, "keys", 200, "keys pressed per run")
+	flag.IntVar(&cfg.rows, "rows", 40, "terminal rows")
+	flag.IntVar(&cfg.cols, "cols", 120, "terminal columns")
+	flag.DurationVar(&cfg.quiet, "quiet", 25*time.Millisecond, "silence that ends a frame")
+	flag.StringVar(&dump, "dump", "", "write every output read and every reply to this file")
+	flag.Parse()
+	if cfg.gum == "" {
+		fmt.Fprintln(os.Stderr, "benchtty: -gum is required (make bench-tty installs a pinned gum)")
+		os.Exit(2)
+	}
+	if dump != "" {
+		f, err := os.Create(dump)
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "benchtty:", err)
+			os.Exit(1)
+		}
+		defer f.Close()
+		cfg.dump = f
+	}
+	if err := run(cfg); err != nil {
+		fmt.Fprintln(os.Stderr, "benchtty:", err)
+		os.Exit(1)
+	}
+}
+
+// program is one side of the comparison.
+type program struct {
+	name   string
+	argv   []string
+	env    []string
+	marker string // text on its first real frame
+	// prepare, if set, is the key that opens the screen keys are timed on,
+	// and the text that screen shows.
+	prepare, ready string
+	keys           bool
+}
+
+// result is one run of one program.
+type result struct {
+	first           time.Duration
+	p50, p99, cpuPK time.Duration
+}
+
+func run(cfg config) error {
+	for _, p := range []*string{&cfg.gapmap, &cfg.gum} {
+		abs, err := filepath.Abs(*p)
+		if err != nil {
+			return err
+		}
+		if _, err := os.Stat(abs); err != nil {
+			return err
+		}
+		*p = abs
+	}
+	dir, err := os.MkdirTemp("", "benchtty-")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(dir)
+	programs := setup(cfg, dir)
+
+	loadBefore := loadavg()
+	// One untimed round warms the page cache and creates the databases.
+	for _, p := range programs {
+		if _, err := measure(cfg, p, min(cfg.keys, 10)); err != nil {
+			return fmt.Errorf("%s (warm-up): %w", p.name, err)
+		}
+	}
+	results := map[string][]result{}
+	for i := range cfg.runs {
+		order := programs
+		if i%2 == 1 {
+			order = reversed(programs)
+		}
+		for _, p := range order {
+			r, err := measure(cfg, p, cfg.keys)
+			if err != nil {
+				return fmt.Errorf("%s, run %d: %w", p.name, i+1, err)
+			}
+			results[p.name] = append(results[p.name], r)
+		}
+		fmt.Fprintf(os.Stderr, "run %d of %d done (load %s)\n", i+1, cfg.runs, loadavg())
+	}
+	report(os.Stdout, cfg, results, loadBefore, loadavg())
+	return nil
+}
+
+func setup(cfg config, dir string) []program {
+	env := []string{
+		"PATH=" + os.Getenv("PATH"),
+		"HOME=" + filepath.Join(dir, "home"),
+		"XDG_DATA_HOME=" + filepath.Join(dir, "data"),
+		"XDG_CACHE_HOME=" + filepath.Join(dir, "cache"),
+		"XDG_CONFIG_HOME=" + filepath.Join(dir, "config"),
+		"TERM=xterm-256color",
+		"COLORTERM=truecolor",
+		"LANG=C.UTF-8",
+	}
+	with := func(extra ...string) []string { return append(append([]string{}, env...), extra...) }
+	items := make([]string, 30)
+	for i := range items {
+		items[i] = fmt.Sprintf("item-%02d", i+1)
+	}
+	return []program{
+		{name: "gapmap", argv: []string{cfg.gapmap}, env: with("GAPMAP_DB=" + filepath.Join(dir, "empty.db")), marker: "Welcome."},
+		{
+			name: "gapmap demo", argv: []string{cfg.gapmap, "demo"}, env: with("GAPMAP_DB=" + filepath.Join(dir, "demo.db")),
+			marker: "Readiness", prepare: "M", ready: "Roadmap:", keys: true,
+		},
+		{name: "gum choose", argv: append([]string{cfg.gum, "choose"}, items...), env: env, marker: "item-01", keys: true},
+	}
+}
+
+// measure starts p, times its first frame and, for programs with keys,
+// alternates ↓ and ↑ so that every key moves the selection.
+func measure(cfg config, p program, keys int) (result, error) {
+	if cfg.dump != nil {
+		fmt.Fprintf(cfg.dump, "--- %s\n", p.name)
+	}
+	s, err := start(p.argv, p.env, cfg.rows, cfg.cols, cfg.dump)
+	if err != nil {
+		return result{}, err
+	}
+	defer s.stop()
+	var r result
+	at, err := s.waitFor(p.marker, 10*time.Second)
+	if err != nil {
+		return r, err
+	}
+	r.first = at.Sub(s.started)
+	if !p.keys {
+		return r, nil
+	}
+	if p.prepare != "" {
+		if _, err := s.settle(cfg.quiet, 5*time.Second); err != nil {
+			return r, err
+		}
+		_, _ = s.ptmx.WriteString(p.prepare)
+		if _, err := s.waitFor(p.ready, 5*time.Second); err != nil {
+			return r, err
+		}
+	}
+	// Let the answers to the start-up queries (colours, modes) redraw first.
+	if _, err := s.settle(4*cfg.quiet, 5*time.Second); err != nil {
+		return r, err
+	}
+	cpu0, err := s.cpu()
+	if err != nil {
+		return r, err
+	}
+	lat := make([]time.Duration, 0, keys)
+	for i := range keys {
+		key := "\x1b[B"
+		if i%2 == 1 {
+			key = "\x1b[A"
+		}
+		d, err := s.press(key, cfg.quiet)
+		if err != nil {
+			return r, fmt.Errorf("key %d: %w", i+1, err)
+		}
+		lat = append(lat, d)
+	}
+	cpu1, err := s.cpu()
+	if err != nil {
+		return r, err
+	}
+	r.p50, r.p99 = percentile(lat, 50), percentile(lat, 99)
+	r.cpuPK = (cpu1 - cpu0) / time.Duration(keys)
+	return r, nil
+}
+
+func reversed(ps []program) []program {
+	out := make([]program, len(ps))
+	for i, p := range ps {
+		out[len(ps)-1-i] = p
+	}
+	return out
+}
+
+func loadavg() string {
+	data, err := os.ReadFile("/proc/loadavg")
+	if err != nil {
+		return "unknown"
+	}
+	f := strings.Fields(string(data))
+	if len(f) < 3 {
+		return "unknown"
+	}
+	return strings.Join(f[:3], " ")
+}

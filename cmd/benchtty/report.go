@@ -1,0 +1,63 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"slices"
+	"time"
+)
+
+// percentile is the nearest-rank percentile of ds.
+func percentile(ds []time.Duration, p int) time.Duration {
+	if len(ds) == 0 {
+		return 0
+	}
+	s := slices.Clone(ds)
+	slices.Sort(s)
+	rank := (p*len(s) + 99) / 100 // ceil(p/100 × n)
+	return s[max(rank, 1)-1]
+}
+
+// minMedian are the min and the median of one measure over the runs.
+type minMedian struct{ min, median time.Duration }
+
+func summarize(rs []result, get func(result) time.Duration) minMedian {
+	ds := make([]time.Duration, len(rs))
+	for i, r := range rs {
+		ds[i] = get(r)
+	}
+	return minMedian{min: percentile(ds, 0), median: percentile(ds, 50)}
+}
+
+func report(w io.Writer, cfg config, results map[string][]result, loadBefore, loadAfter string) {
+	fmt.Fprintf(w, "benchtty: %d interleaved runs, %d keys each, %d×%d; load average %s before, %s after\n\n",
+		cfg.runs, cfg.keys, cfg.cols, cfg.rows, loadBefore, loadAfter)
+	fmt.Fprintln(w, "| measure (min / median) | gapmap | gum choose | ratio (min / median) |")
+	fmt.Fprintln(w, "| --- | --- | --- | --- |")
+	gum := results["gum choose"]
+	rows := []struct {
+		label, prog string
+		get         func(result) time.Duration
+	}{
+		{"exec → first frame, empty database", "gapmap", func(r result) time.Duration { return r.first }},
+		{"exec → first frame, `gapmap demo`", "gapmap demo", func(r result) time.Duration { return r.first }},
+		{"key → frame, p50", "gapmap demo", func(r result) time.Duration { return r.p50 }},
+		{"key → frame, p99", "gapmap demo", func(r result) time.Duration { return r.p99 }},
+		{"CPU per key", "gapmap demo", func(r result) time.Duration { return r.cpuPK }},
+	}
+	for _, row := range rows {
+		g, p := summarize(results[row.prog], row.get), summarize(gum, row.get)
+		fmt.Fprintf(w, "| %s | %s | %s | %s / %s |\n", row.label, g, p, ratio(g.min, p.min), ratio(g.median, p.median))
+	}
+}
+
+func (m minMedian) String() string {
+	return fmt.Sprintf("%.1f / %.1f ms", ms(m.min), ms(m.median))
+}
+
+func ratio(a, b time.Duration) string {
+	if b == 0 {
+		return "—"
+	}
+	return fmt.Sprintf("%.2f×", float64(a)/float64(b))
+}
