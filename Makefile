@@ -6,7 +6,7 @@ LDFLAGS   := -s -w -X main.version=$(VERSION)
 PKGS      := ./...
 FUZZTIME  ?= 5s
 
-.PHONY: all build run test test-go fuzz lint-md e2e bench bench-tty lint tools screenshot clean
+.PHONY: all build run test test-go fuzz lint-md e2e bench bench-tty generate lint tools screenshot clean
 
 all: build
 
@@ -43,6 +43,9 @@ bench-tty: build $(GUM) ## The real binary in a 120x40 pseudo-terminal against g
 
 $(GUM):
 	GOBIN=$(CURDIR)/$(dir $(GUM)) $(GO) install github.com/charmbracelet/gum@$(GUM_VERSION)
+
+generate: ## Regenerate the compiled built-in questionnaires after editing questionnaires/*.yaml
+	$(GO) generate ./internal/questionnaire
 
 lint: ## gofmt, go vet, staticcheck
 	@test -z "$$(gofmt -l $$(git ls-files '*.go'))" || { gofmt -l $$(git ls-files '*.go'); echo "gofmt: files above need formatting"; exit 1; }
