@@ -17,6 +17,7 @@ import (
 
 type config struct {
 	gapmap, gum string
+	before      string // another gapmap build, measured in the same runs
 	runs, keys  int
 	rows, cols  int
 	quiet       time.Duration
@@ -28,6 +29,7 @@ func main() {
 	var dump string
 	flag.StringVar(&cfg.gapmap, "gapmap", "bin/gapmap", "the gapmap binary")
 	flag.StringVar(&cfg.gum, "gum", "", "the gum binary (make bench-tty installs a pinned one)")
+	flag.StringVar(&cfg.before, "before", "", "an earlier gapmap build to measure in the same runs, for before/after figures")
 	flag.IntVar(&cfg.runs, "runs", 5, "interleaved runs")
 	flag.IntVar(&cfg.keys, "keys", 200, "keys pressed per run")
 	flag.IntVar(&cfg.rows, "rows", 40, "terminal rows")
@@ -69,11 +71,15 @@ type program struct {
 // result is one run of one program.
 type result struct {
 	first           time.Duration
+	firstOutput     time.Duration // exec → anything written (the queries)
 	p50, p99, cpuPK time.Duration
 }
 
 func run(cfg config) error {
-	for _, p := range []*string{&cfg.gapmap, &cfg.gum} {
+	for _, p := range []*string{&cfg.gapmap, &cfg.gum, &cfg.before} {
+		if *p == "" {
+			continue
+		}
 		abs, err := filepath.Abs(*p)
 		if err != nil {
 			return err
@@ -132,15 +138,24 @@ func setup(cfg config, dir string) []program {
 	for i := range items {
 		items[i] = fmt.Sprintf("item-%02d", i+1)
 	}
-	return []program{
-		{name: "gapmap", argv: []string{cfg.gapmap}, env: with("GAPMAP_DB=" + filepath.Join(dir, "empty.db")), marker: "Welcome."},
-		{
-			name: "gapmap demo", argv: []string{cfg.gapmap, "demo"}, env: with("GAPMAP_DB=" + filepath.Join(dir, "demo.db")),
-			marker: "Readiness", prepare: "M", ready: "Roadmap:", keys: true,
-		},
-		{name: "gum choose", argv: append([]string{cfg.gum, "choose"}, items...), env: env, marker: "item-01", keys: true},
+	gapmap := func(suffix, bin string) []program {
+		return []program{
+			{name: "gapmap" + suffix, argv: []string{bin}, env: with("GAPMAP_DB=" + filepath.Join(dir, "empty"+suffix+".db")), marker: "Welcome."},
+			{
+				name: "gapmap demo" + suffix, argv: []string{bin, "demo"}, env: with("GAPMAP_DB=" + filepath.Join(dir, "demo"+suffix+".db")),
+				marker: "Readiness", prepare: "M", ready: "Roadmap:", keys: true,
+			},
+		}
 	}
+	programs := gapmap("", cfg.gapmap)
+	programs = append(programs, program{name: "gum choose", argv: append([]string{cfg.gum, "choose"}, items...), env: env, marker: "item-01", keys: true})
+	if cfg.before != "" {
+		programs = append(programs, gapmap(beforeSuffix, cfg.before)...)
+	}
+	return programs
 }
+
+const beforeSuffix = " (before)"
 
 // measure starts p, times its first frame and, for programs with keys,
 // alternates ↓ and ↑ so that every key moves the selection.
@@ -158,7 +173,7 @@ func measure(cfg config, p program, keys int) (result, error) {
 	if err != nil {
 		return r, err
 	}
-	r.first = at.Sub(s.started)
+	r.first, r.firstOutput = at.Sub(s.started), s.first.Sub(s.started)
 	if !p.keys {
 		return r, nil
 	}

@@ -32,13 +32,20 @@ func summarize(rs []result, get func(result) time.Duration) minMedian {
 func report(w io.Writer, cfg config, results map[string][]result, loadBefore, loadAfter string) {
 	fmt.Fprintf(w, "benchtty: %d interleaved runs, %d keys each, %d×%d; load average %s before, %s after\n\n",
 		cfg.runs, cfg.keys, cfg.cols, cfg.rows, loadBefore, loadAfter)
-	fmt.Fprintln(w, "| measure (min / median) | gapmap | gum choose | ratio (min / median) |")
-	fmt.Fprintln(w, "| --- | --- | --- | --- |")
+	before := cfg.before != ""
+	if before {
+		fmt.Fprintln(w, "| measure (min / median) | gapmap before | ratio to gum | gapmap | gum choose | ratio to gum (min / median) |")
+		fmt.Fprintln(w, "| --- | --- | --- | --- | --- | --- |")
+	} else {
+		fmt.Fprintln(w, "| measure (min / median) | gapmap | gum choose | ratio to gum (min / median) |")
+		fmt.Fprintln(w, "| --- | --- | --- | --- |")
+	}
 	gum := results["gum choose"]
 	rows := []struct {
 		label, prog string
 		get         func(result) time.Duration
 	}{
+		{"exec → first output (the queries), empty database", "gapmap", func(r result) time.Duration { return r.firstOutput }},
 		{"exec → first frame, empty database", "gapmap", func(r result) time.Duration { return r.first }},
 		{"exec → first frame, `gapmap demo`", "gapmap demo", func(r result) time.Duration { return r.first }},
 		{"key → frame, p50", "gapmap demo", func(r result) time.Duration { return r.p50 }},
@@ -47,6 +54,12 @@ func report(w io.Writer, cfg config, results map[string][]result, loadBefore, lo
 	}
 	for _, row := range rows {
 		g, p := summarize(results[row.prog], row.get), summarize(gum, row.get)
+		if before {
+			b := summarize(results[row.prog+beforeSuffix], row.get)
+			fmt.Fprintf(w, "| %s | %s | %s / %s | %s | %s | %s / %s |\n", row.label, b, ratio(b.min, p.min), ratio(b.median, p.median),
+				g, p, ratio(g.min, p.min), ratio(g.median, p.median))
+			continue
+		}
 		fmt.Fprintf(w, "| %s | %s | %s | %s / %s |\n", row.label, g, p, ratio(g.min, p.min), ratio(g.median, p.median))
 	}
 }

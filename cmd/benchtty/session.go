@@ -26,7 +26,8 @@ type session struct {
 	started time.Time
 	chunks  chan chunk
 	done    chan struct{}
-	screen  string // the screen after the last read consumed
+	screen  string    // the screen after the last read consumed
+	first   time.Time // when the program first wrote anything
 	dump    *os.File
 }
 
@@ -85,6 +86,9 @@ func (s *session) waitFor(marker string, timeout time.Duration) (time.Time, erro
 				return time.Time{}, fmt.Errorf("the program ended before showing %q; it showed:\n%s", marker, s.screen)
 			}
 			s.screen = c.screen
+			if s.first.IsZero() {
+				s.first = c.at
+			}
 			if strings.Contains(c.screen, marker) {
 				return c.at, nil
 			}
