@@ -19,9 +19,12 @@ type config struct {
 	gapmap, gum string
 	before      string // another gapmap build, measured in the same runs
 	runs, keys  int
-	rows, cols  int
-	quiet       time.Duration
-	dump        *os.File
+	// home, if set, is a database the home screen opens on instead of an
+	// empty one, and homeMarker the text its first frame shows.
+	home, homeMarker string
+	rows, cols       int
+	quiet            time.Duration
+	dump             *os.File
 }
 
 func main() {
@@ -36,6 +39,8 @@ func main() {
 	flag.IntVar(&cfg.cols, "cols", 120, "terminal columns")
 	flag.DurationVar(&cfg.quiet, "quiet", 25*time.Millisecond, "silence that ends a frame")
 	flag.StringVar(&dump, "dump", "", "write every output read and every reply to this file")
+	flag.StringVar(&cfg.home, "home-db", "", "time the home screen on this database instead of an empty one (with -home-marker)")
+	flag.StringVar(&cfg.homeMarker, "home-marker", "", "text the home screen's first frame shows with -home-db")
 	flag.Parse()
 	if cfg.gum == "" {
 		fmt.Fprintln(os.Stderr, "benchtty: -gum is required (make bench-tty installs a pinned gum)")
@@ -76,7 +81,7 @@ type result struct {
 }
 
 func run(cfg config) error {
-	for _, p := range []*string{&cfg.gapmap, &cfg.gum, &cfg.before} {
+	for _, p := range []*string{&cfg.gapmap, &cfg.gum, &cfg.before, &cfg.home} {
 		if *p == "" {
 			continue
 		}
@@ -139,8 +144,13 @@ func setup(cfg config, dir string) []program {
 		items[i] = fmt.Sprintf("item-%02d", i+1)
 	}
 	gapmap := func(suffix, bin string) []program {
+		home := program{name: "gapmap" + suffix, argv: []string{bin}, env: with("GAPMAP_DB=" + filepath.Join(dir, "empty"+suffix+".db")), marker: "Welcome."}
+		if cfg.home != "" {
+			home.env = with("GAPMAP_DB=" + cfg.home)
+			home.marker = cfg.homeMarker
+		}
 		return []program{
-			{name: "gapmap" + suffix, argv: []string{bin}, env: with("GAPMAP_DB=" + filepath.Join(dir, "empty"+suffix+".db")), marker: "Welcome."},
+			home,
 			{
 				name: "gapmap demo" + suffix, argv: []string{bin, "demo"}, env: with("GAPMAP_DB=" + filepath.Join(dir, "demo"+suffix+".db")),
 				marker: "Readiness", prepare: "M", ready: "Roadmap:", keys: true,
@@ -174,7 +184,7 @@ func measure(cfg config, p program, keys int) (result, error) {
 		return r, err
 	}
 	r.first, r.firstOutput = at.Sub(s.started), s.first.Sub(s.started)
-	if !p.keys {
+	if !p.keys || keys == 0 {
 		return r, nil
 	}
 	if p.prepare != "" {

@@ -3,7 +3,9 @@ package main
 import (
 	"fmt"
 	"io"
+	"path/filepath"
 	"slices"
+	"strings"
 	"time"
 )
 
@@ -52,7 +54,15 @@ func report(w io.Writer, cfg config, results map[string][]result, loadBefore, lo
 		{"key → frame, p99", "gapmap demo", func(r result) time.Duration { return r.p99 }},
 		{"CPU per key", "gapmap demo", func(r result) time.Duration { return r.cpuPK }},
 	}
+	home := "empty database"
+	if cfg.home != "" {
+		home = filepath.Base(cfg.home)
+	}
 	for _, row := range rows {
+		row.label = strings.Replace(row.label, "empty database", home, 1)
+		if cfg.keys == 0 && strings.HasPrefix(row.label, "key") || cfg.keys == 0 && strings.HasPrefix(row.label, "CPU") {
+			continue
+		}
 		g, p := summarize(results[row.prog], row.get), summarize(gum, row.get)
 		if before {
 			b := summarize(results[row.prog+beforeSuffix], row.get)
