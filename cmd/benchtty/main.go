@@ -9,6 +9,7 @@ package main
 import (
 	"flag"
 	"fmt"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"strings"
@@ -205,7 +206,12 @@ func measure(cfg config, p program, keys int) (result, error) {
 		return r, err
 	}
 	lat := make([]time.Duration, 0, keys)
+	// Keys come at random moments between frame ticks, as typing does: a
+	// fixed pause after each frame would press every key at the same
+	// phase of the program's frame timer and measure that phase.
+	rng := rand.New(rand.NewPCG(1, uint64(keys)))
 	for i := range keys {
+		time.Sleep(time.Duration(rng.Int64N(int64(keyJitter))))
 		key := "\x1b[B"
 		if i%2 == 1 {
 			key = "\x1b[A"
@@ -224,6 +230,10 @@ func measure(cfg config, p program, keys int) (result, error) {
 	r.cpuPK = (cpu1 - cpu0) / time.Duration(keys)
 	return r, nil
 }
+
+// keyJitter spreads key presses over a frame period at 60 frames a second,
+// the slowest of the programs compared.
+const keyJitter = time.Second / 60
 
 func reversed(ps []program) []program {
 	out := make([]program, len(ps))

@@ -129,6 +129,9 @@ func (s *session) press(key string, quiet time.Duration) (time.Duration, error) 
 	if _, err := s.ptmx.WriteString(key); err != nil {
 		return 0, err
 	}
+	if s.dump != nil {
+		fmt.Fprintf(s.dump, "%8.3fms key %q\n", ms(sent.Sub(s.started)), key)
+	}
 	select {
 	case c, ok := <-s.chunks:
 		if !ok {
