@@ -110,7 +110,7 @@ func (a Answer) Check() error {
 	if a.Value == NA && a.Note == "" {
 		return fmt.Errorf("answer \"na\" needs a note that says why the question does not apply")
 	}
-	return nil
+	return CheckNote(a.Note)
 }
 
 func joinValues() string {
@@ -185,8 +185,18 @@ func (t Target) Check() error {
 
 // Assessment is one readiness assessment.
 type Assessment struct {
-	// ID is the store's key; 0 until stored. It is not part of any file.
-	ID              int64                    `json:"-"`
+	// ID is the store's row key; 0 until stored. It is not part of any
+	// file, and SQLite may give it to another assessment after a delete:
+	// writes name an assessment by UUID.
+	ID int64 `json:"-"`
+	// UUID identifies the assessment for good, across databases: the store
+	// gives each new assessment one and never reuses it; exports carry it,
+	// and import updates the assessment with the same UUID. Empty until
+	// stored, and in a file written by hand.
+	UUID string `json:"uuid,omitempty"`
+	// Revision is bumped by every write to the assessment; it is not part
+	// of any file. See store.Store.Revision.
+	Revision        int64                    `json:"-"`
 	Name            string                   `json:"name"`
 	QuestionnaireID string                   `json:"questionnaire"`
 	Scope           Scope                    `json:"scope"`

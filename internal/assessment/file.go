@@ -2,6 +2,7 @@ package assessment
 
 import (
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/gapmap/gapmap/internal/questionnaire"
@@ -31,13 +32,14 @@ func ParseFile(name string, data []byte, lookup Lookup, now time.Time) (*Assessm
 	if !ok {
 		return nil, r.Problems
 	}
-	top.AllowOnly(append([]string{"gapmap", "name", "questionnaire", "scope", "categories", "report", "answers", "created_at", "updated_at"}, computedKeys...)...)
+	top.AllowOnly(append([]string{"gapmap", "uuid", "name", "questionnaire", "scope", "categories", "report", "answers", "created_at", "updated_at"}, computedKeys...)...)
 	if top.Has("gapmap") {
 		if v := top.Int("gapmap"); v != FileVersion && len(r.Problems) == 0 {
 			r.ErrorAt(top.ValuePos("gapmap"), "answers-file format %d is not supported (this build reads format %d)", v, FileVersion)
 		}
 	}
 	a := New(top.String("name", true), top.String("questionnaire", false), now)
+	readIdentity(r, top, a)
 	if a.QuestionnaireID == "" {
 		a.QuestionnaireID = "soc2"
 	}
@@ -62,6 +64,40 @@ func ParseFile(name string, data []byte, lookup Lookup, now time.Time) (*Assessm
 		return nil, r.Problems
 	}
 	return a, nil
+}
+
+// readIdentity checks the name (CleanName) and reads the optional uuid.
+func readIdentity(r *yamlfile.Reader, top yamlfile.Map, a *Assessment) {
+	if top.Has("name") && a.Name != "" {
+		name, err := CleanName(a.Name)
+		if err != nil {
+			r.ErrorAt(top.ValuePos("name"), "%v", err)
+		}
+		a.Name = name
+	}
+	a.UUID = strings.ToLower(top.String("uuid", false))
+	if a.UUID != "" && !ValidUUID(a.UUID) {
+		r.ErrorAt(top.ValuePos("uuid"), "uuid %q is not a UUID like 0b6f3e6c-8d1e-4c47-9a43-2f4d1f0e5a7b", a.UUID)
+	}
+}
+
+// ValidUUID reports whether s is a UUID in its lower-case text form,
+// 8-4-4-4-12 hexadecimal digits.
+func ValidUUID(s string) bool {
+	if len(s) != 36 {
+		return false
+	}
+	for i, c := range s {
+		switch {
+		case i == 8 || i == 13 || i == 18 || i == 23:
+			if c != '-' {
+				return false
+			}
+		case !('0' <= c && c <= '9' || 'a' <= c && c <= 'f'):
+			return false
+		}
+	}
+	return true
 }
 
 func readTime(r *yamlfile.Reader, m yamlfile.Map, key string, def time.Time) time.Time {
@@ -130,7 +166,9 @@ func readAnswers(r *yamlfile.Reader, n yamlfile.Node, qn *questionnaire.Question
 		return
 	}
 	for _, id := range m.Keys() {
-		if qn != nil && qn.Question(id) == nil {
+		// An answer to a retired question is kept: PlanUpgrade moves it to
+		// its successor, or keeps it as no longer asked.
+		if qn != nil && qn.Question(id) == nil && qn.RetiredQuestion(id) == nil {
 			r.ErrorAt(m.KeyPos(id), "unknown question id %q (not in questionnaire %s)", id, qn.ID)
 			continue
 		}

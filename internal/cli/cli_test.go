@@ -67,7 +67,7 @@ func TestExitCodesAndMessages(t *testing.T) {
 		code   int
 		stderr string
 	}{
-		{"unknown export", db, []string{"export", "nope"}, 1, `gapmap: assessment "nope": not found`},
+		{"export without a database", db, []string{"export", "nope"}, 1, `gapmap: no gapmap database at ` + db},
 		{"bad format", db, []string{"export", "x", "--format", "pdf"}, 1, `unknown format "pdf"`},
 		{"bad answers file", db, []string{"import", bad}, 1, bad + `:3:3: unknown question id "access.nope"`},
 		{"every problem", db, []string{"import", bad}, 1, bad + `:4:15: access.mfa: unknown answer "maybe"`},

@@ -5,6 +5,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/gapmap/gapmap/internal/assessment"
 	"github.com/gapmap/gapmap/internal/report"
 )
 
@@ -54,7 +55,7 @@ atomically, and an existing file is never replaced unless --force is given.`,
 // renderComparison loads two assessments by name and renders what changed
 // from the first to the second.
 func (a *app) renderComparison(cmd *cobra.Command, oldName, newName string, write func(*bytes.Buffer, report.CompareInput) error) ([]byte, error) {
-	s, err := a.openStore()
+	s, err := a.openReader()
 	if err != nil {
 		return nil, err
 	}
@@ -75,6 +76,10 @@ func (a *app) renderComparison(cmd *cobra.Command, oldName, newName string, writ
 	if err != nil {
 		return nil, err
 	}
+	// Both sides are read under the current questions, so a question merged
+	// since last quarter compares with its successor.
+	assessment.UpgradeInPlace(qn, before)
+	writeUpgrade(a.stderr, qn, assessment.UpgradeInPlace(qn, after))
 	var buf bytes.Buffer
 	if err := write(&buf, report.NewCompareInput(qn, before, after, now())); err != nil {
 		return nil, err

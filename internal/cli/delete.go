@@ -39,8 +39,8 @@ asks for confirmation; elsewhere pass --yes.`,
 					return nil
 				}
 			}
-			if err := s.Delete(cmd.Context(), as.ID); err != nil {
-				return err
+			if err := s.Delete(cmd.Context(), as.UUID); err != nil {
+				return storeError(err)
 			}
 			fmt.Fprintf(a.stdout, "Deleted %q\n", oneLine(as.Name))
 			return nil

@@ -3,6 +3,8 @@ package cli
 import (
 	"bytes"
 	"fmt"
+	"os"
+	"path/filepath"
 
 	"github.com/spf13/cobra"
 
@@ -10,6 +12,7 @@ import (
 	"github.com/gapmap/gapmap/internal/assessment"
 	"github.com/gapmap/gapmap/internal/atomicfile"
 	"github.com/gapmap/gapmap/internal/report"
+	"github.com/gapmap/gapmap/internal/store"
 )
 
 func (a *app) demoCommand() *cobra.Command {
@@ -18,11 +21,14 @@ func (a *app) demoCommand() *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "demo",
 		Short: "Open a realistic example assessment (a 25-person SaaS on AWS)",
-		Long: `Create, or refresh, the example assessment "Demo: Northwind Analytics": a
-25-person B2B SaaS on AWS aiming for a Type II report, with some controls in
-place, some without evidence, some missing and a few unknowns. gapmap opens it
-on the results screen so you can explore the results, the roadmap and the
-export without answering a hundred questions first.
+		Long: `Open the example assessment "Demo: Northwind Analytics": a 25-person B2B
+SaaS on AWS aiming for a Type II report, with some controls in place, some
+without evidence, some missing and a few unknowns. gapmap opens it on the
+results screen so you can explore the results, the roadmap and the export
+without answering a hundred questions first.
+
+The demo lives in a temporary database of its own, removed when you quit: it
+never touches your database, and nothing you change in it is kept.
 
 With --export FILE, write its Markdown roadmap to FILE instead of opening the
 interactive program.`,
@@ -36,6 +42,7 @@ interactive program.`,
 			if err != nil {
 				return err
 			}
+			assessment.UpgradeInPlace(qn, demo)
 			if export != "" {
 				var buf bytes.Buffer
 				if err := report.Markdown(&buf, report.NewInput(qn, demo, now())); err != nil {
@@ -47,16 +54,22 @@ interactive program.`,
 				fmt.Fprintf(a.stderr, "Wrote the demo roadmap to %s\n", export)
 				return nil
 			}
-			s, err := a.openStore()
+			dir, err := os.MkdirTemp("", "gapmap-demo-*")
+			if err != nil {
+				return fmt.Errorf("creating the demo's database: %w", err)
+			}
+			defer os.RemoveAll(dir)
+			path := filepath.Join(dir, "demo.db")
+			s, err := store.Open(path)
 			if err != nil {
 				return err
 			}
-			_, err = s.Import(cmd.Context(), demo, summarize(qn, demo), "demo")
+			_, err = s.Import(cmd.Context(), demo, summarize(qn, demo), "demo", false)
 			s.Close()
 			if err != nil {
 				return err
 			}
-			return a.openTUI(cmd, demo.Name)
+			return a.openTUIOn(cmd, demo.Name, path)
 		},
 	}
 	cmd.Flags().StringVar(&export, "export", "", "write the demo's Markdown roadmap to FILE and exit")

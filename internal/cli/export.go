@@ -6,6 +6,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/gapmap/gapmap/internal/assessment"
 	"github.com/gapmap/gapmap/internal/atomicfile"
 	"github.com/gapmap/gapmap/internal/report"
 )
@@ -71,7 +72,7 @@ func (a *app) emit(data []byte, out string, force bool) error {
 
 // render loads an assessment by name and renders it with write.
 func (a *app) render(cmd *cobra.Command, name string, write func(*bytes.Buffer, report.Input) error) ([]byte, error) {
-	s, err := a.openStore()
+	s, err := a.openReader()
 	if err != nil {
 		return nil, err
 	}
@@ -84,6 +85,7 @@ func (a *app) render(cmd *cobra.Command, name string, write func(*bytes.Buffer, 
 	if err != nil {
 		return nil, err
 	}
+	writeUpgrade(a.stderr, qn, assessment.UpgradeInPlace(qn, as))
 	var buf bytes.Buffer
 	if err := write(&buf, report.NewInput(qn, as, now())); err != nil {
 		return nil, err

@@ -10,15 +10,22 @@ import (
 )
 
 func (a *app) importCommand() *cobra.Command {
-	return &cobra.Command{
+	var force bool
+	cmd := &cobra.Command{
 		Use:   "import FILE",
 		Short: "Create or update an assessment from an answers file (YAML or JSON)",
-		Long: `Create an assessment from an answers file, or update the one with the same
-name. The whole file is checked first: if anything is wrong, every problem is
-printed as FILE:LINE:COL: message, nothing is changed, and the exit code is 1.
-The update runs in one transaction and replaces the assessment's scope,
-categories, report target and answers with the file's. A file written by
-'gapmap export NAME --format json' imports as it is.`,
+		Long: `Create an assessment from an answers file, or update the one it describes:
+the one with the file's uuid (an exported file has one), or for a file without
+a uuid the one with the same name. The whole file is checked first: if anything
+is wrong, every problem is printed as FILE:LINE:COL: message, nothing is
+changed, and the exit code is 1. The update runs in one transaction and
+replaces the assessment's name, scope, categories, report target and answers
+with the file's. A file written by 'gapmap export NAME --format json' imports
+as it is.
+
+A file whose name belongs to an assessment with another uuid describes a
+different assessment: it is refused unless --force, which replaces that
+assessment with the file.`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			data, err := os.ReadFile(args[0])
@@ -33,14 +40,15 @@ categories, report target and answers with the file's. A file written by
 			if err != nil {
 				return err
 			}
+			upgrade := assessment.UpgradeInPlace(qn, as)
 			s, err := a.openStore()
 			if err != nil {
 				return err
 			}
 			defer s.Close()
-			created, err := s.Import(cmd.Context(), as, summarize(qn, as), "import")
+			created, err := s.Import(cmd.Context(), as, summarize(qn, as), "import", force)
 			if err != nil {
-				return notFound(err)
+				return storeError(err)
 			}
 			verb := "Updated"
 			if created {
@@ -49,7 +57,10 @@ categories, report target and answers with the file's. A file written by
 			sum := summarize(qn, as)
 			fmt.Fprintf(a.stdout, "%s %q: %d of %d questions answered, readiness %d%%\n",
 				verb, oneLine(as.Name), sum.Answered, sum.Applicable, pct(sum.Readiness))
+			writeUpgrade(a.stdout, qn, upgrade)
 			return nil
 		},
 	}
+	cmd.Flags().BoolVar(&force, "force", false, "replace an assessment of the same name but another uuid")
+	return cmd
 }

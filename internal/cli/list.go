@@ -2,11 +2,14 @@ package cli
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"text/tabwriter"
 	"time"
 
 	"github.com/spf13/cobra"
+
+	"github.com/gapmap/gapmap/internal/store"
 )
 
 // listEntry is one assessment in `gapmap list --json`; its keys are stable.
@@ -28,12 +31,7 @@ func (a *app) listCommand() *cobra.Command {
 		Short: "List assessments with progress and readiness",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			s, err := a.openStore()
-			if err != nil {
-				return err
-			}
-			defer s.Close()
-			infos, err := s.List(cmd.Context())
+			infos, err := a.listAssessments(cmd)
 			if err != nil {
 				return err
 			}
@@ -66,6 +64,23 @@ func (a *app) listCommand() *cobra.Command {
 	}
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON")
 	return cmd
+}
+
+// listAssessments lists the database read-only. On the default path a
+// missing database is simply no assessments yet, and none is created; a
+// database named explicitly (--db, GAPMAP_DB) must exist, so that a
+// mistyped path is reported rather than taken for an empty database.
+func (a *app) listAssessments(cmd *cobra.Command) ([]store.Info, error) {
+	s, err := a.openReader()
+	if errors.Is(err, store.ErrNoDatabase) && !a.explicitDB() {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	defer s.Close()
+	infos, err := s.List(cmd.Context())
+	return infos, storeError(err)
 }
 
 // pct rounds a 0–1 share to a whole percentage.

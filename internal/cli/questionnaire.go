@@ -16,7 +16,7 @@ func (a *app) questionnaireCommand() *cobra.Command {
 		Use:   "questionnaire",
 		Short: "Validate and inspect questionnaires",
 	}
-	cmd.AddCommand(a.lintCommand(), a.showCommand())
+	cmd.AddCommand(a.lintCommand(), a.showCommand(), a.statsCommand())
 	return cmd
 }
 
@@ -26,7 +26,10 @@ func (a *app) lintCommand() *cobra.Command {
 		Short: "Validate a custom questionnaire file",
 		Long: `Validate a questionnaire file: its YAML, every field of every question, the
 criteria catalog, dependencies (no unknown IDs, no cycles), applies_if
-conditions (only known scope facts) and that every criterion is covered.
+conditions (only known scope facts) and that every criterion is covered; and
+the lints: word limits of the question and its help, dependencies that do not
+apply wherever their question does, the same control asked twice. A scope fact
+that gates no question is a warning.
 
 Each problem is printed as FILE:LINE:COL: message. Exits 0 when the file is
 valid, 1 when it has problems.`,
@@ -36,8 +39,15 @@ valid, 1 when it has problems.`,
 			if err != nil {
 				return asUserError(err)
 			}
-			fmt.Fprintf(a.stdout, "%s: valid questionnaire %q: %d questions in %d areas, %d criteria\n",
+			for _, w := range qn.Warnings {
+				fmt.Fprintf(a.stdout, "%s:%d:%d: warning: %s\n", w.File, w.Line, w.Col, w.Msg)
+			}
+			fmt.Fprintf(a.stdout, "%s: valid questionnaire %q: %d questions in %d areas, %d criteria",
 				args[0], qn.ID, len(qn.Questions), len(qn.Areas), len(qn.Criteria))
+			if n := len(qn.Warnings); n > 0 {
+				fmt.Fprintf(a.stdout, "; warnings: %d", n)
+			}
+			fmt.Fprintln(a.stdout)
 			return nil
 		},
 	}

@@ -66,6 +66,8 @@ func exitCode(err error) int {
 		return exitOK
 	case errors.As(err, &ue), errors.As(err, &ps), isUsageError(err):
 		return exitUser
+	case isRefusal(err):
+		return exitUser // a refusal that reached here unmarked
 	}
 	return exitInternal
 }

@@ -23,29 +23,61 @@ func (a *app) resolveDBPath() (string, error) {
 	return store.DefaultPath()
 }
 
+// explicitDB reports whether the user named the database (--db or
+// GAPMAP_DB), rather than gapmap choosing its default.
+func (a *app) explicitDB() bool {
+	return a.dbPath != "" || os.Getenv("GAPMAP_DB") != ""
+}
+
+// openStore opens the database for writing, creating it when missing.
 func (a *app) openStore() (*store.Store, error) {
+	return a.open(store.Open)
+}
+
+// openReader opens the database for the read-only commands (list, export,
+// compare): it never creates or changes the file, and a missing file is
+// "no gapmap database at PATH".
+func (a *app) openReader() (*store.Store, error) {
+	return a.open(store.OpenReadOnly)
+}
+
+func (a *app) open(open func(string) (*store.Store, error)) (*store.Store, error) {
 	path, err := a.resolveDBPath()
 	if err != nil {
 		return nil, fmt.Errorf("finding the data directory: %w (set --db or GAPMAP_DB)", err)
 	}
-	s, err := store.Open(path)
+	s, err := open(path)
 	if err != nil {
-		var refused *store.RefusedError
-		if errors.As(err, &refused) {
-			return nil, userError{err}
-		}
-		return nil, err
+		return nil, storeError(err)
 	}
 	return s, nil
 }
 
-// notFound turns store.ErrNotFound into a user error.
-func notFound(err error) error {
-	if errors.Is(err, store.ErrNotFound) || errors.Is(err, store.ErrExists) {
+// storeError marks the store's refusals and lookups that failed as user
+// errors (exit 1); other errors pass through.
+func storeError(err error) error {
+	if isRefusal(err) {
 		return userError{err}
 	}
 	return err
 }
+
+// isRefusal reports whether err is the store refusing a file or a request
+// (a user error) rather than failing.
+func isRefusal(err error) bool {
+	var (
+		refused  *store.RefusedError
+		identity *store.IdentityError
+	)
+	return errors.As(err, &refused) || errors.As(err, &identity) ||
+		errors.Is(err, store.ErrNotFound) || errors.Is(err, store.ErrExists) ||
+		errors.Is(err, store.ErrGone) || errors.Is(err, store.ErrConflict) ||
+		errors.Is(err, store.ErrBusy) || errors.Is(err, store.ErrNoDatabase) ||
+		errors.Is(err, assessment.ErrInvalid)
+}
+
+// notFound turns the store's lookup failures into user errors.
+func notFound(err error) error { return storeError(err) }
 
 // summarize scores an assessment for the store's listing columns.
 func summarize(qn *questionnaire.Questionnaire, as *assessment.Assessment) assessment.Summary {

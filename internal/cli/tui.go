@@ -12,6 +12,7 @@ import (
 	"github.com/charmbracelet/colorprofile"
 	"github.com/spf13/cobra"
 
+	"github.com/gapmap/gapmap/internal/store"
 	"github.com/gapmap/gapmap/internal/tui"
 )
 
@@ -22,17 +23,33 @@ func (a *app) runTUI(cmd *cobra.Command, _ []string) error {
 }
 
 func (a *app) openTUI(cmd *cobra.Command, open string) error {
+	return a.openTUIOn(cmd, open, "")
+}
+
+// openTUIOn opens the interactive program on the database at dbPath, or the
+// user's database when dbPath is empty.
+func (a *app) openTUIOn(cmd *cobra.Command, open, dbPath string) error {
 	in, inOK := a.stdin.(*os.File)
 	out, outOK := a.stdout.(*os.File)
 	if !inOK || !outOK || !isTerminal(in) || !isTerminal(out) {
 		return userErrorf("the interactive assessment needs a terminal.\n" +
 			"For scripts use the subcommands: gapmap list, import, export, questionnaire; see 'gapmap --help'.")
 	}
-	s, err := a.openStore()
+	var s *store.Store
+	var err error
+	if dbPath == "" {
+		s, err = a.openStore()
+	} else {
+		s, err = store.Open(dbPath)
+		err = storeError(err)
+	}
 	if err != nil {
 		return err
 	}
 	defer s.Close()
+	// Check the file's integrity now, in the background, so that the first
+	// save does not wait for it and the first frame is not delayed.
+	go s.Verify(cmd.Context())
 	logger, closeLog := openLog()
 	defer closeLog()
 	opts := tui.Options{

@@ -18,12 +18,19 @@ type builtinEntry struct {
 	err  error
 }
 
+// fragmentSuffix marks an embedded file that is part of a questionnaire
+// still to be merged (such as the ISO 27001 management-system questions),
+// not a questionnaire of its own.
+const fragmentSuffix = "-fragment"
+
 // BuiltinIDs lists the IDs of the questionnaires embedded in the binary.
 func BuiltinIDs() []string {
 	names, _ := fs.Glob(questionnaires.FS, "*.yaml")
-	ids := make([]string, len(names))
-	for i, n := range names {
-		ids[i] = strings.TrimSuffix(n, ".yaml")
+	var ids []string
+	for _, n := range names {
+		if id := strings.TrimSuffix(n, ".yaml"); !strings.HasSuffix(id, fragmentSuffix) {
+			ids = append(ids, id)
+		}
 	}
 	sort.Strings(ids)
 	return ids
@@ -37,7 +44,7 @@ func Builtin(id string) (*Questionnaire, error) {
 	entry.once.Do(func() {
 		name := id + ".yaml"
 		data, err := questionnaires.FS.ReadFile(name)
-		if err != nil {
+		if err != nil || strings.HasSuffix(id, fragmentSuffix) {
 			entry.err = fmt.Errorf("no built-in questionnaire %q (built-in: %s)", id, strings.Join(BuiltinIDs(), ", "))
 			return
 		}
@@ -45,7 +52,7 @@ func Builtin(id string) (*Questionnaire, error) {
 			entry.qn = qn
 			return
 		}
-		entry.qn, entry.err = load("questionnaires/"+name, data, true)
+		entry.qn, entry.err = load("questionnaires/"+name, data, lintStrict)
 	})
 	return entry.qn, entry.err
 }

@@ -42,11 +42,53 @@ func TestBuiltinSOC2LoadsAndCoversEveryCriterion(t *testing.T) {
 			t.Errorf("criterion %s has %d questions, want several", id, covered[id])
 		}
 	}
-	if n := byCategory[Security]; n < 90 || n > 130 {
-		t.Errorf("security has %d questions, want roughly 90–120", n)
-	}
-	if n := len(qn.Questions) - byCategory[Security]; n < 30 || n > 55 {
+	if n := len(qn.Questions) - byCategory[Security]; n < 25 || n > 55 {
 		t.Errorf("optional categories have %d questions, want roughly 30–50", n)
+	}
+}
+
+// Every Security criterion is where an auditor would test at least two
+// questions: each is the first-listed criterion of two or more.
+func TestBuiltinSecurityCriteriaHaveTwoPrimaryQuestions(t *testing.T) {
+	qn, err := Builtin("soc2")
+	if err != nil {
+		t.Fatal(err)
+	}
+	st := ComputeStats(qn)
+	for _, c := range st.Criteria {
+		if c.Category == Security && len(c.Primary) < 2 {
+			t.Errorf("%s is the first criterion of %d question(s) %v, want at least 2", c.ID, len(c.Primary), c.Primary)
+		}
+	}
+	if len(st.UnusedFacts) > 0 {
+		t.Errorf("facts that gate nothing: %v", st.UnusedFacts)
+	}
+	if st.ISO.AnnexALinked < 85 {
+		t.Errorf("%d of 93 Annex A controls linked, want at least 85 (not linked: %v)", st.ISO.AnnexALinked, st.ISO.NotLinked)
+	}
+}
+
+// A founder's Security-only pass must fit in 90 minutes: each question
+// screen shows the question and why it matters, read at 220 words a minute,
+// plus 15 seconds to decide and answer, plus 10 minutes of setup.
+func TestBuiltinSecurityPassFitsNinetyMinutes(t *testing.T) {
+	qn, err := Builtin("soc2")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, facts := range []Facts{DefaultFacts(), {"personal_data": true, "customer_content": true, "subservice_orgs": true, "develops_software": true}} {
+		seconds, n := 600.0, 0
+		for _, q := range qn.Questions {
+			if q.Category == Security && q.Applies(facts) {
+				n++
+				seconds += float64(WordCount(q.Text)+WordCount(q.Help.Why))/220*60 + 15
+			}
+		}
+		if minutes := seconds / 60; minutes > 90 {
+			t.Errorf("a Security-only pass of %d questions takes about %.0f minutes, more than 90", n, minutes)
+		} else {
+			t.Logf("Security-only pass: %d questions, about %.0f minutes", n, minutes)
+		}
 	}
 }
 
@@ -86,6 +128,17 @@ func TestBuiltinSOC2QuestionsAreWellFormed(t *testing.T) {
 func TestBuiltinUnknownID(t *testing.T) {
 	if _, err := Builtin("iso9001"); err == nil || !strings.Contains(err.Error(), "soc2") {
 		t.Fatalf("want an error naming the built-in questionnaires, got %v", err)
+	}
+}
+
+func TestFragmentsAreNotBuiltinQuestionnaires(t *testing.T) {
+	for _, id := range BuiltinIDs() {
+		if strings.HasSuffix(id, "-fragment") {
+			t.Errorf("BuiltinIDs lists the fragment %s as a questionnaire", id)
+		}
+	}
+	if _, err := Builtin("isms-fragment"); err == nil || !strings.Contains(err.Error(), "no built-in questionnaire") {
+		t.Errorf("Builtin(isms-fragment) = %v, want: no built-in questionnaire", err)
 	}
 }
 

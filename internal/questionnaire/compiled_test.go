@@ -27,7 +27,7 @@ func TestCompiledBuiltins(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		want, err := load("questionnaires/"+id+".yaml", data, true)
+		want, err := load("questionnaires/"+id+".yaml", data, lintStrict)
 		if err != nil {
 			t.Fatalf("built-in %s does not load: %v", id, err)
 		}

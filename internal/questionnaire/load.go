@@ -20,12 +20,28 @@ func LoadFile(path string) (*Questionnaire, error) {
 // problem reports. On any problem it returns a yamlfile.Problems listing every
 // problem found, sorted by position.
 func Load(name string, data []byte) (*Questionnaire, error) {
-	return load(name, data, false)
+	return load(name, data, lintCustom)
 }
 
-// load is Load; strict, for the built-in bank, makes every lint warning an
-// error.
-func load(name string, data []byte, strict bool) (*Questionnaire, error) {
+// Parse is Load without the lints (word limits, dependencies that may not
+// apply, facts that gate nothing, the same control asked twice): for
+// programs that generate questionnaires, such as benchmarks and property
+// tests, whose questions are placeholders. Files people write go through
+// Load.
+func Parse(name string, data []byte) (*Questionnaire, error) {
+	return load(name, data, lintNone)
+}
+
+type lintLevel int
+
+const (
+	lintNone   lintLevel = iota
+	lintCustom           // lints are errors, unused facts warnings
+	lintStrict           // every lint is an error: the built-in bank
+)
+
+// load parses, validates and lints a questionnaire at the given level.
+func load(name string, data []byte, level lintLevel) (*Questionnaire, error) {
 	root, r, err := yamlfile.Parse(name, data)
 	if err != nil {
 		return nil, err
@@ -33,6 +49,9 @@ func load(name string, data []byte, strict bool) (*Questionnaire, error) {
 	qn := decode(r, root)
 	if qn != nil {
 		validate(r, qn)
+		if len(r.Problems) == 0 && level != lintNone {
+			lint(r, qn, level == lintStrict)
+		}
 		qn.Warnings.Sort()
 	}
 	if len(r.Problems) > 0 {

@@ -57,6 +57,15 @@ func TestLoadReportsEachProblemWithPosition(t *testing.T) {
 		{"unknown-field.yaml", []string{`35:5: unknown field "commonfinding"`}},
 		{"wrong-category.yaml", []string{`55:15: question privacy.notice: none of its criteria belongs to its category "security"`}},
 		{"unknown-area.yaml", []string{`51:11: question privacy.notice: unknown area "legal"`}},
+		{"lint-dependency.yaml", []string{
+			`34:30: question access.mfa depends on privacy.notice, which is only asked when Privacy is selected`,
+		}},
+		{"lint-dependency-facts.yaml", []string{
+			`35:18: question access.mfa depends on access.sso, which does not apply when own_hardware is false`,
+			`47:18: question access.offboarding depends on access.sso, which does not apply when has_offices is false and own_hardware is false`,
+		}},
+		{"lint-words.yaml", []string{`17:11: question access.sso: text has 31 words, more than 30`}},
+		{"lint-similar.yaml", []string{`27:11: question access.mfa asks much the same as access.sso (same criteria, 88% of content words shared)`}},
 		{"format1.yaml", []string{`1:1: this questionnaire has no "format" field, so it is in format 1`}},
 		{"no-frequency.yaml", []string{`44:15: question access.offboarding: a periodic control needs a frequency`}},
 		{"bad-iso.yaml", []string{
@@ -121,5 +130,26 @@ func TestLoadRejectsNonMappings(t *testing.T) {
 		if _, err := Load("x.yaml", []byte(src)); err == nil {
 			t.Errorf("%q: want an error", src)
 		}
+	}
+}
+
+func TestUnusedFactsWarnForCustomFilesAndFailTheBuiltinBank(t *testing.T) {
+	data, err := os.ReadFile(filepath.Join(brokenDir, "valid.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	qn, err := Load("valid.yaml", data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// valid.yaml's conditions use has_offices, own_hardware and personal_data.
+	if len(qn.Warnings) != len(KnownFacts)-3 {
+		t.Fatalf("got %d warnings, want %d:\n%v", len(qn.Warnings), len(KnownFacts)-3, qn.Warnings)
+	}
+	if w := qn.Warnings[0].String(); !strings.Contains(w, "valid.yaml:1:1: scope fact") || !strings.Contains(w, "gates no question") {
+		t.Errorf("warning = %s", w)
+	}
+	if _, err := load("valid.yaml", data, lintStrict); err == nil || !strings.Contains(err.Error(), "gates no question") {
+		t.Errorf("strict load (the built-in bank) must refuse unused facts, got %v", err)
 	}
 }

@@ -66,7 +66,7 @@ func generatedQuestionnaire(b *testing.B, n int) *questionnaire.Questionnaire {
 			criteria[cat], questionnaire.Severities[i%4], questionnaire.Efforts[i%3], questionnaire.EvidenceKinds[i%3])
 		fmt.Fprintf(&y, "    depends_on: [%s]\n    common_finding: %t\n", strings.Join(deps, ", "), i%6 == 0)
 	}
-	qn, err := questionnaire.Load("bench.yaml", []byte(y.String()))
+	qn, err := questionnaire.Parse("bench.yaml", []byte(y.String()))
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -54,7 +54,7 @@ func load(t testing.TB, specs ...spec) *questionnaire.Questionnaire {
 	for _, s := range specs {
 		writeQuestion(&b, s)
 	}
-	qn, err := questionnaire.Load("test.yaml", []byte(b.String()))
+	qn, err := questionnaire.Parse("test.yaml", []byte(b.String()))
 	if err != nil {
 		t.Fatalf("test questionnaire does not load: %v\n%s", err, b.String())
 	}

@@ -31,8 +31,9 @@ func Fill(ctx context.Context, s *store.Store, n int, progress func(done int)) e
 	for i := range n {
 		a := *demo
 		a.Name = fmt.Sprintf("Client %05d", i+1)
+		a.UUID = "" // each its own assessment, with a UUID of its own
 		a.UpdatedAt = base.Add(-time.Duration(i) * time.Minute)
-		if _, err := s.Import(ctx, &a, sum, "benchdata"); err != nil {
+		if _, err := s.Import(ctx, &a, sum, "benchdata", false); err != nil {
 			return err
 		}
 		if progress != nil && (i+1)%1000 == 0 {

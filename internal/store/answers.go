@@ -25,11 +25,29 @@ type Change struct {
 	At                        time.Time
 }
 
-// SaveAnswer stores one answer in its own transaction, appends the change
-// to the history (by ans.AnsweredBy, at ans.UpdatedAt) and updates the
-// assessment's summary and updated_at. A zero ans.UpdatedAt means now. When
-// it returns nil the answer is on disk.
-func (s *Store) SaveAnswer(ctx context.Context, id int64, questionID string, ans assessment.Answer, sum assessment.Summary) error {
+// SaveAnswer stores one answer to the assessment with that UUID, in its
+// own transaction, provided the stored answer is still prev: the answer as
+// the caller read it, or the zero Answer if it read none. It states what
+// the write replaces, so a write never lands over newer data from another
+// process (an import, a second window, a workshop participant). prev is
+// the stored state as the caller last read or wrote it: after a write that
+// failed, the screen's copy is no longer it.
+//
+//   - If the stored answer's value, note, evidence, owner or flag differ
+//     from prev's, nothing is written and the error is a *ConflictError
+//     (errors.Is(err, ErrConflict)) carrying the answer as stored now,
+//     so the caller can show both and let the user choose; to keep its
+//     own, it calls SaveAnswer again with prev set to that Current.
+//   - If the stored answer already has ans's value, note, evidence, owner
+//     and flag, nothing is written either (no history row, no new
+//     revision), and the result is nil.
+//   - If the assessment no longer exists, the error wraps ErrGone.
+//
+// Otherwise the answer is stored, the change appended to the history (by
+// ans.AnsweredBy, at ans.UpdatedAt; a zero UpdatedAt means now), and the
+// assessment's summary, updated_at and revision updated. When it returns
+// nil the answer is on disk.
+func (s *Store) SaveAnswer(ctx context.Context, uuid, questionID string, prev, ans assessment.Answer, sum assessment.Summary) error {
 	if err := checkAnswer(questionID, ans); err != nil {
 		return err
 	}
@@ -37,19 +55,27 @@ func (s *Store) SaveAnswer(ctx context.Context, id int64, questionID string, ans
 		ans.UpdatedAt = time.Now()
 	}
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
-		if err := touch(ctx, tx, id, sum, ans.UpdatedAt); err != nil {
+		id, err := rowOf(ctx, tx, uuid)
+		if err != nil {
 			return err
 		}
-		var old string
-		err := tx.QueryRowContext(ctx, `SELECT value FROM answers
-			WHERE assessment_id = ? AND question_id = ?`, id, questionID).Scan(&old)
-		if err != nil && !errors.Is(err, sql.ErrNoRows) {
-			return fmt.Errorf("reading the previous answer: %w", err)
+		cur, stored, err := storedAnswer(ctx, tx, id, questionID)
+		if err != nil {
+			return err
+		}
+		if stored && sameFields(cur, ans) {
+			return nil
+		}
+		if !matches(cur, stored, prev) {
+			return &ConflictError{UUID: uuid, QuestionID: questionID, Current: cur, Stored: stored}
+		}
+		if err := touch(ctx, tx, id, sum, ans.UpdatedAt); err != nil {
+			return err
 		}
 		if err := upsertAnswer(ctx, tx, id, questionID, ans); err != nil {
 			return err
 		}
-		return appendHistory(ctx, tx, id, Change{questionID, old, string(ans.Value), ans.AnsweredBy, ans.UpdatedAt})
+		return appendHistory(ctx, tx, id, Change{questionID, string(cur.Value), string(ans.Value), ans.AnsweredBy, ans.UpdatedAt})
 	})
 	if err != nil {
 		return fmt.Errorf("saving the answer to %s: %w", questionID, err)
@@ -57,30 +83,73 @@ func (s *Store) SaveAnswer(ctx context.Context, id int64, questionID string, ans
 	return nil
 }
 
-// ClearAnswer removes an answer, records the change by who, and updates the
-// assessment's summary and updated_at. Clearing a question without an
-// answer records nothing.
-func (s *Store) ClearAnswer(ctx context.Context, id int64, questionID, who string, sum assessment.Summary) error {
+// ClearAnswer removes the answer to questionID of the assessment with that
+// UUID, provided it is still prev (as SaveAnswer), records the change by
+// who, and updates the assessment's summary, updated_at and revision.
+// Clearing a question without an answer writes nothing. A *ConflictError
+// when the stored answer differs from prev; ErrGone when the assessment no
+// longer exists.
+func (s *Store) ClearAnswer(ctx context.Context, uuid, questionID string, prev assessment.Answer, who string, sum assessment.Summary) error {
 	now := time.Now()
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		id, err := rowOf(ctx, tx, uuid)
+		if err != nil {
+			return err
+		}
+		cur, stored, err := storedAnswer(ctx, tx, id, questionID)
+		if err != nil || !stored {
+			return err
+		}
+		if !matches(cur, stored, prev) {
+			return &ConflictError{UUID: uuid, QuestionID: questionID, Current: cur, Stored: stored}
+		}
 		if err := touch(ctx, tx, id, sum, now); err != nil {
 			return err
 		}
-		var old string
-		err := tx.QueryRowContext(ctx, `DELETE FROM answers
-			WHERE assessment_id = ? AND question_id = ? RETURNING value`, id, questionID).Scan(&old)
-		if errors.Is(err, sql.ErrNoRows) {
-			return nil
-		}
-		if err != nil {
+		if _, err := tx.ExecContext(ctx, `DELETE FROM answers
+			WHERE assessment_id = ? AND question_id = ?`, id, questionID); err != nil {
 			return fmt.Errorf("deleting the answer: %w", err)
 		}
-		return appendHistory(ctx, tx, id, Change{questionID, old, "", who, now})
+		return appendHistory(ctx, tx, id, Change{questionID, string(cur.Value), "", who, now})
 	})
 	if err != nil {
 		return fmt.Errorf("clearing the answer to %s: %w", questionID, err)
 	}
 	return nil
+}
+
+// storedAnswer reads one answer; stored is false when there is none.
+func storedAnswer(ctx context.Context, tx *sql.Tx, id int64, questionID string) (a assessment.Answer, stored bool, err error) {
+	var updated string
+	err = tx.QueryRowContext(ctx, `SELECT value, note, evidence, owner, flagged, answered_by, updated_at
+		FROM answers WHERE assessment_id = ? AND question_id = ?`, id, questionID).
+		Scan(&a.Value, &a.Note, &a.Evidence, &a.Owner, &a.Flagged, &a.AnsweredBy, &updated)
+	if errors.Is(err, sql.ErrNoRows) {
+		return assessment.Answer{}, false, nil
+	}
+	if err != nil {
+		return a, false, fmt.Errorf("reading the previous answer: %w", err)
+	}
+	if a.UpdatedAt, err = parseTime(updated); err != nil {
+		return a, false, fmt.Errorf("reading the answer to %s: %w", questionID, err)
+	}
+	return a, true, nil
+}
+
+// matches reports whether the stored answer is the one the caller read:
+// prev with no value stands for "no answer".
+func matches(cur assessment.Answer, stored bool, prev assessment.Answer) bool {
+	if prev.Value == "" {
+		return !stored
+	}
+	return stored && sameFields(cur, prev)
+}
+
+// sameFields compares what a person sees and edits of an answer; who gave
+// it and when are bookkeeping.
+func sameFields(a, b assessment.Answer) bool {
+	return a.Value == b.Value && a.Note == b.Note && a.Evidence == b.Evidence &&
+		a.Owner == b.Owner && a.Flagged == b.Flagged
 }
 
 // History returns the answer changes of an assessment in the order they
@@ -124,11 +193,12 @@ func readHistory(ctx context.Context, tx *sql.Tx, id int64) ([]Change, error) {
 	return out, rows.Err()
 }
 
-// touch updates an assessment's summary columns and updated_at;
+// touch updates an assessment's summary columns and updated_at and bumps
+// its revision;
 // ErrNotFound when it does not exist.
 func touch(ctx context.Context, tx *sql.Tx, id int64, sum assessment.Summary, at time.Time) error {
 	res, err := tx.ExecContext(ctx, `UPDATE assessments SET applicable = ?, answered = ?,
-		progress = ?, readiness = ?, updated_at = ? WHERE id = ?`,
+		progress = ?, readiness = ?, updated_at = ?, revision = revision + 1 WHERE id = ?`,
 		sum.Applicable, sum.Answered, sum.Progress, sum.Readiness, formatTime(at), id)
 	if err != nil {
 		return fmt.Errorf("updating assessment %d: %w", id, err)
@@ -218,4 +288,16 @@ func historyTime(ans assessment.Answer) time.Time {
 		return time.Now()
 	}
 	return ans.UpdatedAt
+}
+
+// mustAffect turns an UPDATE that matched no row into ErrGone.
+func mustAffect(res sql.Result, what string) error {
+	n, err := res.RowsAffected()
+	if err != nil {
+		return fmt.Errorf("%s: %w", what, err)
+	}
+	if n == 0 {
+		return fmt.Errorf("%s: %w", what, ErrGone)
+	}
+	return nil
 }

@@ -14,6 +14,8 @@ import (
 // any answer.
 type Info struct {
 	ID                                  int64
+	UUID                                string
+	Revision                            int64
 	Name, Organization, QuestionnaireID string
 	Summary                             assessment.Summary
 	UpdatedAt                           time.Time
@@ -23,7 +25,7 @@ type Info struct {
 // It reads the summary columns only, so it stays fast with thousands of
 // assessments.
 func (s *Store) List(ctx context.Context) ([]Info, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT id, name, organization, questionnaire_id,
+	rows, err := s.db.QueryContext(ctx, `SELECT id, uuid, revision, name, organization, questionnaire_id,
 		applicable, answered, progress, readiness, updated_at
 		FROM assessments ORDER BY updated_at DESC, name`)
 	if err != nil {
@@ -35,7 +37,7 @@ func (s *Store) List(ctx context.Context) ([]Info, error) {
 		var in Info
 		var updated string
 		sum := &in.Summary
-		if err := rows.Scan(&in.ID, &in.Name, &in.Organization, &in.QuestionnaireID,
+		if err := rows.Scan(&in.ID, &in.UUID, &in.Revision, &in.Name, &in.Organization, &in.QuestionnaireID,
 			&sum.Applicable, &sum.Answered, &sum.Progress, &sum.Readiness, &updated); err != nil {
 			return nil, s.describe(fmt.Errorf("listing assessments: %w", err))
 		}
@@ -51,36 +53,70 @@ func (s *Store) List(ctx context.Context) ([]Info, error) {
 }
 
 // Create stores a new assessment with its answers (each recorded in the
-// history as given by its AnsweredBy) and sets a.ID. Times are stored as
-// given. ErrExists when the name is taken.
+// history as given by its AnsweredBy) and sets a.ID, a.UUID (a new one
+// unless a has one) and a.Revision. The name is cleaned
+// (assessment.CleanName) and a.Name set to what is stored. Times are
+// stored as given. ErrExists (a *NameTakenError) when the name is taken
+// without regard to case.
 func (s *Store) Create(ctx context.Context, a *assessment.Assessment, sum assessment.Summary) error {
-	var id int64
-	err := s.inTx(ctx, func(tx *sql.Tx) error {
-		var err error
-		id, err = insertAssessment(ctx, tx, a, sum)
-		if err != nil {
+	name, err := assessment.CleanName(a.Name)
+	if err != nil {
+		return err
+	}
+	if err := checkAnswers(a.Answers); err != nil {
+		return err
+	}
+	b := *a
+	b.Name = name
+	err = s.inTx(ctx, func(tx *sql.Tx) error {
+		if err := insertAssessment(ctx, tx, &b, sum); err != nil {
 			return err
 		}
-		return insertAnswers(ctx, tx, id, a.Answers, "")
+		return insertAnswers(ctx, tx, b.ID, b.Answers, "")
 	})
 	if errors.Is(err, ErrExists) {
 		return err // already says which name
 	}
 	if err != nil {
-		return fmt.Errorf("creating assessment %q: %w", a.Name, err)
+		return fmt.Errorf("creating assessment %q: %w", name, err)
 	}
-	a.ID = id
+	*a = b
 	return nil
 }
 
-// Load returns an assessment with all its answers.
+// Load returns an assessment with all its answers, by row ID (as listed).
 func (s *Store) Load(ctx context.Context, id int64) (*assessment.Assessment, error) {
 	return s.load(ctx, "id = ?", id, fmt.Sprintf("assessment %d", id))
 }
 
+// LoadUUID returns the assessment with that UUID with all its answers;
+// ErrGone when there is none.
+func (s *Store) LoadUUID(ctx context.Context, uuid string) (*assessment.Assessment, error) {
+	a, err := s.load(ctx, "uuid = ?", uuid, "assessment "+uuid)
+	if errors.Is(err, ErrNotFound) {
+		return nil, fmt.Errorf("assessment %s: %w", uuid, ErrGone)
+	}
+	return a, err
+}
+
 // LoadByName returns the assessment of that name with all its answers.
+// The name is matched exactly first, then in its NFC form, then without
+// regard to case if only one assessment matches so; otherwise the error is
+// a *LookupError (wrapping ErrNotFound) with the nearest names.
 func (s *Store) LoadByName(ctx context.Context, name string) (*assessment.Assessment, error) {
-	return s.load(ctx, "name = ?", name, fmt.Sprintf("assessment %q", name))
+	var a *assessment.Assessment
+	err := s.inReadTx(ctx, func(tx *sql.Tx) error {
+		id, err := findName(ctx, tx, name)
+		if err != nil {
+			return err
+		}
+		a, err = loadAssessment(ctx, tx, "id = ?", id)
+		if err != nil {
+			return fmt.Errorf("loading assessment %q: %w", name, err)
+		}
+		return nil
+	})
+	return a, err
 }
 
 func (s *Store) load(ctx context.Context, where string, key any, what string) (*assessment.Assessment, error) {
@@ -99,13 +135,35 @@ func (s *Store) load(ctx context.Context, where string, key any, what string) (*
 	return a, err
 }
 
-// SaveSetup stores the name, scope, categories, target and summary of a
-// stored assessment (a.ID), and its UpdatedAt (now when zero, which is then
-// set on a). ErrExists when another assessment has the name.
+// Revision returns the revision of the assessment with that UUID: a number
+// that every write to it (an answer, its setup, an import) increases. It
+// reads one indexed row, so a screen can poll it every second and reload
+// only when it differs from the a.Revision it loaded. ErrGone when the
+// assessment no longer exists.
+func (s *Store) Revision(ctx context.Context, uuid string) (int64, error) {
+	var rev int64
+	err := s.db.QueryRowContext(ctx, `SELECT revision FROM assessments WHERE uuid = ?`, uuid).Scan(&rev)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, fmt.Errorf("assessment %s: %w", uuid, ErrGone)
+	}
+	if err != nil {
+		return 0, s.describe(fmt.Errorf("reading the revision of assessment %s: %w", uuid, err))
+	}
+	return rev, nil
+}
+
+// SaveSetup stores the name, scope, categories, target and summary of the
+// stored assessment a.UUID, and its UpdatedAt (now when zero, which is
+// then set on a). The name is cleaned and a.Name set to what is stored;
+// a.Revision is set to the new revision.
+// ErrExists when another assessment has the name without regard to case;
+// ErrGone when the assessment no longer exists.
 func (s *Store) SaveSetup(ctx context.Context, a *assessment.Assessment, sum assessment.Summary) error {
-	if err := checkName(a.Name); err != nil {
+	name, err := assessment.CleanName(a.Name)
+	if err != nil {
 		return err
 	}
+	a.Name = name
 	if a.UpdatedAt.IsZero() {
 		a.UpdatedAt = time.Now().UTC()
 	}
@@ -114,51 +172,70 @@ func (s *Store) SaveSetup(ctx context.Context, a *assessment.Assessment, sum ass
 		return err
 	}
 	return s.inTx(ctx, func(tx *sql.Tx) error {
-		res, err := tx.ExecContext(ctx, `UPDATE assessments SET name = ?, organization = ?,
+		id, err := rowOf(ctx, tx, a.UUID)
+		if err != nil {
+			return err
+		}
+		var stored string
+		if err := tx.QueryRowContext(ctx, `SELECT name FROM assessments WHERE id = ?`, id).Scan(&stored); err != nil {
+			return fmt.Errorf("saving assessment %q: %w", a.Name, err)
+		}
+		if stored != a.Name {
+			if err := nameTaken(ctx, tx, a.Name, a.UUID); err != nil {
+				return err
+			}
+		}
+		_, err = tx.ExecContext(ctx, `UPDATE assessments SET name = ?, organization = ?,
 			scope = ?, categories = ?, target = ?, applicable = ?, answered = ?,
-			progress = ?, readiness = ?, updated_at = ? WHERE id = ?`,
+			progress = ?, readiness = ?, updated_at = ?, revision = revision + 1 WHERE id = ?`,
 			a.Name, a.Scope.Organization, st.scope, st.categories, st.target,
-			sum.Applicable, sum.Answered, sum.Progress, sum.Readiness, formatTime(a.UpdatedAt), a.ID)
+			sum.Applicable, sum.Answered, sum.Progress, sum.Readiness, formatTime(a.UpdatedAt), id)
 		if isUnique(err) {
 			return fmt.Errorf("assessment %q: %w", a.Name, ErrExists)
 		}
 		if err != nil {
 			return fmt.Errorf("saving assessment %q: %w", a.Name, err)
 		}
-		return mustAffect(res, fmt.Sprintf("assessment %d", a.ID))
+		return tx.QueryRowContext(ctx, `SELECT revision FROM assessments WHERE id = ?`, id).Scan(&a.Revision)
 	})
 }
 
-// Duplicate copies an assessment and its answers under a new name, created
-// now. The copy starts with no history.
-func (s *Store) Duplicate(ctx context.Context, id int64, newName string) (*assessment.Assessment, error) {
-	if err := checkName(newName); err != nil {
+// Duplicate copies the assessment with that UUID and its answers under a
+// new name and a new UUID, created now. The copy starts with no history.
+// ErrGone when the assessment no longer exists.
+func (s *Store) Duplicate(ctx context.Context, uuid, newName string) (*assessment.Assessment, error) {
+	newName, err := assessment.CleanName(newName)
+	if err != nil {
 		return nil, err
 	}
 	now := formatTime(time.Now())
 	var newID int64
-	err := s.inTx(ctx, func(tx *sql.Tx) error {
-		res, err := tx.ExecContext(ctx, `INSERT INTO assessments (`+assessmentCols+`)
+	err = s.inTx(ctx, func(tx *sql.Tx) error {
+		id, err := rowOf(ctx, tx, uuid)
+		if err != nil {
+			return err
+		}
+		if err := nameTaken(ctx, tx, newName, ""); err != nil {
+			return err
+		}
+		res, err := tx.ExecContext(ctx, `INSERT INTO assessments (`+insertCols+`)
 			SELECT ?, ?, organization, questionnaire_id, applicable, answered, progress,
-			readiness, ?, scope, categories, target FROM assessments WHERE id = ?`,
-			newName, now, now, id)
+			readiness, ?, scope, categories, target, ?, 1 FROM assessments WHERE id = ?`,
+			newName, now, now, newUUID(), id)
 		if isUnique(err) {
 			return fmt.Errorf("assessment %q: %w", newName, ErrExists)
 		}
 		if err != nil {
-			return fmt.Errorf("copying assessment %d: %w", id, err)
-		}
-		if err := mustAffect(res, fmt.Sprintf("assessment %d", id)); err != nil {
-			return err
+			return fmt.Errorf("copying assessment %s: %w", uuid, err)
 		}
 		if newID, err = res.LastInsertId(); err != nil {
-			return fmt.Errorf("copying assessment %d: %w", id, err)
+			return fmt.Errorf("copying assessment %s: %w", uuid, err)
 		}
 		_, err = tx.ExecContext(ctx, `INSERT INTO answers (`+answerCols+`)
 			SELECT ?, `+answerFields+` FROM answers WHERE assessment_id = ?`,
 			newID, id)
 		if err != nil {
-			return fmt.Errorf("copying the answers of assessment %d: %w", id, err)
+			return fmt.Errorf("copying the answers of assessment %s: %w", uuid, err)
 		}
 		return nil
 	})
@@ -168,25 +245,21 @@ func (s *Store) Duplicate(ctx context.Context, id int64, newName string) (*asses
 	return s.Load(ctx, newID)
 }
 
-// Delete removes an assessment with its answers and history.
-func (s *Store) Delete(ctx context.Context, id int64) error {
+// Delete removes the assessment with that UUID, with its answers and
+// history; ErrGone when it no longer exists.
+func (s *Store) Delete(ctx context.Context, uuid string) error {
 	return s.inTx(ctx, func(tx *sql.Tx) error {
-		res, err := tx.ExecContext(ctx, `DELETE FROM assessments WHERE id = ?`, id)
+		res, err := tx.ExecContext(ctx, `DELETE FROM assessments WHERE uuid = ?`, uuid)
 		if err != nil {
-			return fmt.Errorf("deleting assessment %d: %w", id, err)
+			return fmt.Errorf("deleting assessment %s: %w", uuid, err)
 		}
-		return mustAffect(res, fmt.Sprintf("assessment %d", id))
+		n, err := res.RowsAffected()
+		if err != nil {
+			return fmt.Errorf("deleting assessment %s: %w", uuid, err)
+		}
+		if n == 0 {
+			return fmt.Errorf("assessment %s: %w", uuid, ErrGone)
+		}
+		return nil
 	})
-}
-
-// mustAffect turns an UPDATE or DELETE that matched no row into ErrNotFound.
-func mustAffect(res sql.Result, what string) error {
-	n, err := res.RowsAffected()
-	if err != nil {
-		return fmt.Errorf("%s: %w", what, err)
-	}
-	if n == 0 {
-		return fmt.Errorf("%s: %w", what, ErrNotFound)
-	}
-	return nil
 }

@@ -58,14 +58,6 @@ func decodeSetup(a *assessment.Assessment, st setup) error {
 	return nil
 }
 
-// checkName rejects a name the schema would reject, with a clearer message.
-func checkName(name string) error {
-	if name == "" {
-		return errors.New("an assessment needs a name")
-	}
-	return nil
-}
-
 // checkAnswer keeps values off the scale out of the database, where every
 // reader would have to cope with them.
 func checkAnswer(questionID string, ans assessment.Answer) error {
@@ -74,6 +66,19 @@ func checkAnswer(questionID string, ans assessment.Answer) error {
 	}
 	if !ans.Value.Valid() {
 		return fmt.Errorf("answer to %s: unknown answer %q", questionID, ans.Value)
+	}
+	if err := assessment.CheckNote(ans.Note); err != nil {
+		return fmt.Errorf("answer to %s: %w", questionID, err)
+	}
+	return nil
+}
+
+// checkAnswers checks every answer of an assessment before any is stored.
+func checkAnswers(answers map[string]assessment.Answer) error {
+	for q, ans := range answers {
+		if err := checkAnswer(q, ans); err != nil {
+			return err
+		}
 	}
 	return nil
 }

@@ -11,7 +11,7 @@ import (
 func TestImportCreates(t *testing.T) {
 	s, _ := openTemp(t)
 	a := sample("Acme")
-	created, err := s.Import(t.Context(), a, sampleSummary, "import")
+	created, err := s.Import(t.Context(), a, sampleSummary, "import", false)
 	if err != nil || !created || a.ID == 0 {
 		t.Fatalf("Import = %v, %v (ID %d), want created", created, err, a.ID)
 	}
@@ -45,7 +45,7 @@ func TestImportUpdates(t *testing.T) {
 	a.Answers["logging.central"] = assessment.Answer{Value: assessment.Unknown, AnsweredBy: "cy", UpdatedAt: at(41)}
 	sum := assessment.Summary{Applicable: 160, Answered: 3, Progress: 3.0 / 160, Readiness: 0.9}
 
-	created, err := s.Import(ctx, a, sum, "import")
+	created, err := s.Import(ctx, a, sum, "import", false)
 	if err != nil || created || a.ID != old.ID {
 		t.Fatalf("Import = %v, %v (ID %d), want an update of %d", created, err, a.ID, old.ID)
 	}
@@ -71,7 +71,7 @@ func TestImportUpdates(t *testing.T) {
 	}
 
 	// The same file again changes nothing.
-	if _, err := s.Import(ctx, a, sum, "import"); err != nil {
+	if _, err := s.Import(ctx, a, sum, "import", false); err != nil {
 		t.Fatal(err)
 	}
 	if n := countRows(t, s, "history"); n != 6 {
@@ -91,7 +91,7 @@ func TestImportFailureChangesNothing(t *testing.T) {
 	delete(a.Answers, "hr.training")
 	// Sorted last, so the changes above are written before it fails.
 	a.Answers["zz.bad"] = assessment.Answer{Value: "maybe", UpdatedAt: at(50)}
-	_, err := s.Import(ctx, a, sampleSummary, "import")
+	_, err := s.Import(ctx, a, sampleSummary, "import", false)
 	if err == nil || !strings.Contains(err.Error(), `unknown answer "maybe"`) {
 		t.Fatalf("Import = %v, want an unknown answer error", err)
 	}
@@ -104,7 +104,7 @@ func TestImportFailureChangesNothing(t *testing.T) {
 
 	fresh := sample("Fresh")
 	fresh.Answers["zz.bad"] = assessment.Answer{Value: "maybe"}
-	if _, err := s.Import(ctx, fresh, sampleSummary, "import"); err == nil {
+	if _, err := s.Import(ctx, fresh, sampleSummary, "import", false); err == nil {
 		t.Fatal("Import of a new assessment with a bad answer succeeded")
 	}
 	if _, err := s.LoadByName(ctx, "Fresh"); err == nil {

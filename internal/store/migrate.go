@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"crypto/sha256"
 	"database/sql"
 	"embed"
 	"errors"
@@ -83,6 +84,52 @@ func (st dbState) refusal(path string, newest int) error {
 	return nil
 }
 
+// goSteps complete the migration of the same number with what SQL alone
+// cannot compute.
+var goSteps = map[int]func(context.Context, *sql.Tx) error{
+	2: backfillUUIDs,
+}
+
+// backfillUUIDs gives each assessment stored before UUIDs existed one
+// derived from its row ID, name and creation time (a version 8 UUID from
+// their SHA-256). Derived, not random, so that every migration of the same
+// file, including that of a private copy made for a read-only command,
+// gives the same assessment the same UUID.
+func backfillUUIDs(ctx context.Context, tx *sql.Tx) error {
+	rows, err := tx.QueryContext(ctx, `SELECT id, name, created_at FROM assessments WHERE uuid = ''`)
+	if err != nil {
+		return err
+	}
+	type row struct {
+		id            int64
+		name, created string
+	}
+	var todo []row
+	for rows.Next() {
+		var r row
+		if err := rows.Scan(&r.id, &r.name, &r.created); err != nil {
+			rows.Close()
+			return err
+		}
+		todo = append(todo, r)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	for _, r := range todo {
+		sum := sha256.Sum256(fmt.Appendf(nil, "gapmap assessment\x00%d\x00%s\x00%s", r.id, r.name, r.created))
+		u := sum[:16]
+		u[6] = u[6]&0x0f | 0x80 // version 8: custom
+		u[8] = u[8]&0x3f | 0x80 // RFC 9562 variant
+		uuid := fmt.Sprintf("%x-%x-%x-%x-%x", u[0:4], u[4:6], u[6:8], u[8:10], u[10:16])
+		if _, err := tx.ExecContext(ctx, `UPDATE assessments SET uuid = ?, revision = 1 WHERE id = ?`, uuid, r.id); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 // migrate brings the schema up to the newest migration in one transaction,
 // so a database is always at one version or the next, never in between.
 func (s *Store) migrate(ctx context.Context, migs []migration) error {
@@ -105,9 +152,20 @@ func (s *Store) migrate(ctx context.Context, migs []migration) error {
 		if err := st.refusal(s.path, len(migs)); err != nil {
 			return err
 		}
-		for _, m := range migs[st.version:] {
+		from := st.version
+		if st.appID != applicationID && st.tables == 0 {
+			// An empty file: another tool may have set user_version, but
+			// no migration ever ran here, so all of them must.
+			from = 0
+		}
+		for _, m := range migs[from:] {
 			if _, err := tx.ExecContext(ctx, m.sql); err != nil {
 				return fmt.Errorf("migrating %s to %s: %w", s.path, m.name, err)
+			}
+			if step := goSteps[m.version]; step != nil {
+				if err := step(ctx, tx); err != nil {
+					return fmt.Errorf("migrating %s to %s: %w", s.path, m.name, err)
+				}
 			}
 		}
 		stamp := fmt.Sprintf("PRAGMA user_version = %d; PRAGMA application_id = %d", len(migs), applicationID)
@@ -119,7 +177,8 @@ func (s *Store) migrate(ctx context.Context, migs []migration) error {
 }
 
 // describe turns SQLite's report of a damaged file into a RefusedError that
-// names the file and says what to do; other errors pass through.
+// names the file and says what to do, and a lock another process held for
+// longer than busy_timeout into a *BusyError; other errors pass through.
 func (s *Store) describe(err error) error {
 	var se *sqlite.Error
 	if !errors.As(err, &se) {
@@ -128,6 +187,8 @@ func (s *Store) describe(err error) error {
 	switch se.Code() & 0xff {
 	case sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB:
 		return &RefusedError{Path: s.path, Reason: fmt.Sprintf(reasonMalformed, se)}
+	case sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED:
+		return &BusyError{Path: s.path}
 	}
 	return err
 }

@@ -104,27 +104,29 @@ func TestOpenRefuses(t *testing.T) {
 		{"newer schema", newerDatabase(99), fmt.Sprintf(
 			"was written by a newer version of gapmap (schema 99, this build knows up to %d); upgrade gapmap", len(migs))},
 	} {
-		t.Run(tc.name, func(t *testing.T) {
-			path := filepath.Join(t.TempDir(), "file.db")
-			tc.make(t, path)
-			before := fileSum(t, path)
-			s, err := Open(path)
-			if err == nil {
-				s.Close()
-				t.Fatal("Open succeeded")
-			}
-			var refused *RefusedError
-			if !errors.As(err, &refused) || refused.Path != path {
-				t.Fatalf("Open = %v (%T), want a *RefusedError for %s", err, err, path)
-			}
-			if msg := err.Error(); !strings.HasPrefix(msg, path+" "+tc.reason) || strings.Contains(msg, "\n") {
-				t.Errorf("message = %q, want %q", msg, path+": "+tc.reason)
-			}
-			if fileSum(t, path) != before {
-				t.Error("the refused file changed")
-			}
-			assertNoSidecars(t, path)
-		})
+		for opener, open := range map[string]func(string) (*Store, error){"Open": Open, "OpenReadOnly": OpenReadOnly} {
+			t.Run(tc.name+"/"+opener, func(t *testing.T) {
+				path := filepath.Join(t.TempDir(), "file.db")
+				tc.make(t, path)
+				before := fileSum(t, path)
+				s, err := open(path)
+				if err == nil {
+					s.Close()
+					t.Fatal("Open succeeded")
+				}
+				var refused *RefusedError
+				if !errors.As(err, &refused) || refused.Path != path {
+					t.Fatalf("Open = %v (%T), want a *RefusedError for %s", err, err, path)
+				}
+				if msg := err.Error(); !strings.HasPrefix(msg, path+" "+tc.reason) || strings.Contains(msg, "\n") {
+					t.Errorf("message = %q, want %q", msg, path+": "+tc.reason)
+				}
+				if fileSum(t, path) != before {
+					t.Error("the refused file changed")
+				}
+				assertNoSidecars(t, path)
+			})
+		}
 	}
 }
 

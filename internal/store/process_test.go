@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"math/rand/v2"
 	"os"
@@ -26,9 +27,35 @@ const (
 	childCount  = "GAPMAP_STORE_CHILD_COUNT"  // answers to write
 	childStart  = "GAPMAP_STORE_CHILD_START"  // optional: Unix nanoseconds to start writing at
 	childPause  = "GAPMAP_STORE_CHILD_PAUSE"  // optional: pause between answers (a duration)
+	// childReplace makes the child delete the assessment with this UUID and
+	// import another, "Y", as a second gapmap would.
+	childReplace = "GAPMAP_STORE_CHILD_REPLACE"
 )
 
+// runReplace deletes one assessment and imports another in its own process.
+func runReplace(path, uuid string) error {
+	s, err := Open(path)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	if err := s.Delete(context.Background(), uuid); err != nil {
+		return err
+	}
+	y := assessment.New("Y", "soc2", time.Now())
+	y.Answers["access.mfa"] = assessment.Answer{Value: assessment.Yes, Note: "Y's own", UpdatedAt: time.Now()}
+	_, err = s.Import(context.Background(), y, assessment.Summary{Answered: 1}, "import", false)
+	return err
+}
+
 func TestMain(m *testing.M) {
+	if uuid := os.Getenv(childReplace); uuid != "" {
+		if err := runReplace(os.Getenv(childDB), uuid); err != nil {
+			fmt.Fprintln(os.Stderr, "replace:", err)
+			os.Exit(1)
+		}
+		os.Exit(0)
+	}
 	if path := os.Getenv(childDB); path != "" {
 		if err := runWriter(path); err != nil {
 			fmt.Fprintln(os.Stderr, "writer:", err)
@@ -56,6 +83,10 @@ func runWriter(path string) error {
 		return err
 	}
 	defer s.Close()
+	a, err := s.Load(context.Background(), id)
+	if err != nil {
+		return err
+	}
 	if start, err := strconv.ParseInt(os.Getenv(childStart), 10, 64); err == nil {
 		time.Sleep(time.Until(time.Unix(0, start)))
 	}
@@ -65,7 +96,7 @@ func runWriter(path string) error {
 		time.Sleep(pause)
 		q := fmt.Sprintf("%s.q%04d", prefix, i)
 		ans := assessment.Answer{Value: assessment.Values[i%5], AnsweredBy: prefix, UpdatedAt: time.Now()}
-		if err := s.SaveAnswer(context.Background(), id, q, ans, assessment.Summary{Answered: i + 1}); err != nil {
+		if err := s.SaveAnswer(context.Background(), a.UUID, q, assessment.Answer{}, ans, assessment.Summary{Answered: i + 1}); err != nil {
 			return err
 		}
 		fmt.Fprintln(out, q)
@@ -205,5 +236,36 @@ func TestConcurrentWritersLoseNothing(t *testing.T) {
 				t.Errorf("answer %s.q%04d lost", prefix, i)
 			}
 		}
+	}
+}
+
+// The attack of issue 9 across two processes: a TUI open on X; another
+// process deletes X and imports Y, which gets X's row ID; the TUI's save
+// must fail, not land in Y.
+func TestSaveAfterAnotherProcessReplacedTheAssessment(t *testing.T) {
+	s, path := openTemp(t)
+	x := assessment.New("X", "soc2", time.Now())
+	mustCreate(t, s, x)
+	shown := mustLoad(t, s, x.ID)
+
+	cmd := exec.Command(os.Args[0])
+	cmd.Env = append(os.Environ(), childDB+"="+path, childReplace+"="+x.UUID)
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("the other process: %v: %s", err, out)
+	}
+	y, err := s.LoadByName(t.Context(), "Y")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if y.ID != x.ID {
+		t.Logf("Y got row %d, X had %d", y.ID, x.ID)
+	}
+	ans := assessment.Answer{Value: assessment.No, Note: "from the TUI", AnsweredBy: "tui"}
+	err = s.SaveAnswer(t.Context(), shown.UUID, "access.mfa", shown.Answers["access.mfa"], ans, assessment.Summary{})
+	if !errors.Is(err, ErrGone) {
+		t.Errorf("the TUI's save: %v, want ErrGone", err)
+	}
+	if got, _ := s.LoadByName(t.Context(), "Y"); got.Answers["access.mfa"].Note != "Y's own" {
+		t.Errorf("Y's answer is now %+v", got.Answers["access.mfa"])
 	}
 }

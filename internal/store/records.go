@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"strings"
 
 	"github.com/gapmap/gapmap/internal/assessment"
 )
@@ -11,6 +12,9 @@ import (
 // assessmentCols is the column order of assessmentArgs.
 const assessmentCols = `name, updated_at, organization, questionnaire_id, applicable, answered,
 	progress, readiness, created_at, scope, categories, target`
+
+// insertCols are assessmentCols with the identity, which is set once.
+const insertCols = assessmentCols + `, uuid, revision`
 
 func assessmentArgs(a *assessment.Assessment, sum assessment.Summary) ([]any, error) {
 	st, err := encodeSetup(a)
@@ -22,24 +26,35 @@ func assessmentArgs(a *assessment.Assessment, sum assessment.Summary) ([]any, er
 		st.scope, st.categories, st.target}, nil
 }
 
-// insertAssessment adds the assessment row (not its answers) and returns its ID.
-func insertAssessment(ctx context.Context, tx *sql.Tx, a *assessment.Assessment, sum assessment.Summary) (int64, error) {
-	if err := checkName(a.Name); err != nil {
-		return 0, err
+// insertAssessment adds the assessment row (not its answers) with a.UUID,
+// or a new UUID when it has none, and sets a.ID, a.UUID and a.Revision.
+// The name must be clean (assessment.CleanName) and not taken.
+func insertAssessment(ctx context.Context, tx *sql.Tx, a *assessment.Assessment, sum assessment.Summary) error {
+	if err := nameTaken(ctx, tx, a.Name, ""); err != nil {
+		return err
+	}
+	uuid := strings.ToLower(a.UUID)
+	if uuid == "" {
+		uuid = newUUID()
 	}
 	args, err := assessmentArgs(a, sum)
 	if err != nil {
-		return 0, err
+		return err
 	}
-	res, err := tx.ExecContext(ctx, `INSERT INTO assessments (`+assessmentCols+`)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, args...)
+	res, err := tx.ExecContext(ctx, `INSERT INTO assessments (`+insertCols+`)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)`, append(args, uuid)...)
 	if isUnique(err) {
-		return 0, fmt.Errorf("assessment %q: %w", a.Name, ErrExists)
+		return fmt.Errorf("assessment %q (UUID %s): %w", a.Name, uuid, ErrExists)
 	}
 	if err != nil {
-		return 0, fmt.Errorf("inserting assessment %q: %w", a.Name, err)
+		return fmt.Errorf("inserting assessment %q: %w", a.Name, err)
 	}
-	return res.LastInsertId()
+	id, err := res.LastInsertId()
+	if err != nil {
+		return fmt.Errorf("inserting assessment %q: %w", a.Name, err)
+	}
+	a.ID, a.UUID, a.Revision = id, uuid, 1
+	return nil
 }
 
 // replaceAssessment overwrites every column of the assessment row id.
@@ -49,7 +64,7 @@ func replaceAssessment(ctx context.Context, tx *sql.Tx, id int64, a *assessment.
 		return err
 	}
 	_, err = tx.ExecContext(ctx, `UPDATE assessments SET (`+assessmentCols+`)
-		= (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) WHERE id = ?`, append(args, id)...)
+		= (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?), revision = revision + 1 WHERE id = ?`, append(args, id)...)
 	if err != nil {
 		return fmt.Errorf("updating assessment %q: %w", a.Name, err)
 	}
@@ -62,9 +77,9 @@ func loadAssessment(ctx context.Context, tx *sql.Tx, where string, key any) (*as
 	a := &assessment.Assessment{}
 	var created, updated string
 	var st setup
-	err := tx.QueryRowContext(ctx, `SELECT id, name, questionnaire_id, created_at, updated_at,
+	err := tx.QueryRowContext(ctx, `SELECT id, uuid, revision, name, questionnaire_id, created_at, updated_at,
 		scope, categories, target FROM assessments WHERE `+where, key).
-		Scan(&a.ID, &a.Name, &a.QuestionnaireID, &created, &updated, &st.scope, &st.categories, &st.target)
+		Scan(&a.ID, &a.UUID, &a.Revision, &a.Name, &a.QuestionnaireID, &created, &updated, &st.scope, &st.categories, &st.target)
 	if err != nil {
 		return nil, err
 	}

@@ -29,7 +29,10 @@ func TestRoundTripEveryField(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := []Info{{ID: a.ID, Name: "Acme", Organization: "Acme Acme", QuestionnaireID: "soc2",
+	if !ValidUUID(a.UUID) || a.Revision != 1 {
+		t.Errorf("Create set UUID %q, revision %d", a.UUID, a.Revision)
+	}
+	want := []Info{{ID: a.ID, UUID: a.UUID, Revision: 1, Name: "Acme", Organization: "Acme Acme", QuestionnaireID: "soc2",
 		Summary: sampleSummary, UpdatedAt: a.UpdatedAt}}
 	if !reflect.DeepEqual(infos, want) {
 		t.Errorf("List:\n got %+v\nwant %+v", infos, want)
@@ -65,20 +68,33 @@ func TestNotFound(t *testing.T) {
 	missing.ID = 99
 	_, loadByNameErr := s.LoadByName(ctx, "Missing")
 	_, loadErr := s.Load(ctx, 99)
-	_, dupErr := s.Duplicate(ctx, 99, "Copy")
 	_, histErr := s.History(ctx, 99)
 	for name, err := range map[string]error{
-		"Load":        loadErr,
-		"LoadByName":  loadByNameErr,
-		"SaveAnswer":  s.SaveAnswer(ctx, 99, "access.mfa", ans, sampleSummary),
-		"ClearAnswer": s.ClearAnswer(ctx, 99, "access.mfa", "ana", sampleSummary),
-		"SaveSetup":   s.SaveSetup(ctx, missing, sampleSummary),
-		"Duplicate":   dupErr,
-		"Delete":      s.Delete(ctx, 99),
-		"History":     histErr,
+		"Load":       loadErr,
+		"LoadByName": loadByNameErr,
+		"History":    histErr,
 	} {
 		if !errors.Is(err, ErrNotFound) {
 			t.Errorf("%s: %v, want ErrNotFound", name, err)
+		}
+	}
+	// Writes name the assessment by UUID and say it is gone.
+	gone := newUUID()
+	missing.UUID = gone
+	_, dupErr := s.Duplicate(ctx, gone, "Copy")
+	_, loadUUIDErr := s.LoadUUID(ctx, gone)
+	_, revErr := s.Revision(ctx, gone)
+	for name, err := range map[string]error{
+		"SaveAnswer":  s.SaveAnswer(ctx, gone, "access.mfa", assessment.Answer{}, ans, sampleSummary),
+		"ClearAnswer": s.ClearAnswer(ctx, gone, "access.mfa", ans, "ana", sampleSummary),
+		"SaveSetup":   s.SaveSetup(ctx, missing, sampleSummary),
+		"Duplicate":   dupErr,
+		"Delete":      s.Delete(ctx, gone),
+		"LoadUUID":    loadUUIDErr,
+		"Revision":    revErr,
+	} {
+		if !errors.Is(err, ErrGone) {
+			t.Errorf("%s: %v, want ErrGone", name, err)
 		}
 	}
 	if got := loadByNameErr.Error(); got != `assessment "Missing": not found` {
@@ -94,10 +110,12 @@ func TestSaveAndClearAnswerRecordHistory(t *testing.T) {
 	first := assessment.Answer{Value: assessment.Partial, Note: "MFA for admins only", AnsweredBy: "ana", UpdatedAt: at(1)}
 	second := assessment.Answer{Value: assessment.Yes, Owner: "Bo", Flagged: true, AnsweredBy: "bo", UpdatedAt: at(2)}
 	sum := assessment.Summary{Applicable: 10, Answered: 1, Progress: 0.1, Readiness: 0.5}
+	prev := assessment.Answer{}
 	for _, ans := range []assessment.Answer{first, second} {
-		if err := s.SaveAnswer(ctx, a.ID, "access.mfa", ans, sum); err != nil {
+		if err := s.SaveAnswer(ctx, a.UUID, "access.mfa", prev, ans, sum); err != nil {
 			t.Fatal(err)
 		}
+		prev = ans
 	}
 	got := mustLoad(t, s, a.ID)
 	if !reflect.DeepEqual(got.Answers, map[string]assessment.Answer{"access.mfa": second}) || !got.UpdatedAt.Equal(at(2)) {
@@ -108,10 +126,10 @@ func TestSaveAndClearAnswerRecordHistory(t *testing.T) {
 		t.Errorf("List summary = %+v, want %+v", infos[0].Summary, sum)
 	}
 	before := time.Now()
-	if err := s.ClearAnswer(ctx, a.ID, "access.mfa", "cy", assessment.Summary{Applicable: 10}); err != nil {
+	if err := s.ClearAnswer(ctx, a.UUID, "access.mfa", second, "cy", assessment.Summary{Applicable: 10}); err != nil {
 		t.Fatal(err)
 	}
-	if err := s.ClearAnswer(ctx, a.ID, "never.answered", "cy", assessment.Summary{Applicable: 10}); err != nil {
+	if err := s.ClearAnswer(ctx, a.UUID, "never.answered", assessment.Answer{}, "cy", assessment.Summary{Applicable: 10}); err != nil {
 		t.Errorf("clearing an unanswered question: %v", err)
 	}
 	if got := mustLoad(t, s, a.ID); len(got.Answers) != 0 || got.UpdatedAt.Before(before) {
@@ -139,7 +157,7 @@ func TestSaveAnswerRejectsValueOffTheScale(t *testing.T) {
 	s, _ := openTemp(t)
 	a := assessment.New("Acme", "soc2", at(0))
 	mustCreate(t, s, a)
-	err := s.SaveAnswer(t.Context(), a.ID, "access.mfa", assessment.Answer{Value: "maybe"}, sampleSummary)
+	err := s.SaveAnswer(t.Context(), a.UUID, "access.mfa", assessment.Answer{}, assessment.Answer{Value: "maybe"}, sampleSummary)
 	if err == nil || !strings.Contains(err.Error(), `unknown answer "maybe"`) {
 		t.Errorf("SaveAnswer(maybe) = %v", err)
 	}
@@ -180,7 +198,7 @@ func TestDuplicate(t *testing.T) {
 	a := sample("Acme")
 	mustCreate(t, s, a)
 	before := time.Now().Add(-time.Second)
-	cp, err := s.Duplicate(ctx, a.ID, "Acme Q2")
+	cp, err := s.Duplicate(ctx, a.UUID, "Acme Q2")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -188,7 +206,10 @@ func TestDuplicate(t *testing.T) {
 		t.Errorf("copy: id %d name %q created %v updated %v", cp.ID, cp.Name, cp.CreatedAt, cp.UpdatedAt)
 	}
 	want := *a
-	want.ID, want.Name, want.CreatedAt, want.UpdatedAt = cp.ID, cp.Name, cp.CreatedAt, cp.UpdatedAt
+	if cp.UUID == a.UUID || !ValidUUID(cp.UUID) {
+		t.Errorf("copy UUID %q, original %q", cp.UUID, a.UUID)
+	}
+	want.ID, want.UUID, want.Name, want.CreatedAt, want.UpdatedAt = cp.ID, cp.UUID, cp.Name, cp.CreatedAt, cp.UpdatedAt
 	if !reflect.DeepEqual(cp, &want) {
 		t.Errorf("Duplicate:\n got %+v\nwant %+v", cp, &want)
 	}
@@ -198,7 +219,7 @@ func TestDuplicate(t *testing.T) {
 	if got := mustLoad(t, s, a.ID); !reflect.DeepEqual(got, a) {
 		t.Error("Duplicate changed the original")
 	}
-	if _, err := s.Duplicate(ctx, a.ID, "Acme"); !errors.Is(err, ErrExists) {
+	if _, err := s.Duplicate(ctx, a.UUID, "Acme"); !errors.Is(err, ErrExists) {
 		t.Errorf("Duplicate onto a taken name: %v, want ErrExists", err)
 	}
 }
@@ -209,7 +230,7 @@ func TestDeleteCascades(t *testing.T) {
 	a, b := sample("Acme"), sample("Keep")
 	mustCreate(t, s, a)
 	mustCreate(t, s, b)
-	if err := s.Delete(ctx, a.ID); err != nil {
+	if err := s.Delete(ctx, a.UUID); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := s.Load(ctx, a.ID); !errors.Is(err, ErrNotFound) {

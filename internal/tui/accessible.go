@@ -154,9 +154,10 @@ func (r accessible) answerQuestions(sess *session) error {
 			return err
 		}
 		ans.Note = strings.TrimSpace(*note)
+		prev := sess.a.Answers[q.ID]
 		sess.a.SetAnswer(q.ID, ans, r.sh.now())
 		sess.refresh()
-		if err := r.sh.opts.Store.SaveAnswer(r.ctx, sess.a.ID, q.ID, sess.a.Answers[q.ID], sess.ev.Summarize()); err != nil {
+		if err := r.sh.opts.Store.SaveAnswer(r.ctx, sess.a.UUID, q.ID, prev, sess.a.Answers[q.ID], sess.ev.Summarize()); err != nil {
 			return fmt.Errorf("saving the answer to %s: %w", q.ID, err)
 		}
 		r.say("Saved.")

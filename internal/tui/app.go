@@ -320,7 +320,8 @@ func (m Model) saveAnswer(qid string, ans assessment.Answer) (Model, tea.Cmd, bo
 		return m, nil, true
 	}
 	ans.AnsweredBy = m.sh.who
-	old := m.sess.a.Answers[qid].Value
+	prev := m.sess.a.Answers[qid]
+	old := prev.Value
 	m.sess.a.SetAnswer(qid, ans, m.sh.now())
 	m.sess.refresh()
 	if old != ans.Value {
@@ -328,7 +329,7 @@ func (m Model) saveAnswer(qid string, ans assessment.Answer) (Model, tea.Cmd, bo
 	}
 	m.status, m.statusErr = "Saving…", false
 	stored := m.sess.a.Answers[qid]
-	return m, saveAnswer(m.sh, m.sess.a.ID, qid, stored, m.sess.ev.Summarize()), true
+	return m, saveAnswer(m.sh, m.sess.a.UUID, qid, prev, stored, m.sess.ev.Summarize()), true
 }
 
 func (m Model) clearAnswer(qid string) (Model, tea.Cmd, bool) {
@@ -338,11 +339,12 @@ func (m Model) clearAnswer(qid string) (Model, tea.Cmd, bool) {
 	if _, ok := m.sess.a.Answers[qid]; !ok {
 		return m, nil, true
 	}
-	m.sess.record(store.Change{QuestionID: qid, Old: string(m.sess.a.Answers[qid].Value), Who: m.sh.who, At: m.sh.now().UTC()})
+	prev := m.sess.a.Answers[qid]
+	m.sess.record(store.Change{QuestionID: qid, Old: string(prev.Value), Who: m.sh.who, At: m.sh.now().UTC()})
 	delete(m.sess.a.Answers, qid)
 	m.sess.a.UpdatedAt = m.sh.now().UTC()
 	m.sess.refresh()
-	return m, clearAnswer(m.sh, m.sess.a.ID, qid, m.sess.ev.Summarize()), true
+	return m, clearAnswer(m.sh, m.sess.a.UUID, qid, prev, m.sess.ev.Summarize()), true
 }
 
 // handleResult applies the results of I/O commands.
@@ -370,7 +372,7 @@ func (m Model) handleResult(msg tea.Msg) (Model, tea.Cmd, bool) {
 		next, cmd := m.setStatus(text, false)
 		return next.(Model), cmd, true
 	case setupCreatedMsg:
-		m.sess.a.ID = msg.id
+		m.sess.a.ID, m.sess.a.UUID = msg.id, msg.uuid
 		m.draft = nil
 		next, cmd := m.show(screenQuestions)
 		n2, c2 := next.setStatus("Assessment created and saved", false)

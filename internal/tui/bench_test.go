@@ -76,7 +76,7 @@ func BenchmarkStartToFirstFrame(b *testing.B) {
 		b.Fatal(err)
 	}
 	a := exampleAssessment(b)
-	if _, err := seed.Import(b.Context(), a, assessment.Evaluate(builtin(b), a).Summarize(), "bench"); err != nil {
+	if _, err := seed.Import(b.Context(), a, assessment.Evaluate(builtin(b), a).Summarize(), "bench", false); err != nil {
 		b.Fatal(err)
 	}
 	seed.Close()

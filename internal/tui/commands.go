@@ -114,22 +114,22 @@ func loadAssessmentByName(sh *shared, name string, then screenID) tea.Cmd {
 // The writes below go through the writer (see writer.go), which runs them
 // one at a time in the order they were asked for.
 
-func saveAnswer(sh *shared, id int64, qid string, ans assessment.Answer, sum assessment.Summary) tea.Cmd {
+func saveAnswer(sh *shared, uuid, qid string, prev, ans assessment.Answer, sum assessment.Summary) tea.Cmd {
 	st := sh.opts.Store
 	return sh.writer.submit(func() (tea.Msg, error) {
 		ctx, cancel := context.WithTimeout(context.Background(), ioTimeout)
 		defer cancel()
-		err := st.SaveAnswer(ctx, id, qid, ans, sum)
+		err := st.SaveAnswer(ctx, uuid, qid, prev, ans, sum)
 		return answerSavedMsg{questionID: qid, value: ans.Value, err: err}, err
 	})
 }
 
-func clearAnswer(sh *shared, id int64, qid string, sum assessment.Summary) tea.Cmd {
+func clearAnswer(sh *shared, uuid, qid string, prev assessment.Answer, sum assessment.Summary) tea.Cmd {
 	st, who := sh.opts.Store, sh.who
 	return sh.writer.submit(func() (tea.Msg, error) {
 		ctx, cancel := context.WithTimeout(context.Background(), ioTimeout)
 		defer cancel()
-		err := st.ClearAnswer(ctx, id, qid, who, sum)
+		err := st.ClearAnswer(ctx, uuid, qid, prev, who, sum)
 		return answerSavedMsg{questionID: qid, err: err}, err
 	})
 }
@@ -145,7 +145,7 @@ func saveSetup(sh *shared, a assessment.Assessment, sum assessment.Summary, crea
 		if created {
 			err = st.Create(ctx, &a, sum)
 			if err == nil {
-				return setupCreatedMsg{id: a.ID}, nil
+				return setupCreatedMsg{id: a.ID, uuid: a.UUID}, nil
 			}
 		} else {
 			err = st.SaveSetup(ctx, &a, sum)
@@ -154,25 +154,28 @@ func saveSetup(sh *shared, a assessment.Assessment, sum assessment.Summary, crea
 	})
 }
 
-// setupCreatedMsg carries the new ID of a created assessment.
-type setupCreatedMsg struct{ id int64 }
+// setupCreatedMsg carries the new ID and UUID of a created assessment.
+type setupCreatedMsg struct {
+	id   int64
+	uuid string
+}
 
-func deleteAssessment(sh *shared, id int64, name string) tea.Cmd {
+func deleteAssessment(sh *shared, uuid, name string) tea.Cmd {
 	st := sh.opts.Store
 	return sh.writer.submit(func() (tea.Msg, error) {
 		ctx, cancel := context.WithTimeout(context.Background(), ioTimeout)
 		defer cancel()
-		err := st.Delete(ctx, id)
+		err := st.Delete(ctx, uuid)
 		return deletedMsg{name: name, err: err}, err
 	})
 }
 
-func duplicateAssessment(sh *shared, id int64, newName string) tea.Cmd {
+func duplicateAssessment(sh *shared, uuid, newName string) tea.Cmd {
 	st := sh.opts.Store
 	return sh.writer.submit(func() (tea.Msg, error) {
 		ctx, cancel := context.WithTimeout(context.Background(), ioTimeout)
 		defer cancel()
-		_, err := st.Duplicate(ctx, id, newName)
+		_, err := st.Duplicate(ctx, uuid, newName)
 		return duplicatedMsg{name: newName, err: err}, err
 	})
 }

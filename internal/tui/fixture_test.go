@@ -46,7 +46,7 @@ func openStore(t testing.TB, withExample bool) *store.Store {
 	}
 	a := exampleAssessment(t)
 	qn := builtin(t)
-	if _, err := st.Import(context.Background(), a, assessment.Evaluate(qn, a).Summarize(), "test"); err != nil {
+	if _, err := st.Import(context.Background(), a, assessment.Evaluate(qn, a).Summarize(), "test", false); err != nil {
 		t.Fatal(err)
 	}
 	return st

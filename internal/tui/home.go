@@ -60,7 +60,7 @@ func (s homeScreen) handleKey(msg tea.KeyPressMsg) (homeScreen, tea.Cmd) {
 		s.confirm = false
 		if key.Matches(msg, k.Confirm) {
 			if in, ok := s.selected(); ok {
-				return s, deleteAssessment(s.sh, in.ID, in.Name)
+				return s, deleteAssessment(s.sh, in.UUID, in.Name)
 			}
 		}
 		return s, status("Nothing deleted", false)
@@ -86,7 +86,7 @@ func (s homeScreen) handleKey(msg tea.KeyPressMsg) (homeScreen, tea.Cmd) {
 		}
 	case key.Matches(msg, k.Duplicate):
 		if in, ok := s.selected(); ok {
-			return s, duplicateAssessment(s.sh, in.ID, s.copyName(in.Name))
+			return s, duplicateAssessment(s.sh, in.UUID, s.copyName(in.Name))
 		}
 	case key.Matches(msg, k.Delete):
 		if _, ok := s.selected(); ok {

@@ -1,0 +1,215 @@
+package questionnaire
+
+import (
+	"fmt"
+	"regexp"
+	"slices"
+	"strings"
+
+	"github.com/gapmap/gapmap/internal/yamlfile"
+)
+
+// Word limits keep a question answerable in about 40 seconds: the question
+// and why it matters are read on every screen, the rest on demand.
+const (
+	MaxTextWords       = 30
+	MaxWhyWords        = 40
+	MaxGoodWords       = 60
+	MaxEvidenceWords   = 40
+	MaxFirstStepsWords = 60
+)
+
+// lint looks for the mistakes an auditor's review found in the first bank:
+// guidance too long to read, dependencies that cannot apply, scope facts
+// that gate nothing and the same control asked twice. Each problem is an
+// error; strict (the built-in bank) also turns warnings into errors.
+func lint(r *yamlfile.Reader, qn *Questionnaire, strict bool) {
+	warn := func(p yamlfile.Pos, format string, args ...any) {
+		if strict {
+			r.ErrorAt(p, format, args...)
+			return
+		}
+		qn.Warnings = append(qn.Warnings, yamlfile.Problem{File: r.File, Pos: p, Msg: fmt.Sprintf(format, args...)})
+	}
+	for _, q := range qn.Questions {
+		lintWords(r.ErrorAt, q)
+		lintDependencies(r, qn, q)
+	}
+	lintFacts(warn, qn)
+	lintSimilar(r, qn)
+}
+
+// WordCount counts whitespace-separated words.
+func WordCount(s string) int { return len(strings.Fields(s)) }
+
+func lintWords(report func(yamlfile.Pos, string, ...any), q *Question) {
+	check := func(field string, n, limit int) {
+		if n > limit {
+			report(q.src.fields[field], "question %s: %s has %d words, more than %d", q.ID, field, n, limit)
+		}
+	}
+	check("text", WordCount(q.Text), MaxTextWords)
+	check("help.why", WordCount(q.Help.Why), MaxWhyWords)
+	check("help.good", WordCount(q.Help.Good), MaxGoodWords)
+	check("help.evidence", WordCount(q.Help.Evidence), MaxEvidenceWords)
+	steps := 0
+	for _, s := range q.Help.FirstSteps {
+		steps += WordCount(s)
+	}
+	check("help.first_steps", steps, MaxFirstStepsWords)
+}
+
+// lintDependencies reports a dependency that does not apply in some scope
+// where its question does: the plan would then wait for work that is never
+// asked. Conditions use at most a handful of facts, so every combination of
+// the facts involved is tried.
+func lintDependencies(r *yamlfile.Reader, qn *Questionnaire, q *Question) {
+	for i, id := range q.DependsOn {
+		dep := qn.Question(id)
+		if dep == nil || dep == q {
+			continue
+		}
+		at := q.src.dependsOn[i]
+		if dep.Category != Security && dep.Category != q.Category && dep.Category.Valid() {
+			r.ErrorAt(at, "question %s depends on %s, which is only asked when %s is selected", q.ID, id, dep.Category.Title())
+			continue
+		}
+		if facts, ok := scopeWhereOnlyFirstApplies(q, dep); ok {
+			r.ErrorAt(at, "question %s depends on %s, which does not apply when %s (where %s does): a dependency must apply whenever its question does",
+				q.ID, id, facts, q.ID)
+		}
+	}
+}
+
+// scopeWhereOnlyFirstApplies finds facts under which a applies and b does
+// not, described for a message.
+func scopeWhereOnlyFirstApplies(a, b *Question) (string, bool) {
+	if b.cond == nil {
+		return "", false
+	}
+	var names []string
+	for _, c := range []Condition{a.cond, b.cond} {
+		if c == nil {
+			continue
+		}
+		for _, f := range c.Facts() {
+			if !slices.Contains(names, f) {
+				names = append(names, f)
+			}
+		}
+	}
+	slices.Sort(names)
+	for bits := 0; bits < 1<<len(names); bits++ {
+		facts := Facts{}
+		for i, n := range names {
+			facts[n] = bits&(1<<i) != 0
+		}
+		if a.Applies(facts) && !b.Applies(facts) {
+			parts := make([]string, len(names))
+			for i, n := range names {
+				parts[i] = fmt.Sprintf("%s is %t", n, facts[n])
+			}
+			return strings.Join(parts, " and "), true
+		}
+	}
+	return "", false
+}
+
+// lintFacts reports scope facts that no question's condition uses: the
+// scope step asks about them, so they should change something.
+func lintFacts(report func(yamlfile.Pos, string, ...any), qn *Questionnaire) {
+	used := FactsUsed(qn)
+	for _, f := range KnownFacts {
+		if len(used[f.Name]) == 0 {
+			report(yamlfile.Pos{Line: 1, Col: 1}, "scope fact %q (%s) gates no question", f.Name, f.Description)
+		}
+	}
+}
+
+// FactsUsed maps each known fact to the IDs of the questions whose
+// condition tests it.
+func FactsUsed(qn *Questionnaire) map[string][]string {
+	used := map[string][]string{}
+	for _, q := range qn.Questions {
+		if q.cond == nil {
+			continue
+		}
+		for _, f := range q.cond.Facts() {
+			if !slices.Contains(used[f], q.ID) {
+				used[f] = append(used[f], q.ID)
+			}
+		}
+	}
+	return used
+}
+
+// SimilarityThreshold is the share of content words two questions with the
+// same criteria may have in common before they count as the same question.
+const SimilarityThreshold = 0.5
+
+// lintSimilar reports two questions with the same criteria whose texts share
+// half or more of their content words, unless one names the other in
+// see_also: the same control asked twice is counted twice.
+func lintSimilar(r *yamlfile.Reader, qn *Questionnaire) {
+	words := make(map[*Question]map[string]bool, len(qn.Questions))
+	for _, q := range qn.Questions {
+		words[q] = contentWords(q.Text)
+	}
+	for i, a := range qn.Questions {
+		for _, b := range qn.Questions[i+1:] {
+			if !sameSet(a.Criteria, b.Criteria) || slices.Contains(a.SeeAlso, b.ID) || slices.Contains(b.SeeAlso, a.ID) {
+				continue
+			}
+			if j := jaccard(words[a], words[b]); j >= SimilarityThreshold {
+				r.ErrorAt(b.src.fields["text"], "question %s asks much the same as %s (same criteria, %.0f%% of content words shared): merge them, or name the other under see_also",
+					b.ID, a.ID, j*100)
+			}
+		}
+	}
+}
+
+var wordPattern = regexp.MustCompile(`[a-z0-9]+(?:['-][a-z0-9]+)*`)
+
+// stopWords are left out when comparing questions: they carry no content.
+var stopWords = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`a an the and or of to in on for with by at is are be been being do does did your you
+		we our us it its as that this these those from any all each every have has had which who whom when what how there
+		their them they not no can could than then into per if so such one ones yes was were will would should may must`) {
+		stopWords[w] = true
+	}
+}
+
+func contentWords(s string) map[string]bool {
+	out := map[string]bool{}
+	for _, w := range wordPattern.FindAllString(strings.ToLower(s), -1) {
+		if !stopWords[w] {
+			out[w] = true
+		}
+	}
+	return out
+}
+
+func jaccard(a, b map[string]bool) float64 {
+	if len(a) == 0 || len(b) == 0 {
+		return 0
+	}
+	inter := 0
+	for w := range a {
+		if b[w] {
+			inter++
+		}
+	}
+	return float64(inter) / float64(len(a)+len(b)-inter)
+}
+
+func sameSet(a, b []string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	x, y := slices.Clone(a), slices.Clone(b)
+	slices.Sort(x)
+	slices.Sort(y)
+	return slices.Equal(x, y)
+}

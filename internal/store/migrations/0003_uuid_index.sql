@@ -1,0 +1,3 @@
+-- 0003: UUIDs are unique and looked up by every write.
+
+CREATE UNIQUE INDEX assessments_uuid ON assessments (uuid);
