@@ -23,9 +23,12 @@ type config struct {
 	// home, if set, is a database the home screen opens on instead of an
 	// empty one, and homeMarker the text its first frame shows.
 	home, homeMarker string
-	rows, cols       int
-	quiet            time.Duration
-	dump             *os.File
+	// homeArgs are more arguments for the home screen's gapmap, such as
+	// --questionnaire FILE.
+	homeArgs   string
+	rows, cols int
+	quiet      time.Duration
+	dump       *os.File
 }
 
 func main() {
@@ -42,6 +45,7 @@ func main() {
 	flag.StringVar(&dump, "dump", "", "write every output read and every reply to this file")
 	flag.StringVar(&cfg.home, "home-db", "", "time the home screen on this database instead of an empty one (with -home-marker)")
 	flag.StringVar(&cfg.homeMarker, "home-marker", "", "text the home screen's first frame shows with -home-db")
+	flag.StringVar(&cfg.homeArgs, "home-args", "", "more arguments for gapmap on the home screen, such as '--questionnaire bank.yaml'")
 	flag.Parse()
 	if cfg.gum == "" {
 		fmt.Fprintln(os.Stderr, "benchtty: -gum is required (make bench-tty installs a pinned gum)")
@@ -78,6 +82,7 @@ type program struct {
 type result struct {
 	first           time.Duration
 	firstOutput     time.Duration // exec → anything written (the queries)
+	peakRSS         int64         // VmHWM before quitting, in bytes
 	p50, p99, cpuPK time.Duration
 }
 
@@ -146,6 +151,7 @@ func setup(cfg config, dir string) []program {
 	}
 	gapmap := func(suffix, bin string) []program {
 		home := program{name: "gapmap" + suffix, argv: []string{bin}, env: with("GAPMAP_DB=" + filepath.Join(dir, "empty"+suffix+".db")), marker: "Welcome."}
+		home.argv = append(home.argv, strings.Fields(cfg.homeArgs)...)
 		if cfg.home != "" {
 			home.env = with("GAPMAP_DB=" + cfg.home)
 			home.marker = cfg.homeMarker
@@ -170,7 +176,7 @@ const beforeSuffix = " (before)"
 
 // measure starts p, times its first frame and, for programs with keys,
 // alternates ↓ and ↑ so that every key moves the selection.
-func measure(cfg config, p program, keys int) (result, error) {
+func measure(cfg config, p program, keys int) (r result, err error) {
 	if cfg.dump != nil {
 		fmt.Fprintf(cfg.dump, "--- %s\n", p.name)
 	}
@@ -178,8 +184,10 @@ func measure(cfg config, p program, keys int) (result, error) {
 	if err != nil {
 		return result{}, err
 	}
-	defer s.stop()
-	var r result
+	defer func() {
+		r.peakRSS = s.peakRSS()
+		s.stop()
+	}()
 	at, err := s.waitFor(p.marker, 10*time.Second)
 	if err != nil {
 		return r, err

@@ -21,14 +21,17 @@ func percentile(ds []time.Duration, p int) time.Duration {
 }
 
 // minMedian are the min and the median of one measure over the runs.
-type minMedian struct{ min, median time.Duration }
+type minMedian struct {
+	min, median time.Duration
+	unit        string // "ms", or "MiB" for sizes held in a Duration's count
+}
 
-func summarize(rs []result, get func(result) time.Duration) minMedian {
+func summarize(rs []result, get func(result) time.Duration, unit string) minMedian {
 	ds := make([]time.Duration, len(rs))
 	for i, r := range rs {
 		ds[i] = get(r)
 	}
-	return minMedian{min: percentile(ds, 0), median: percentile(ds, 50)}
+	return minMedian{min: percentile(ds, 0), median: percentile(ds, 50), unit: unit}
 }
 
 func report(w io.Writer, cfg config, results map[string][]result, loadBefore, loadAfter string) {
@@ -46,13 +49,16 @@ func report(w io.Writer, cfg config, results map[string][]result, loadBefore, lo
 	rows := []struct {
 		label, prog string
 		get         func(result) time.Duration
+		unit        string
 	}{
-		{"exec → first output (the queries), empty database", "gapmap", func(r result) time.Duration { return r.firstOutput }},
-		{"exec → first frame, empty database", "gapmap", func(r result) time.Duration { return r.first }},
-		{"exec → first frame, `gapmap demo`", "gapmap demo", func(r result) time.Duration { return r.first }},
-		{"key → frame, p50", "gapmap demo", func(r result) time.Duration { return r.p50 }},
-		{"key → frame, p99", "gapmap demo", func(r result) time.Duration { return r.p99 }},
-		{"CPU per key", "gapmap demo", func(r result) time.Duration { return r.cpuPK }},
+		{"exec → first output (the queries), empty database", "gapmap", func(r result) time.Duration { return r.firstOutput }, ""},
+		{"exec → first frame, empty database", "gapmap", func(r result) time.Duration { return r.first }, ""},
+		{"exec → first frame, `gapmap demo`", "gapmap demo", func(r result) time.Duration { return r.first }, ""},
+		{"key → frame, p50", "gapmap demo", func(r result) time.Duration { return r.p50 }, ""},
+		{"key → frame, p99", "gapmap demo", func(r result) time.Duration { return r.p99 }, ""},
+		{"CPU per key", "gapmap demo", func(r result) time.Duration { return r.cpuPK }, ""},
+		{"peak RSS (VmHWM), empty database", "gapmap", func(r result) time.Duration { return time.Duration(r.peakRSS) }, "MiB"},
+		{"peak RSS (VmHWM), `gapmap demo` after the keys", "gapmap demo", func(r result) time.Duration { return time.Duration(r.peakRSS) }, "MiB"},
 	}
 	home := "empty database"
 	if cfg.home != "" {
@@ -63,9 +69,9 @@ func report(w io.Writer, cfg config, results map[string][]result, loadBefore, lo
 		if cfg.keys == 0 && strings.HasPrefix(row.label, "key") || cfg.keys == 0 && strings.HasPrefix(row.label, "CPU") {
 			continue
 		}
-		g, p := summarize(results[row.prog], row.get), summarize(gum, row.get)
+		g, p := summarize(results[row.prog], row.get, row.unit), summarize(gum, row.get, row.unit)
 		if before {
-			b := summarize(results[row.prog+beforeSuffix], row.get)
+			b := summarize(results[row.prog+beforeSuffix], row.get, row.unit)
 			fmt.Fprintf(w, "| %s | %s | %s / %s | %s | %s | %s / %s |\n", row.label, b, ratio(b.min, p.min), ratio(b.median, p.median),
 				g, p, ratio(g.min, p.min), ratio(g.median, p.median))
 			continue
@@ -75,6 +81,9 @@ func report(w io.Writer, cfg config, results map[string][]result, loadBefore, lo
 }
 
 func (m minMedian) String() string {
+	if m.unit == "MiB" {
+		return fmt.Sprintf("%.1f / %.1f MiB", float64(m.min)/(1<<20), float64(m.median)/(1<<20))
+	}
 	return fmt.Sprintf("%.1f / %.1f ms", ms(m.min), ms(m.median))
 }
 

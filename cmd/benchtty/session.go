@@ -158,6 +158,21 @@ func (s *session) cpu() (time.Duration, error) {
 	return parseStatCPU(string(data))
 }
 
+// peakRSS is the process's peak resident set (VmHWM), or 0 if unknown.
+func (s *session) peakRSS() int64 {
+	data, err := os.ReadFile(fmt.Sprintf("/proc/%d/status", s.cmd.Process.Pid))
+	if err != nil {
+		return 0
+	}
+	for line := range strings.Lines(string(data)) {
+		if rest, ok := strings.CutPrefix(line, "VmHWM:"); ok {
+			kb, _ := strconv.ParseInt(strings.TrimSuffix(strings.TrimSpace(rest), " kB"), 10, 64)
+			return kb << 10
+		}
+	}
+	return 0
+}
+
 // clockTick is USER_HZ, 100 on every Linux architecture Go supports.
 const clockTick = 10 * time.Millisecond
 
