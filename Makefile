@@ -11,7 +11,7 @@ FUZZTIME  ?= 5s
 all: build
 
 build: ## Build bin/gapmap
-	$(GO) build -trimpath -ldflags '$(LDFLAGS)' -o $(BIN) ./cmd/gapmap
+	CGO_ENABLED=0 $(GO) build -trimpath -ldflags '$(LDFLAGS)' -o $(BIN) ./cmd/gapmap
 
 run: ## Start the app (the interactive assessment)
 	$(GO) run ./cmd/gapmap
@@ -22,9 +22,10 @@ test: tools test-go fuzz lint-md ## Everything CI checks: unit, golden, fuzz, ma
 test-go: build
 	GAPMAP_BIN=$(CURDIR)/$(BIN) $(GO) test -count=1 $(PKGS)
 
-fuzz: ## Fuzz both file loaders for a few seconds each (interesting inputs are not minimized, to keep the time for fuzzing)
+fuzz: ## Fuzz both file loaders and the input scan for a few seconds each (interesting inputs are not minimized, to keep the time for fuzzing)
 	$(GO) test ./internal/questionnaire -run '^$$' -fuzz FuzzLoad -fuzztime $(FUZZTIME) -fuzzminimizetime 1x
 	$(GO) test ./internal/assessment -run '^$$' -fuzz FuzzParseFile -fuzztime $(FUZZTIME) -fuzzminimizetime 1x
+	$(GO) test ./internal/yamlfile -run '^$$' -fuzz FuzzCheckBoundsTheParse -fuzztime $(FUZZTIME) -fuzzminimizetime 1x
 
 lint-md: tools ## markdownlint-cli2 on the golden Markdown exports
 	npx --no-install markdownlint-cli2 "internal/report/testdata/*.md" README.md "docs/*.md"

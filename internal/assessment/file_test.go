@@ -2,6 +2,7 @@ package assessment
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"strings"
 	"testing"
@@ -9,6 +10,7 @@ import (
 
 	"github.com/gapmap/gapmap/internal/questionnaire"
 	"github.com/gapmap/gapmap/internal/yamlfile"
+	"github.com/gapmap/gapmap/internal/yamlfile/fuzzgen"
 )
 
 var t0 = time.Date(2026, 11, 23, 10, 0, 0, 0, time.UTC)
@@ -112,13 +114,42 @@ func TestExampleAnswersFileParses(t *testing.T) {
 	}
 }
 
+// FuzzParseFile checks that whatever the parser accepts is valid, and that it
+// answers within 2 s. Besides the bytes, the fuzzer picks how deep to nest
+// them and how often to repeat them (fuzzgen.Grow).
 func FuzzParseFile(f *testing.F) {
-	f.Add([]byte("name: x\nquestionnaire: mini\nanswers: {access.mfa: yes}\n"))
-	f.Add([]byte(`{"name": "x", "scope": {"components": [{"name": "a", "kind": "data"}]}, "report": {"type": "type2", "window_months": 3}}`))
-	f.Add([]byte("name: [a\n"))
+	f.Add([]byte("name: x\nquestionnaire: mini\nanswers: {access.mfa: yes}\n"), uint8(0), uint16(0), uint16(0))
+	f.Add([]byte(`{"name": "x", "scope": {"components": [{"name": "a", "kind": "data"}]}, "report": {"type": "type2", "window_months": 3}}`), uint8(0), uint16(0), uint16(0))
+	f.Add([]byte("name: [a\n"), uint8(0), uint16(0), uint16(0))
+	f.Add([]byte("[a, {b: c}"), uint8(1), uint16(100), uint16(0))
+	f.Add([]byte("access.mfa: yes\nbad: [\n"), uint8(2), uint16(40), uint16(3000))
+	f.Add([]byte("- a: [1, 2]\n  b: \"x\"\n"), uint8(4), uint16(70), uint16(20000))
 	lookup := miniLookup(f)
-	f.Fuzz(func(t *testing.T, data []byte) {
-		a, err := ParseFile("f.yaml", data, lookup, t0)
+	f.Fuzz(func(t *testing.T, seed []byte, shape uint8, depth, copies uint16) {
+		data := seed
+		if depth > 0 || copies > 0 {
+			data = fuzzgen.Grow(seed, shape, depth, copies)
+		}
+		type result struct {
+			a   *Assessment
+			err error
+		}
+		done := make(chan result, 1)
+		go func() {
+			a, err := ParseFile("f.yaml", data, lookup, t0)
+			done <- result{a, err}
+		}()
+		var r result
+		select {
+		case r = <-done:
+		case <-time.After(2 * time.Second):
+			t.Fatalf("parsing %d bytes did not finish in 2s", len(data))
+		}
+		a, err := r.a, r.err
+		var ps yamlfile.Problems
+		if err != nil && !errors.As(err, &ps) {
+			t.Fatalf("error without a position: %v", err)
+		}
 		if err != nil {
 			return
 		}
@@ -131,4 +162,61 @@ func FuzzParseFile(f *testing.F) {
 			t.Fatalf("accepted invalid target: %v", err)
 		}
 	})
+}
+
+// Each broken file names its first bad byte by line and column (before, an
+// ESC or invalid UTF-8 was reported at 1:1, and a bad byte in a key as an
+// unknown field), and UTF-16 asks to be saved as UTF-8.
+func TestParseFileReportsBadBytesWhereTheyAre(t *testing.T) {
+	cases := []struct{ file, want string }{
+		{"esc.yaml", `esc.yaml:4:39: control character U+001B (ESC) is not allowed; remove it`},
+		{"invalid-utf8.yaml", `invalid-utf8.yaml:4:43: byte 0xE9 is not valid UTF-8; save the file as UTF-8`},
+		{"invalid-utf8-key.yaml", `invalid-utf8-key.yaml:2:1: byte 0xE1 is not valid UTF-8; save the file as UTF-8`},
+		{"invalid-utf8.json", `invalid-utf8.json:4:56: byte 0xFF is not valid UTF-8; save the file as UTF-8`},
+		{"nul.json", `nul.json:2:57: control character U+0000 (NUL) is not allowed; remove it`},
+		{"utf16le-bom.yaml", `utf16le-bom.yaml:1:1: the file is UTF-16; save it as UTF-8`},
+		{"utf16be-bom.yaml", `utf16be-bom.yaml:1:1: the file is UTF-16; save it as UTF-8`},
+		{"utf16le.json", `utf16le.json:1:1: the file is UTF-16; save it as UTF-8`},
+		{"deep.yaml", `deep.yaml:3:73: nested more than 64 levels deep`},
+		{"syntax.yaml", `syntax.yaml:5:3: invalid YAML: ',' or '}' must be specified`},
+	}
+	lookup := miniLookup(t)
+	for _, c := range cases {
+		t.Run(c.file, func(t *testing.T) {
+			path := "../../testdata/answers/broken/" + c.file
+			data, err := yamlfile.ReadFile(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			_, err = ParseFile(c.file, data, lookup, t0)
+			var ps yamlfile.Problems
+			if !errors.As(err, &ps) || len(ps) != 1 {
+				t.Fatalf("want one problem, got %v", err)
+			}
+			if !strings.HasPrefix(ps[0].String(), c.want) {
+				t.Fatalf("got  %s\nwant %s", ps[0], c.want)
+			}
+		})
+	}
+}
+
+// 100,000 unknown question ids are all counted, but only the first 50 are
+// printed.
+func TestParseFileCapsPrintedProblems(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("name: Acme\nquestionnaire: mini\nanswers:\n")
+	for i := range 100_000 {
+		fmt.Fprintf(&b, "  x.q%d: yes\n", i)
+	}
+	_, err := ParseFile("f.yaml", []byte(b.String()), miniLookup(t), t0)
+	var ps yamlfile.Problems
+	if !errors.As(err, &ps) || len(ps) != 100_000 {
+		t.Fatalf("got %d problems", len(ps))
+	}
+	var out strings.Builder
+	ps.Print(&out)
+	lines := strings.Split(strings.TrimSpace(out.String()), "\n")
+	if len(lines) != 52 || lines[50] != "and 99950 more" || !strings.HasPrefix(lines[0], `f.yaml:4:3: unknown question id "x.q0"`) {
+		t.Fatalf("printed %d lines: %q…", len(lines), lines[:3])
+	}
 }

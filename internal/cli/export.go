@@ -29,8 +29,10 @@ func (a *app) exportCommand() *cobra.Command {
   json  the complete assessment and roadmap; imports back with 'gapmap import'
   csv   one row per roadmap item, for spreadsheets and ticket imports
 
-Without -o the export goes to standard output. With -o it is written
-atomically, and an existing file is never replaced unless --force is given.`,
+Without -o, or with -o -, the export goes to standard output. With -o FILE
+it is written atomically and readable only by you (mode 0600); an existing
+file is never replaced unless --force is given, and a folder, FIFO or device
+never is.`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			write, ok := formats[format]
@@ -52,18 +54,19 @@ atomically, and an existing file is never replaced unless --force is given.`,
 
 // outputFlags adds -o and --force, which emit honours.
 func outputFlags(cmd *cobra.Command, out *string, force *bool) {
-	cmd.Flags().StringVarP(out, "output", "o", "", "write to FILE instead of standard output")
-	cmd.Flags().BoolVar(force, "force", false, "replace FILE if it exists")
+	cmd.Flags().StringVarP(out, "output", "o", "", "write to FILE (mode 0600) instead of standard output; - is standard output")
+	cmd.Flags().BoolVar(force, "force", false, "replace FILE if it exists and is a regular file")
 }
 
-// emit writes data to standard output, or with out to that file,
-// atomically, never replacing an existing file unless force.
+// emit writes data to standard output ("" or "-"), or to the file out,
+// atomically and privately, never replacing an existing file unless force,
+// and never anything that is not a regular file.
 func (a *app) emit(data []byte, out string, force bool) error {
 	if out == "" || out == "-" {
 		_, err := a.stdout.Write(data)
 		return err
 	}
-	if err := atomicfile.Write(out, data, 0o644, force); err != nil {
+	if err := atomicfile.Write(out, data, 0o600, force); err != nil {
 		return userError{err}
 	}
 	fmt.Fprintf(a.stderr, "Wrote %s\n", out)

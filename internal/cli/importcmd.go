@@ -2,11 +2,11 @@ package cli
 
 import (
 	"fmt"
-	"os"
 
 	"github.com/spf13/cobra"
 
 	"github.com/gapmap/gapmap/internal/assessment"
+	"github.com/gapmap/gapmap/internal/yamlfile"
 )
 
 func (a *app) importCommand() *cobra.Command {
@@ -28,7 +28,7 @@ different assessment: it is refused unless --force, which replaces that
 assessment with the file.`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			data, err := os.ReadFile(args[0])
+			data, err := yamlfile.ReadFile(args[0])
 			if err != nil {
 				return userError{err}
 			}

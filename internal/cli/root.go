@@ -97,14 +97,7 @@ func isUsageError(err error) bool {
 func (a *app) printError(w io.Writer, _ fang.Styles, err error) {
 	var ps yamlfile.Problems
 	if errors.As(err, &ps) {
-		for _, p := range ps {
-			fmt.Fprintln(w, p.String())
-		}
-		noun := "problems"
-		if len(ps) == 1 {
-			noun = "problem"
-		}
-		fmt.Fprintf(w, "%d %s found\n", len(ps), noun)
+		ps.Print(w)
 		return
 	}
 	fmt.Fprintf(w, "gapmap: %v\n", err)

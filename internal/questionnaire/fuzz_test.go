@@ -1,24 +1,37 @@
 package questionnaire
 
 import (
+	"errors"
 	"os"
 	"path/filepath"
 	"testing"
 	"time"
+
+	"github.com/gapmap/gapmap/internal/yamlfile"
+	"github.com/gapmap/gapmap/internal/yamlfile/fuzzgen"
 )
 
-// FuzzLoad checks the loader never panics, whatever the input, and that
-// whatever it accepts is consistent.
+// FuzzLoad checks the loader never panics or hangs, whatever the input, and
+// that whatever it accepts is consistent. Besides the bytes, the fuzzer picks
+// how deep to nest them and how often to repeat them (fuzzgen.Grow), so the
+// nesting and size limits and the syntax-error locator are reached.
 func FuzzLoad(f *testing.F) {
 	files, _ := filepath.Glob(filepath.Join(brokenDir, "*.yaml"))
 	for _, p := range files {
 		if data, err := os.ReadFile(p); err == nil {
-			f.Add(data)
+			f.Add(data, uint8(0), uint16(0), uint16(0))
 		}
 	}
-	f.Add([]byte("id: x\nquestions: [{id: a.b, depends_on: [a.b]}]\n"))
-	f.Add([]byte("{\"id\": \"x\", \"areas\": [], \"criteria\": null}"))
-	f.Fuzz(func(t *testing.T, data []byte) {
+	f.Add([]byte("id: x\nquestions: [{id: a.b, depends_on: [a.b]}]\n"), uint8(0), uint16(0), uint16(0))
+	f.Add([]byte("{\"id\": \"x\", \"areas\": [], \"criteria\": null}"), uint8(0), uint16(0), uint16(0))
+	f.Add([]byte("[a, {b: c}"), uint8(0), uint16(100), uint16(0))
+	f.Add([]byte("id: x\nbad: [\n"), uint8(2), uint16(40), uint16(3000))
+	f.Add([]byte("- a: [1, 2]\n  b: \"x\"\n"), uint8(4), uint16(70), uint16(20000))
+	f.Fuzz(func(t *testing.T, seed []byte, shape uint8, depth, copies uint16) {
+		data := seed
+		if depth > 0 || copies > 0 {
+			data = fuzzgen.Grow(seed, shape, depth, copies)
+		}
 		type result struct {
 			qn  *Questionnaire
 			err error
@@ -35,6 +48,10 @@ func FuzzLoad(f *testing.F) {
 			t.Fatalf("loading %q did not finish in 2s", data)
 		}
 		qn, err := r.qn, r.err
+		var ps yamlfile.Problems
+		if err != nil && !errors.As(err, &ps) {
+			t.Fatalf("error without a position: %v", err)
+		}
 		if err != nil {
 			return
 		}

@@ -1,7 +1,6 @@
 package questionnaire
 
 import (
-	"os"
 	"regexp"
 
 	"github.com/gapmap/gapmap/internal/yamlfile"
@@ -9,7 +8,7 @@ import (
 
 // LoadFile reads and validates a questionnaire file.
 func LoadFile(path string) (*Questionnaire, error) {
-	data, err := os.ReadFile(path)
+	data, err := yamlfile.ReadFile(path)
 	if err != nil {
 		return nil, err
 	}

@@ -2,11 +2,14 @@
 // that every problem found in them can be reported with its file, line and
 // column, and all problems of a file can be reported at once.
 //
-// It parses with go.yaml.in/yaml/v3, whose nodes carry positions and which
-// reads the 240 KB built-in bank several times faster than goccy/go-yaml.
-// yaml.v3 places syntax errors at the start of the enclosing block, so on a
-// syntax error the file is parsed again with goccy/go-yaml, which points at
-// the offending character.
+// Every file is first checked by one linear scan (Check): its size, its
+// encoding, its nesting depth and its number of nodes are bounded before any
+// parser sees it. It is then parsed with go.yaml.in/yaml/v3, whose nodes
+// carry positions and which reads the 240 KB built-in bank several times
+// faster than goccy/go-yaml. yaml.v3 places syntax errors at the start of the
+// enclosing block, so on a syntax error a small file is parsed again with
+// goccy/go-yaml, which points at the offending character; goccy costs far
+// more than yaml.v3 per node, so larger files keep yaml.v3's line.
 package yamlfile
 
 import (
@@ -18,6 +21,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	goccy "github.com/goccy/go-yaml"
 	goccyparser "github.com/goccy/go-yaml/parser"
@@ -40,21 +44,54 @@ type Problem struct {
 }
 
 func (p Problem) String() string {
-	if p.Line == 0 {
-		return fmt.Sprintf("%s: %s", p.File, p.Msg)
+	msg := p.Msg
+	if len(msg) > maxMsg {
+		// A message quoting a long value stays one readable line.
+		msg = strings.ToValidUTF8(msg[:maxMsg], "") + "…"
 	}
-	return fmt.Sprintf("%s:%d:%d: %s", p.File, p.Line, p.Col, p.Msg)
+	if p.Line == 0 {
+		return fmt.Sprintf("%s: %s", p.File, msg)
+	}
+	return fmt.Sprintf("%s:%d:%d: %s", p.File, p.Line, p.Col, msg)
 }
+
+const maxMsg = 400
 
 // Problems is every problem found in a file; it is an error when not empty.
 type Problems []Problem
 
+// MaxShown is how many problems are printed; the rest are counted.
+const MaxShown = 50
+
 func (ps Problems) Error() string {
-	lines := make([]string, len(ps))
-	for i, p := range ps {
-		lines[i] = p.String()
+	var b strings.Builder
+	ps.writeLines(&b)
+	return strings.TrimSuffix(b.String(), "\n")
+}
+
+// Print writes the first MaxShown problems, one per line, then how many
+// more there are and the total, so a file with a million mistakes prints a
+// screenful.
+func (ps Problems) Print(w io.Writer) {
+	var b strings.Builder
+	ps.writeLines(&b)
+	noun := "problems"
+	if len(ps) == 1 {
+		noun = "problem"
 	}
-	return strings.Join(lines, "\n")
+	fmt.Fprintf(&b, "%d %s found\n", len(ps), noun)
+	io.WriteString(w, b.String())
+}
+
+func (ps Problems) writeLines(b *strings.Builder) {
+	for i, p := range ps {
+		if i == MaxShown {
+			fmt.Fprintf(b, "and %d more\n", len(ps)-MaxShown)
+			break
+		}
+		b.WriteString(p.String())
+		b.WriteByte('\n')
+	}
 }
 
 // Sort orders problems by position so reports read top to bottom.
@@ -79,13 +116,17 @@ var lineInError = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
 // a Problems value with its position.
 func Parse(file string, data []byte) (Node, *Reader, error) {
 	r := &Reader{File: file}
+	nodes, err := check(file, data)
+	if err != nil {
+		return nil, r, err
+	}
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	var doc yaml.Node
 	if err := dec.Decode(&doc); err != nil {
 		if errors.Is(err, io.EOF) {
 			r.ErrorAt(Pos{1, 1}, "the file is empty")
 		} else {
-			r.syntaxError(data, err)
+			r.syntaxError(data, nodes, err)
 		}
 		return nil, r, r.Problems
 	}
@@ -94,7 +135,7 @@ func Parse(file string, data []byte) (Node, *Reader, error) {
 		r.Errorf(&extra, "expected one YAML document, found more")
 		return nil, r, r.Problems
 	} else if !errors.Is(err, io.EOF) {
-		r.syntaxError(data, err)
+		r.syntaxError(data, nodes, err)
 		return nil, r, r.Problems
 	}
 	if len(doc.Content) == 0 {
@@ -104,13 +145,22 @@ func Parse(file string, data []byte) (Node, *Reader, error) {
 	return doc.Content[0], r, nil
 }
 
-func (r *Reader) syntaxError(data []byte, err error) {
-	if _, gerr := goccyparser.ParseBytes(data, 0); gerr != nil {
-		var ye goccy.Error
-		if errors.As(gerr, &ye) && ye.GetToken() != nil {
-			p := ye.GetToken().Position
-			r.ErrorAt(Pos{p.Line, p.Column}, "invalid YAML: %s", ye.GetMessage())
-			return
+// goccy places syntax errors only in files this small: on them it costs at
+// most a few tenths of a second and tens of megabytes (BenchmarkSyntaxError).
+const (
+	goccyMaxBytes = 1 << 20
+	goccyMaxNodes = 40_000
+)
+
+func (r *Reader) syntaxError(data []byte, nodes int, err error) {
+	if len(data) <= goccyMaxBytes && nodes <= goccyMaxNodes && smallForGoccy(data) {
+		if _, gerr := goccyparser.ParseBytes(data, 0); gerr != nil {
+			var ye goccy.Error
+			if errors.As(gerr, &ye) && ye.GetToken() != nil {
+				p := ye.GetToken().Position
+				r.ErrorAt(Pos{p.Line, p.Column}, "invalid YAML: %s", ye.GetMessage())
+				return
+			}
 		}
 	}
 	msg := strings.TrimSpace(err.Error())
@@ -163,6 +213,9 @@ func (r *Reader) Mapping(n Node, what string) (Map, bool) {
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], n.Content[i+1]
 		key := k.Value
+		if !r.checkLength(k, "a key") {
+			continue
+		}
 		if _, dup := m.values[key]; dup {
 			r.Errorf(k, "duplicate key %q", key)
 			continue
@@ -234,6 +287,9 @@ func (m Map) String(key string, required bool) string {
 	}
 	if n.Kind != yaml.ScalarNode {
 		m.r.Errorf(n, "field %q must be text, not %s", key, describe(n))
+		return ""
+	}
+	if !m.r.checkLength(n, fmt.Sprintf("field %q", key)) {
 		return ""
 	}
 	if required && strings.TrimSpace(n.Value) == "" {
@@ -329,6 +385,9 @@ func (m Map) Strings(key string) ([]string, []Pos) {
 			m.r.Errorf(n, "items of %q must be text, not %s", key, describe(n))
 			continue
 		}
+		if !m.r.checkLength(n, fmt.Sprintf("an item of %q", key)) {
+			continue
+		}
 		vals = append(vals, n.Value)
 		poss = append(poss, PosOf(n))
 	}
@@ -342,7 +401,23 @@ func (r *Reader) Text(n Node, what string) (string, bool) {
 		r.Errorf(n, "%s must be text, not %s", what, describe(n))
 		return "", false
 	}
+	if !r.checkLength(n, what) {
+		return "", false
+	}
 	return n.Value, true
+}
+
+// MaxText is the longest text value, in characters: a long note fits, and
+// nothing longer reaches the database or a screen.
+const MaxText = 10_000
+
+// checkLength records a problem when scalar n is longer than MaxText.
+func (r *Reader) checkLength(n Node, what string) bool {
+	if len(n.Value) <= MaxText || utf8.RuneCountInString(n.Value) <= MaxText {
+		return true
+	}
+	r.Errorf(n, "%s is %d characters long; at most %d are allowed", what, utf8.RuneCountInString(n.Value), MaxText)
+	return false
 }
 
 func isNull(n Node) bool {

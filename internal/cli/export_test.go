@@ -1,0 +1,91 @@
+//go:build unix
+
+package cli
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+)
+
+const exampleName = "Acme Cloud readiness"
+
+func importedExample(t *testing.T) string {
+	t.Helper()
+	db := filepath.Join(t.TempDir(), "g.db")
+	if _, errOut, code := run(t, db, "", "import", "../../testdata/answers/example.yaml"); code != 0 {
+		t.Fatalf("import: %s", errOut)
+	}
+	return db
+}
+
+// Exports were created 0644 whatever the umask: readable by every user.
+func TestExportIsPrivateUnderUmask022(t *testing.T) {
+	db := importedExample(t)
+	old := syscall.Umask(0o022)
+	defer syscall.Umask(old)
+	for _, format := range []string{"md", "json", "csv"} {
+		out := filepath.Join(t.TempDir(), "r."+format)
+		if _, errOut, code := run(t, db, "", "export", exampleName, "-f", format, "-o", out); code != 0 {
+			t.Fatalf("export: %s", errOut)
+		}
+		fi, err := os.Stat(out)
+		if err != nil || fi.Mode().Perm() != 0o600 {
+			t.Fatalf("%s: %v %v, want mode 0600", format, fi.Mode(), err)
+		}
+	}
+}
+
+// -o --force replaced FIFOs and device files with regular files.
+func TestExportRefusesTargetsThatAreNotRegularFiles(t *testing.T) {
+	db := importedExample(t)
+	dir := t.TempDir()
+	fifo := filepath.Join(dir, "fifo")
+	if err := syscall.Mkfifo(fifo, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	targets := map[string]string{fifo: "a FIFO", dir: "a folder", "/dev/null": "a character device"}
+	if fi, err := os.Stat("/dev/stdout"); err == nil && !fi.Mode().IsRegular() {
+		targets["/dev/stdout"] = "not a regular file"
+	}
+	dev := filepath.Join(dir, "null")
+	if err := syscall.Mknod(dev, syscall.S_IFCHR|0o600, 1<<8|3); err == nil {
+		targets[dev] = "a character device"
+	}
+	for target, what := range targets {
+		before, _ := os.Lstat(target)
+		_, errOut, code := run(t, db, "", "export", exampleName, "-o", target, "--force")
+		if code != 1 || !strings.Contains(errOut, "not a regular file") || !strings.Contains(errOut, what) {
+			t.Fatalf("%s: exit %d: %s", target, code, errOut)
+		}
+		after, _ := os.Lstat(target)
+		if before.Mode() != after.Mode() {
+			t.Fatalf("%s changed from %v to %v", target, before.Mode(), after.Mode())
+		}
+	}
+}
+
+func TestExportDashIsStandardOutput(t *testing.T) {
+	db := importedExample(t)
+	dir := t.TempDir()
+	wd, _ := os.Getwd()
+	os.Chdir(dir)
+	defer os.Chdir(wd)
+	out, errOut, code := run(t, db, "", "export", exampleName, "-o", "-")
+	if code != 0 || !strings.Contains(out, "# ") || errOut != "" {
+		t.Fatalf("exit %d, stdout %d bytes, stderr %q", code, len(out), errOut)
+	}
+	if names, _ := os.ReadDir(dir); len(names) != 0 {
+		t.Fatalf("-o - wrote a file: %v", names[0].Name())
+	}
+}
+
+func TestExportExplainsAnUnexpandedTilde(t *testing.T) {
+	db := importedExample(t)
+	_, errOut, code := run(t, db, "", "export", exampleName, "-o", "~/no-such-folder-for-gapmap/r.md")
+	if code != 1 || !strings.Contains(errOut, `"~" is expanded by the shell`) {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+}
