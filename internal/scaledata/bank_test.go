@@ -3,6 +3,7 @@ package scaledata
 import (
 	"fmt"
 	"path/filepath"
+	"sync"
 	"testing"
 
 	"github.com/gapmap/gapmap/internal/assessment"
@@ -11,12 +12,26 @@ import (
 	"github.com/gapmap/gapmap/internal/store"
 )
 
-func loadBank(tb testing.TB, n int) *questionnaire.Questionnaire {
+// banks keeps each bank made in this test binary: growing one to 5,000
+// questions takes a few seconds of YAML writing.
+var banks sync.Map // int -> []byte
+
+func bankData(tb testing.TB, n int) []byte {
 	tb.Helper()
+	if data, ok := banks.Load(n); ok {
+		return data.([]byte)
+	}
 	data, err := Bank(n)
 	if err != nil {
 		tb.Fatal(err)
 	}
+	banks.Store(n, data)
+	return data
+}
+
+func loadBank(tb testing.TB, n int) *questionnaire.Questionnaire {
+	tb.Helper()
+	data := bankData(tb, n)
 	qn, err := questionnaire.Load(fmt.Sprintf("bank-%d.yaml", n), data)
 	if err != nil {
 		tb.Fatalf("the bank of %d questions does not load: %v", n, err)
@@ -104,10 +119,7 @@ func TestAnsweredFollowsTheDemo(t *testing.T) {
 // parse, validate and lint a bank. Target at 5,000 questions: ≤ 300 ms.
 func BenchmarkLint(b *testing.B) {
 	for _, n := range bankSizes(b) {
-		data, err := Bank(n)
-		if err != nil {
-			b.Fatal(err)
-		}
+		data := bankData(b, n)
 		b.Run(fmt.Sprintf("questions=%d", n), func(b *testing.B) {
 			b.SetBytes(int64(len(data)))
 			b.ReportAllocs()
