@@ -89,7 +89,8 @@ JSON document described in the README.`,
 // default, soc2.
 func (a *app) questionnaireFor(id string) (*questionnaire.Questionnaire, error) {
 	if a.questionnairePath != "" {
-		qn, err := questionnaire.LoadFile(a.questionnairePath)
+		a.custom.once.Do(func() { a.custom.qn, a.custom.err = questionnaire.LoadFile(a.questionnairePath) })
+		qn, err := a.custom.qn, a.custom.err
 		if err != nil {
 			return nil, asUserError(err)
 		}

@@ -8,10 +8,12 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"sync"
 
 	"charm.land/fang/v2"
 	"github.com/spf13/cobra"
 
+	"github.com/gapmap/gapmap/internal/questionnaire"
 	"github.com/gapmap/gapmap/internal/yamlfile"
 )
 
@@ -31,6 +33,14 @@ type app struct {
 
 	stdin          io.Reader
 	stdout, stderr io.Writer
+
+	// custom is the questionnaire of --questionnaire, read once: a bank of
+	// thousands of questions takes a second and a hundred MiB to read.
+	custom struct {
+		once sync.Once
+		qn   *questionnaire.Questionnaire
+		err  error
+	}
 }
 
 // userError is a failure caused by the user's input; it exits 1.
