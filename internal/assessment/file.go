@@ -120,7 +120,7 @@ func readCategories(r *yamlfile.Reader, top yamlfile.Map, a *Assessment) {
 	var cs []questionnaire.Category
 	for i, n := range names {
 		c := questionnaire.Category(n)
-		if !c.Valid() {
+		if !c.IsTSC() {
 			r.ErrorAt(poss[i], "unknown category %q (expected one of: security, availability, confidentiality, processing_integrity, privacy)", n)
 			continue
 		}

@@ -72,6 +72,11 @@ func TestLoadReportsEachProblemWithPosition(t *testing.T) {
 			`48:15: question access.offboarding: "A.5.38" is neither an ISO/IEC 27001:2022 Annex A control`,
 			`48:15: question access.offboarding: "6.1.4" is neither`,
 		}},
+		{"bad-isms.yaml", []string{
+			`68:15: question isms.scope: an isms question counts in no SOC 2 figure, so its criteria must be empty`,
+			`76:15: question isms.review: an isms question is asked only with the ISO target: give it applies_if: iso27001`,
+			`89:15: field "criteria" must list at least one item`,
+		}},
 		{"bad-package-retired.yaml", []string{
 			`17:16: retired question access.password-rotation: successor "access.passwords" is not a question`,
 			`19:9: retired question access.mfa is still asked`,

@@ -57,6 +57,10 @@ var SetupWeeks = map[string]float64{
 	"integrity":       0.4, // §1.2 PI1.1–PI1.5: no effort figure in the reference: days [est.]
 	"privacy":         0.4, // §1.2 P1–P8: no effort figure in the reference: days [est.]
 	"customers":       0.4, // §3.2 row 25: external communication of commitments: days [est.]
+	// The ISMS documents (scope, risk method, treatment plan, SoA, document
+	// control) are a document set written together, like the policy set:
+	// §3.2 row 8's 3–5 days for ~12 documents, read as 5 days [est.].
+	"isms": 1.0,
 }
 
 // packageWeeks is what a package's gaps cost together: its setup plus the
