@@ -2,6 +2,7 @@ package assessment
 
 import (
 	"slices"
+	"strings"
 
 	"github.com/gapmap/gapmap/internal/questionnaire"
 )
@@ -188,4 +189,38 @@ func (c *ISOControlScore) count(v Value) {
 		c.missing++
 		c.Unknown++
 	}
+}
+
+// NotAssessedReason says why no applicable question tests a control: no
+// question of the questionnaire maps it, or those that do are asked only
+// with a category or a scope this assessment does not have.
+func NotAssessedReason(qn *questionnaire.Questionnaire, a *Assessment, controlID string) string {
+	var categories []string
+	var conditions []string
+	linked := false
+	for _, q := range qn.Questions {
+		if !slices.Contains(q.ISO27001, controlID) {
+			continue
+		}
+		linked = true
+		switch {
+		case q.Category != questionnaire.ISMS && !a.Selected(q.Category):
+			if t := q.Category.Title(); !slices.Contains(categories, t) {
+				categories = append(categories, t)
+			}
+		case q.AppliesIf != "" && !slices.Contains(conditions, q.AppliesIf):
+			conditions = append(conditions, q.AppliesIf)
+		}
+	}
+	if !linked {
+		return "not assessed by this questionnaire"
+	}
+	var parts []string
+	if len(categories) > 0 {
+		parts = append(parts, "asked only with "+strings.Join(categories, " or ")+" in scope")
+	}
+	if len(conditions) > 0 {
+		parts = append(parts, "asked only when "+strings.Join(conditions, " or ")+" (not this scope)")
+	}
+	return "not assessed: its questions are " + strings.Join(parts, "; ")
 }

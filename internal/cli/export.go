@@ -3,6 +3,7 @@ package cli
 import (
 	"bytes"
 	"fmt"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -16,7 +17,13 @@ var formats = map[string]func(*bytes.Buffer, report.Input) error{
 	"md":   func(b *bytes.Buffer, in report.Input) error { return report.Markdown(b, in) },
 	"json": func(b *bytes.Buffer, in report.Input) error { return report.JSON(b, in) },
 	"csv":  func(b *bytes.Buffer, in report.Input) error { return report.CSV(b, in) },
+	// The draft ISO/IEC 27001:2022 Statement of Applicability.
+	"soa-md":  func(b *bytes.Buffer, in report.Input) error { return report.SoAMarkdown(b, in) },
+	"soa-csv": func(b *bytes.Buffer, in report.Input) error { return report.SoACSV(b, in) },
 }
+
+// formatNames lists the export formats in the order help shows them.
+var formatNames = []string{"md", "json", "csv", "soa-md", "soa-csv"}
 
 func (a *app) exportCommand() *cobra.Command {
 	var format, out string
@@ -28,6 +35,10 @@ func (a *app) exportCommand() *cobra.Command {
   md    the readiness report and roadmap, the deliverable (default)
   json  the complete assessment and roadmap; imports back with 'gapmap import'
   csv   one row per roadmap item, for spreadsheets and ticket imports
+  soa-md, soa-csv
+        a draft ISO/IEC 27001:2022 Statement of Applicability: one row per
+        Annex A control, with applicability, justification, status, linked
+        questions, owner and evidence, to check against your risk treatment plan
 
 Without -o, or with -o -, the export goes to standard output. With -o FILE
 it is written atomically and readable only by you (mode 0600); an existing
@@ -37,7 +48,7 @@ never is.`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			write, ok := formats[format]
 			if !ok {
-				return userErrorf("unknown format %q (expected md, json or csv)", format)
+				return userErrorf("unknown format %q (expected one of: %s)", format, strings.Join(formatNames, ", "))
 			}
 			data, err := a.render(cmd, args[0], write)
 			if err != nil {
@@ -46,9 +57,9 @@ never is.`,
 			return a.emit(data, out, force)
 		},
 	}
-	cmd.Flags().StringVarP(&format, "format", "f", "md", "md, json or csv")
+	cmd.Flags().StringVarP(&format, "format", "f", "md", strings.Join(formatNames, ", "))
 	outputFlags(cmd, &out, &force)
-	cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions([]string{"md", "json", "csv"}, cobra.ShellCompDirectiveNoFileComp))
+	cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(formatNames, cobra.ShellCompDirectiveNoFileComp))
 	return cmd
 }
 

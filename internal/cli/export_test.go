@@ -89,3 +89,24 @@ func TestExportExplainsAnUnexpandedTilde(t *testing.T) {
 		t.Fatalf("exit %d: %s", code, errOut)
 	}
 }
+
+// The draft Statement of Applicability exports from the same answers: one
+// row per Annex A control, labelled a draft.
+func TestExportSoA(t *testing.T) {
+	db := importedExample(t)
+	out, errOut, code := run(t, db, "", "export", exampleName, "-f", "soa-csv")
+	if code != 0 {
+		t.Fatalf("export soa-csv: %s", errOut)
+	}
+	lines := strings.Split(strings.TrimSuffix(out, "\r\n"), "\r\n")
+	if len(lines) != 94 || !strings.HasPrefix(lines[1], "draft SoA") || !strings.Contains(lines[1], ",A.5.1,") {
+		t.Fatalf("soa-csv: %d lines, first row %q", len(lines), lines[1])
+	}
+	out, errOut, code = run(t, db, "", "export", exampleName, "-f", "soa-md")
+	if code != 0 || !strings.Contains(out, "# Statement of Applicability (draft)") || !strings.Contains(out, "| A.8.34 |") {
+		t.Fatalf("soa-md: %s %s", errOut, out[:min(len(out), 300)])
+	}
+	if _, errOut, code := run(t, db, "", "export", exampleName, "-f", "soa"); code == 0 || !strings.Contains(errOut, "soa-md, soa-csv") {
+		t.Fatalf("unknown format: code %d, %s", code, errOut)
+	}
+}
