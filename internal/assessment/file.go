@@ -20,7 +20,7 @@ type Lookup func(id string) (*questionnaire.Questionnaire, error)
 
 // computedKeys are written by export and ignored on import, so an exported
 // file imports as it is.
-var computedKeys = []string{"summary", "roadmap", "to_confirm", "follow_ups"}
+var computedKeys = []string{"summary", "iso27001", "roadmap", "to_confirm", "follow_ups"}
 
 // ParseFile reads an answers file (YAML or JSON) into an assessment. Every
 // problem is reported at once with its position, as yamlfile.Problems. Times

@@ -1,6 +1,7 @@
 package report_test
 
 import (
+	"bytes"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -10,6 +11,7 @@ import (
 	"github.com/gapmap/gapmap/assets"
 	"github.com/gapmap/gapmap/internal/assessment"
 	"github.com/gapmap/gapmap/internal/questionnaire"
+	"github.com/gapmap/gapmap/internal/report"
 )
 
 // ismsSample is the frozen questionnaire with two ISMS questions added, so
@@ -120,5 +122,37 @@ func TestISOTargetLeavesSOC2FiguresUnchanged(t *testing.T) {
 				t.Errorf("summary: off %+v, on %+v", off.Summarize(), on.Summarize())
 			}
 		})
+	}
+}
+
+// With the ISO target on, the Markdown and JSON carry the ISO section; the
+// JSON still imports back; without it neither says a word of ISO.
+func TestISOSectionWithTheTarget(t *testing.T) {
+	qn := questionnaireWithISMS(t)
+	a := loadFixture(t, qn, "seriesb")
+	answerISMS(qn, a)
+	plain := report.NewInput(qn, a, generated)
+	for _, f := range formats[:2] {
+		if bytes.Contains(render(t, plain, f.write), []byte("27001")) {
+			t.Errorf("%s: an ISO section without the ISO target", f.ext)
+		}
+	}
+	a.Scope.SetFact(questionnaire.ISMSFact, true)
+	in := report.NewInput(qn, a, generated)
+	md := render(t, in, formats[0].write)
+	for _, p := range lintProblems(string(md)) {
+		t.Error(p)
+	}
+	for _, want := range []string{"## ISO/IEC 27001:2022", "### By clause", "| 4 | The organization and its setting | 1/1 | 0% | 0% |", "### Controls no answer covers yet"} {
+		if !bytes.Contains(md, []byte(want)) {
+			t.Errorf("Markdown lacks %q", want)
+		}
+	}
+	checkGolden(t, filepath.Join("testdata", "seriesb-iso.golden.md"), md)
+	js := render(t, in, formats[1].write)
+	checkGolden(t, filepath.Join("testdata", "seriesb-iso.golden.json"), js)
+	back := parseAnswers(t, qn, "back.json", js)
+	if !back.ISOTarget() || back.Answers["isms.scope"].Value != assessment.No {
+		t.Error("the JSON export with the ISO section does not import back with its target and ISMS answers")
 	}
 }

@@ -20,7 +20,9 @@ import (
 type jsonExport struct {
 	Version int `json:"gapmap"`
 	*assessment.Assessment
-	Summary   jsonSummary `json:"summary"`
+	Summary jsonSummary `json:"summary"`
+	// ISO is the ISO/IEC 27001:2022 view, only with the ISO target.
+	ISO       *jsonISO    `json:"iso27001,omitempty"`
 	Roadmap   jsonRoadmap `json:"roadmap"`
 	ToConfirm []string    `json:"to_confirm"`
 	FollowUps []string    `json:"follow_ups"`
@@ -178,6 +180,7 @@ func JSON(w io.Writer, in Input) error {
 		Version:    assessment.FileVersion,
 		Assessment: in.Assessment,
 		Summary:    summaryJSON(in.Evaluation),
+		ISO:        isoJSON(in),
 		Roadmap:    roadmapJSON(in.Plan),
 		ToConfirm:  itemIDs(in.Plan.ToConfirm),
 		FollowUps:  followUpIDs(in.Plan.FollowUps),

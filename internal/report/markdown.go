@@ -18,6 +18,7 @@ func Markdown(w io.Writer, in Input) error {
 	writeScope(d, in.Assessment.Scope)
 	writeCategories(d, in.Assessment)
 	writeReadiness(d, in.Evaluation, in.Assessment.Target.Type)
+	writeISO(d, in)
 	writeRoadmap(d, in.Plan)
 	writeWindow(d, in.Plan.Timeline)
 	writeToConfirm(d, in.Plan)

@@ -108,8 +108,7 @@ func SoAMarkdown(w io.Writer, in Input) error {
 	d.para("**Draft.** " + soaDraftNote)
 	d.para(fmt.Sprintf("ISO/IEC 27001:2022 Annex A, 93 controls. Control titles are gapmap's own short paraphrases, not the standard's text. "+
 		"Generated on %s by gapmap from the questionnaire %s, version %s.", date(in.Generated), inline(in.Questionnaire.Title), inline(in.Questionnaire.Version)))
-	v := assessment.EvaluateISO(in.Questionnaire, a)
-	rows := SoARows(in.Questionnaire, a, v)
+	rows := SoARows(in.Questionnaire, a, in.ISO)
 	count := map[string]int{}
 	for _, r := range rows {
 		count[r.Applicable]++
@@ -161,8 +160,7 @@ func SoACSV(w io.Writer, in Input) error {
 	if err := cw.Write(soaCSVHeader); err != nil {
 		return err
 	}
-	v := assessment.EvaluateISO(in.Questionnaire, in.Assessment)
-	for _, r := range SoARows(in.Questionnaire, in.Assessment, v) {
+	for _, r := range SoARows(in.Questionnaire, in.Assessment, in.ISO) {
 		if err := cw.Write([]string{
 			"draft SoA: to follow from the risk treatment plan",
 			r.Control.ID, string(r.Control.Theme), csvCell(r.Control.Title), r.Applicable,
