@@ -102,6 +102,33 @@ type jsonTimeline struct {
 	// Window is the Type II observation window's calendar; omitted for
 	// Type I.
 	Window *jsonWindow `json:"window,omitempty"`
+	// ISO is the way to ISO/IEC 27001 certification, estimates; omitted
+	// without the ISO target.
+	ISO *jsonISOAudits `json:"iso27001,omitempty"`
+}
+
+type jsonISOAudits struct {
+	Estimate         bool    `json:"estimate"`
+	WorkWeeks        float64 `json:"work_weeks"`
+	ReadinessWeeks   int     `json:"readiness_weeks"`
+	Stage1Weeks      int     `json:"stage1_weeks"`
+	Stage2Weeks      int     `json:"stage2_weeks"`
+	CertificateWeeks int     `json:"certificate_weeks"`
+	Ready            string  `json:"ready,omitempty"`
+	Stage1           string  `json:"stage1,omitempty"`
+	Stage2           string  `json:"stage2,omitempty"`
+	Certificate      string  `json:"certificate,omitempty"`
+}
+
+func isoAuditsJSON(ia *roadmap.ISOAudits) *jsonISOAudits {
+	if ia == nil {
+		return nil
+	}
+	return &jsonISOAudits{
+		Estimate: true, WorkWeeks: round4(ia.WorkWeeks), ReadinessWeeks: ia.ReadinessWeeks,
+		Stage1Weeks: ia.Stage1Weeks, Stage2Weeks: ia.Stage2Weeks, CertificateWeeks: ia.CertificateWeeks,
+		Ready: optionalDate(ia.Ready), Stage1: optionalDate(ia.Stage1), Stage2: optionalDate(ia.Stage2), Certificate: optionalDate(ia.Certificate),
+	}
 }
 
 type jsonEstimate struct {
@@ -241,6 +268,7 @@ func roadmapJSON(p roadmap.Plan) jsonRoadmap {
 			Ready:          optionalDate(t.Ready),
 			WindowEnd:      optionalDate(t.WindowEnd),
 			Report:         optionalDate(t.Report),
+			ISO:            isoAuditsJSON(t.ISO),
 		},
 		Items:    make([]jsonItem, len(p.Items)),
 		Packages: make([]jsonPackage, len(p.Packages)),

@@ -31,6 +31,21 @@ const LongLeadWeeks = 4
 // report for a Type II. The slow end, 8 weeks, for both.
 const AuditWeeks = 8
 
+// The ISO/IEC 27001 certification lead times, estimates from the table
+// "Typical lead times" in docs/iso27001.md, at the slow end of each range.
+const (
+	// Stage1ToStage2Weeks: usually 4 to 8 weeks between Stage 1 and
+	// Stage 2 to fix its findings (seccomply.net, auvacertification.com).
+	Stage1ToStage2Weeks = 8
+	// ISMSOperationWeeks: the ISMS runs about 3 months, with an internal
+	// audit and a management review done, before Stage 2 (audisocon.com,
+	// startiso.com; ISO sets no fixed period).
+	ISMSOperationWeeks = 13
+	// CertificationDecisionWeeks: 2 to 6 weeks from Stage 2 to the
+	// certification decision without a major finding (unverified).
+	CertificationDecisionWeeks = 6
+)
+
 // SetupWeeks is each built-in work package's setup in person-weeks: the
 // shared part paid once when any of its questions is a gap (a tool chosen
 // and rolled out, one template set, one approval). questionnaires/soc2.yaml
