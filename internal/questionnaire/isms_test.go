@@ -78,3 +78,27 @@ func TestCategoriesAreTheTrustServicesCategories(t *testing.T) {
 		}
 	}
 }
+
+func TestStatsReportClauseCoverage(t *testing.T) {
+	qn, err := Builtin("soc2")
+	if err != nil {
+		t.Fatal(err)
+	}
+	st := ComputeStats(qn).ISO
+	if st.TopCovered != 7 || len(st.TopClauses) != 7 || st.TopClauses[0].Clause != "4" || st.TopClauses[6].Clause != "10" {
+		t.Fatalf("clauses covered %d of %d", st.TopCovered, len(st.TopClauses))
+	}
+	for _, c := range st.TopClauses {
+		if len(c.ISMS) == 0 || len(c.Questions) < len(c.ISMS) {
+			t.Errorf("clause %s: %d questions, ISMS %v", c.Clause, len(c.Questions), c.ISMS)
+		}
+		for _, id := range c.ISMS {
+			if !strings.HasPrefix(id, "isms.") {
+				t.Errorf("clause %s: %s counted as ISMS", c.Clause, id)
+			}
+		}
+	}
+	if !slices.Contains(st.ClausesNotReferenced, "7.4") || slices.Contains(st.ClausesNotReferenced, "6.1.2") {
+		t.Errorf("sub-clauses not referenced: %v", st.ClausesNotReferenced)
+	}
+}
