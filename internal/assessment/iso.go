@@ -224,3 +224,15 @@ func NotAssessedReason(qn *questionnaire.Questionnaire, a *Assessment, controlID
 	}
 	return "not assessed: its questions are " + strings.Join(parts, "; ")
 }
+
+// ControlsOfTheme returns the controls of one theme, in Annex A order: a
+// row of the heat map.
+func (v ISOView) ControlsOfTheme(t questionnaire.ISOTheme) []ISOControlScore {
+	var out []ISOControlScore
+	for _, c := range v.Controls {
+		if c.Control.Theme == t {
+			out = append(out, c)
+		}
+	}
+	return out
+}

@@ -134,6 +134,12 @@ func TestISOViewOfPreseedByHand(t *testing.T) {
 			t.Errorf("%s: status %q, %d unknown; want %q, %d", c.Control.ID, c.Status(), c.Unknown, w.status, w.unknown)
 		}
 	}
+	for _, th := range v.Themes {
+		row := v.ControlsOfTheme(th.Theme)
+		if len(row) != th.Controls || row[0].Control.Theme != th.Theme {
+			t.Errorf("%s: heat-map row of %d controls, want %d", th.Theme, len(row), th.Controls)
+		}
+	}
 	// 93 - (19 + 5 + 1 + 16) assessed.
 	if n := len(v.NotCovered()); n != 52 {
 		t.Errorf("%d controls not covered, want 52", n)
