@@ -1,6 +1,7 @@
 #!/bin/sh
 # Renders the README pictures from the real program: `gapmap demo` in tmux,
-# captured on the results and roadmap screens, drawn by charmbracelet/freeze.
+# captured on the results and roadmap screens, drawn by charmbracelet/freeze;
+# then the demo's HTML report in headless Chromium (see TestHTMLScreenshot).
 set -eu
 cd "$(dirname "$0")/.."
 make -s build
@@ -34,3 +35,12 @@ shoot results
 tmux -L "$sock" send-keys -t shot M
 wait_for "Roadmap: Demo"
 shoot roadmap
+
+# The HTML report of the demo, in headless Chromium: the page at 1280x800
+# and its first printed A4 page (assets/report-html.png, report-print.png).
+./bin/gapmap --db "$tmp/report.db" import assets/demo.yaml >/dev/null
+./bin/gapmap --db "$tmp/report.db" export "Demo: Northwind Analytics" --format html \
+	--prepared-by "Example Advisory" -o "$tmp/demo.html" 2>/dev/null
+GAPMAP_SCREENSHOT_PAGE="$tmp/demo.html" GAPMAP_SCREENSHOT_DIR="$PWD/assets" \
+	go test ./internal/report -run '^TestHTMLScreenshot$' -count=1 >/dev/null
+echo "wrote assets/report-html.png and assets/report-print.png"

@@ -3,6 +3,8 @@ package cli
 import (
 	"bytes"
 	"fmt"
+	"io"
+	"os"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -17,24 +19,34 @@ var formats = map[string]func(*bytes.Buffer, report.Input) error{
 	"md":   func(b *bytes.Buffer, in report.Input) error { return report.Markdown(b, in) },
 	"json": func(b *bytes.Buffer, in report.Input) error { return report.JSON(b, in) },
 	"csv":  func(b *bytes.Buffer, in report.Input) error { return report.CSV(b, in) },
+	"xlsx": func(b *bytes.Buffer, in report.Input) error { return report.XLSX(b, in) },
+	"html": func(b *bytes.Buffer, in report.Input) error { return report.HTML(b, in) },
 	// The draft ISO/IEC 27001:2022 Statement of Applicability.
 	"soa-md":  func(b *bytes.Buffer, in report.Input) error { return report.SoAMarkdown(b, in) },
 	"soa-csv": func(b *bytes.Buffer, in report.Input) error { return report.SoACSV(b, in) },
 }
 
-// formatNames lists the export formats in the order help shows them.
-var formatNames = []string{"md", "json", "csv", "soa-md", "soa-csv"}
+// formatNames lists the formats in the order help shows them.
+var formatNames = []string{"md", "json", "csv", "xlsx", "html", "soa-md", "soa-csv"}
+
+// binaryFormats are not written to a terminal, where they would be noise.
+var binaryFormats = map[string]bool{"xlsx": true}
 
 func (a *app) exportCommand() *cobra.Command {
-	var format, out string
+	var format, out, logo string
 	var force bool
+	var brand report.Brand
 	cmd := &cobra.Command{
 		Use:   "export NAME",
-		Short: "Export an assessment and its roadmap as Markdown, JSON or CSV",
+		Short: "Export an assessment and its roadmap as Markdown, JSON, CSV, an Excel workbook or an HTML report",
 		Long: `Export an assessment. Formats:
   md    the readiness report and roadmap, the deliverable (default)
   json  the complete assessment and roadmap; imports back with 'gapmap import'
   csv   one row per roadmap item, for spreadsheets and ticket imports
+  xlsx  an Excel workbook: summary, roadmap, window calendar (Type II),
+        criteria heat map, every answer and the scope; imports back
+  html  a self-contained report to read in a browser or print to PDF;
+        brand it with --title, --prepared-by, --logo and --draft
   soa-md, soa-csv
         a draft ISO/IEC 27001:2022 Statement of Applicability: one row per
         Annex A control, with applicability, justification, status, linked
@@ -46,11 +58,26 @@ file is never replaced unless --force is given, and a folder, FIFO or device
 never is.`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
+			var err error
 			write, ok := formats[format]
 			if !ok {
-				return userErrorf("unknown format %q (expected one of: %s)", format, strings.Join(formatNames, ", "))
+				return userErrorf("unknown format %q (expected %s)", format, strings.Join(formatNames, ", "))
 			}
-			data, err := a.render(cmd, args[0], write)
+			if binaryFormats[format] && (out == "" || out == "-") {
+				if f, ok := a.stdout.(*os.File); ok && isTerminal(f) {
+					return userErrorf("%s is a binary format; write it to a file with -o FILE", format)
+				}
+			}
+			if logo != "" {
+				if brand.Logo, err = readLogo(logo); err != nil {
+					return err
+				}
+			}
+			branded := func(b *bytes.Buffer, in report.Input) error {
+				in.Brand = brand
+				return write(b, in)
+			}
+			data, err := a.render(cmd, args[0], branded)
 			if err != nil {
 				return err
 			}
@@ -59,6 +86,10 @@ never is.`,
 	}
 	cmd.Flags().StringVarP(&format, "format", "f", "md", strings.Join(formatNames, ", "))
 	outputFlags(cmd, &out, &force)
+	cmd.Flags().StringVar(&brand.Title, "title", "", "html: the report's title (default \"SOC 2 readiness: NAME\")")
+	cmd.Flags().StringVar(&brand.PreparedBy, "prepared-by", "", "html: who prepared the report")
+	cmd.Flags().StringVar(&logo, "logo", "", "html: a PNG, JPEG or SVG logo FILE to embed")
+	cmd.Flags().BoolVar(&brand.Draft, "draft", false, "html: mark every page as a draft")
 	cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(formatNames, cobra.ShellCompDirectiveNoFileComp))
 	return cmd
 }
@@ -105,4 +136,21 @@ func (a *app) render(cmd *cobra.Command, name string, write func(*bytes.Buffer, 
 		return nil, err
 	}
 	return buf.Bytes(), nil
+}
+
+// readLogo reads a logo file, refusing a large one before reading it.
+func readLogo(path string) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, userError{err}
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, report.MaxLogoBytes+1))
+	if err != nil {
+		return nil, userError{err}
+	}
+	if _, err := report.CheckLogo(data); err != nil {
+		return nil, userErrorf("%s: %v", path, err)
+	}
+	return data, nil
 }

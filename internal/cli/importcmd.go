@@ -6,6 +6,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/gapmap/gapmap/internal/assessment"
+	"github.com/gapmap/gapmap/internal/report"
 	"github.com/gapmap/gapmap/internal/yamlfile"
 )
 
@@ -13,7 +14,7 @@ func (a *app) importCommand() *cobra.Command {
 	var force bool
 	cmd := &cobra.Command{
 		Use:   "import FILE",
-		Short: "Create or update an assessment from an answers file (YAML or JSON)",
+		Short: "Create or update an assessment from an answers file (YAML, JSON or an Excel workbook)",
 		Long: `Create an assessment from an answers file, or update the one it describes:
 the one with the file's uuid (an exported file has one), or for a file without
 a uuid the one with the same name. The whole file is checked first: if anything
@@ -21,7 +22,8 @@ is wrong, every problem is printed as FILE:LINE:COL: message, nothing is
 changed, and the exit code is 1. The update runs in one transaction and
 replaces the assessment's name, scope, categories, report target and answers
 with the file's. A file written by 'gapmap export NAME --format json' imports
-as it is.
+as it is, and so does a workbook written by --format xlsx (its Summary, Scope
+and Answers sheets; problems are printed as FILE:Sheet!Cell: message).
 
 A file whose name belongs to an assessment with another uuid describes a
 different assessment: it is refused unless --force, which replaces that
@@ -32,7 +34,11 @@ assessment with the file.`,
 			if err != nil {
 				return userError{err}
 			}
-			as, err := assessment.ParseFile(args[0], data, a.questionnaireFor, now())
+			parse := assessment.ParseFile
+			if report.IsXLSX(args[0], data) {
+				parse = report.ReadXLSX
+			}
+			as, err := parse(args[0], data, a.questionnaireFor, now())
 			if err != nil {
 				return asUserError(err)
 			}

@@ -34,6 +34,7 @@ var formats = []struct {
 	{"md", func(b *bytes.Buffer, in report.Input) error { return report.Markdown(b, in) }},
 	{"json", func(b *bytes.Buffer, in report.Input) error { return report.JSON(b, in) }},
 	{"csv", func(b *bytes.Buffer, in report.Input) error { return report.CSV(b, in) }},
+	{"html", func(b *bytes.Buffer, in report.Input) error { return report.HTML(b, in) }},
 }
 
 // testQuestionnaire is frozen in testdata so that the golden files do not

@@ -81,15 +81,24 @@ func TestCSVShape(t *testing.T) {
 		if err != nil {
 			t.Fatalf("%s: %v", name, err)
 		}
-		if got := strings.Join(rows[0], ","); got != "order,phase,id,question,criteria,severity,effort,evidence,answer,owner,priority,rationale,depends_on,title,package,reason,weeks,planned_weeks,lead_time_weeks" {
+		if got := strings.Join(rows[0], ","); got != "Order,Title,Description,Phase,Why now,Package,Priority,Severity,Effort,Person weeks,Lead time weeks,Owner,Due date,Criteria,ID,Labels" {
 			t.Errorf("%s header = %s", name, got)
 		}
 		if len(rows)-1 != len(in.Plan.Items) {
 			t.Errorf("%s: %d rows for %d items", name, len(rows)-1, len(in.Plan.Items))
 		}
 		for i, it := range in.Plan.Items {
-			if rows[i+1][2] != it.Question.ID {
-				t.Errorf("%s row %d is %s, want %s", name, i+1, rows[i+1][2], it.Question.ID)
+			row := rows[i+1]
+			if row[14] != it.Question.ID {
+				t.Errorf("%s row %d is %s, want %s", name, i+1, row[14], it.Question.ID)
+			}
+			for _, part := range append([]string{it.Question.Help.Why, "First steps:\n1. "}, it.Answer.Note) {
+				if !strings.Contains(row[2], strings.TrimSpace(part)) {
+					t.Errorf("%s row %d: the description lacks %q:\n%s", name, i+1, part, row[2])
+				}
+			}
+			if row[6] == "" || row[12] == "" && in.Plan.Timeline.Ready != nil {
+				t.Errorf("%s row %d: no priority or due date: %q", name, i+1, row)
 			}
 		}
 		if !bytes.Contains(data, []byte("\r\n")) {

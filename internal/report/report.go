@@ -27,6 +27,8 @@ type Input struct {
 	Plan roadmap.Plan
 	// Generated is the date shown in the Markdown.
 	Generated time.Time
+	// Brand is the title, author, logo and draft mark of the HTML report.
+	Brand Brand
 }
 
 // NewInput evaluates an assessment and builds its roadmap.
