@@ -44,7 +44,8 @@ func (a *app) exportCommand() *cobra.Command {
   json  the complete assessment and roadmap; imports back with 'gapmap import'
   csv   one row per roadmap item, for spreadsheets and ticket imports
   xlsx  an Excel workbook: summary, roadmap, window calendar (Type II),
-        criteria heat map, every answer and the scope; imports back
+        criteria heat map, the draft SoA, every answer and the scope;
+        imports back
   html  a self-contained report to read in a browser or print to PDF;
         brand it with --title, --prepared-by, --logo and --draft
   soa-md, soa-csv
