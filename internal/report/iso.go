@@ -48,6 +48,26 @@ func writeISO(d *doc, in Input) {
 		d.list(items)
 	}
 	d.para("The draft Statement of Applicability, one row per control, is the export format soa-md (or soa-csv).")
+	writeISMSAnswers(d, in)
+}
+
+// writeISMSAnswers lists the management-system questions with their
+// answers: the SOC 2 appendix leaves them out, as it leaves them out of
+// every SOC 2 figure.
+func writeISMSAnswers(d *doc, in Input) {
+	facts := in.Assessment.Scope.Facts()
+	var items []listItem
+	for _, q := range in.Questionnaire.Questions {
+		if q.Category == questionnaire.ISMS && in.Assessment.Applies(q, facts) {
+			ans, ok := in.Assessment.Answers[q.ID]
+			items = append(items, appendixItem(q, ans, ok))
+		}
+	}
+	if len(items) == 0 {
+		return
+	}
+	d.heading(3, "Management-system answers")
+	d.list(items)
 }
 
 type jsonISO struct {
