@@ -110,3 +110,40 @@ func TestExportSoA(t *testing.T) {
 		t.Fatalf("unknown format: code %d, %s", code, errOut)
 	}
 }
+
+// With the ISO target, import says the ISO figures apart from SOC 2's, and
+// the SOC 2 line is the same as without it.
+func TestImportWithISOTarget(t *testing.T) {
+	data, err := os.ReadFile("../../testdata/answers/example.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	plain := filepath.Join(dir, "plain.yaml")
+	iso := filepath.Join(dir, "iso.yaml")
+	withISO := strings.Replace(string(data), "  facts:\n", "  facts:\n    iso27001: true\n", 1)
+	if withISO == string(data) {
+		t.Fatal("the example states no facts to extend")
+	}
+	if err := os.WriteFile(plain, data, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(iso, []byte(withISO), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	outPlain, errOut, code := run(t, filepath.Join(dir, "a.db"), "", "import", plain)
+	if code != 0 {
+		t.Fatal(errOut)
+	}
+	outISO, errOut, code := run(t, filepath.Join(dir, "b.db"), "", "import", iso)
+	if code != 0 {
+		t.Fatal(errOut)
+	}
+	first := func(s string) string { return strings.SplitN(s, "\n", 2)[0] }
+	if first(outPlain) != first(outISO) {
+		t.Errorf("the ISO target changed the SOC 2 line:\n%s\n%s", first(outPlain), first(outISO))
+	}
+	if strings.Contains(outPlain, "27001") || !strings.Contains(outISO, "ISO/IEC 27001:2022: ") {
+		t.Errorf("ISO line: without the target %q, with it %q", outPlain, outISO)
+	}
+}
