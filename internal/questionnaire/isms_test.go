@@ -102,3 +102,20 @@ func TestStatsReportClauseCoverage(t *testing.T) {
 		t.Errorf("sub-clauses not referenced: %v", st.ClausesNotReferenced)
 	}
 }
+
+// A custom SOC 2 file without ISMS questions is not told that the ISO target
+// gates nothing: it still switches the ISO view on.
+func TestISOTargetNeedsNoQuestionInACustomFile(t *testing.T) {
+	qn, err := LoadFile("../../testdata/questionnaires/valid.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, w := range qn.Warnings {
+		if strings.Contains(w.Msg, ISMSFact) {
+			t.Errorf("warning: %s", w.Msg)
+		}
+	}
+	if len(qn.Warnings) == 0 {
+		t.Error("no unused-fact warning at all: the check is not running")
+	}
+}
