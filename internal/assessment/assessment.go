@@ -251,10 +251,16 @@ func (a *Assessment) Selected(c questionnaire.Category) bool {
 }
 
 // Applies reports whether a question is part of this assessment: its
-// category is selected and its applies_if condition holds for the scope.
+// category is selected and its applies_if condition holds for the scope. An
+// ISMS question has no Trust Services Category; its condition (the iso27001
+// fact, the ISO target) alone decides.
 func (a *Assessment) Applies(q *questionnaire.Question, facts questionnaire.Facts) bool {
-	return a.Selected(q.Category) && q.Applies(facts)
+	return (q.Category == questionnaire.ISMS || a.Selected(q.Category)) && q.Applies(facts)
 }
+
+// ISOTarget reports whether the assessment also prepares for ISO/IEC
+// 27001:2022: the iso27001 scope fact.
+func (a *Assessment) ISOTarget() bool { return a.Scope.Facts()[questionnaire.ISMSFact] }
 
 // Applicable returns the questions of this assessment, in questionnaire order.
 func (a *Assessment) Applicable(qn *questionnaire.Questionnaire) []*questionnaire.Question {

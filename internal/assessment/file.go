@@ -20,7 +20,7 @@ type Lookup func(id string) (*questionnaire.Questionnaire, error)
 
 // computedKeys are written by export and ignored on import, so an exported
 // file imports as it is.
-var computedKeys = []string{"summary", "roadmap", "to_confirm", "follow_ups"}
+var computedKeys = []string{"summary", "iso27001", "roadmap", "to_confirm", "follow_ups"}
 
 // ParseFile reads an answers file (YAML or JSON) into an assessment. Every
 // problem is reported at once with its position, as yamlfile.Problems. Times
@@ -120,7 +120,7 @@ func readCategories(r *yamlfile.Reader, top yamlfile.Map, a *Assessment) {
 	var cs []questionnaire.Category
 	for i, n := range names {
 		c := questionnaire.Category(n)
-		if !c.Valid() {
+		if !c.IsTSC() {
 			r.ErrorAt(poss[i], "unknown category %q (expected one of: security, availability, confidentiality, processing_integrity, privacy)", n)
 			continue
 		}

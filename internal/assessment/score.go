@@ -92,7 +92,8 @@ type Evaluation struct {
 	Unknown        []*questionnaire.Question `json:"-"`
 	Flagged        []*questionnaire.Question `json:"-"`
 	CommonFindings []*questionnaire.Question `json:"-"`
-	// Questions is every applicable question, in questionnaire order.
+	// Questions is every applicable SOC 2 question, in questionnaire order;
+	// ISMS questions are left out of every part of the evaluation.
 	Questions []*questionnaire.Question `json:"-"`
 }
 
@@ -121,7 +122,9 @@ func Evaluate(qn *questionnaire.Questionnaire, a *Assessment) Evaluation {
 
 	facts := a.Scope.Facts()
 	for _, q := range qn.Questions {
-		if !a.Applies(q, facts) {
+		// ISMS questions count in no SOC 2 figure: switching the ISO
+		// target on leaves every number here unchanged (see ISO).
+		if !a.Applies(q, facts) || !q.Category.IsTSC() {
 			continue
 		}
 		ev.Questions = append(ev.Questions, q)

@@ -25,9 +25,14 @@ func (a *app) exportCommand() *cobra.Command {
   json  the complete assessment and roadmap; imports back with 'gapmap import'
   csv   one row per roadmap item, for spreadsheets and ticket imports
   xlsx  an Excel workbook: summary, roadmap, window calendar (Type II),
-        criteria heat map, every answer and the scope; imports back
+        criteria heat map, the draft SoA, every answer and the scope;
+        imports back
   html  a self-contained report to read in a browser or print to PDF;
         brand it with --title, --prepared-by, --logo and --draft
+  soa-md, soa-csv
+        a draft ISO/IEC 27001:2022 Statement of Applicability: one row per
+        Annex A control, with applicability, justification, status, linked
+        questions, owner and evidence, to check against your risk treatment plan
 
 Without -o, or with -o -, the export goes to standard output. With -o FILE
 it is written atomically and readable only by you (mode 0600); an existing

@@ -121,7 +121,7 @@ func writeQuestionnaire(w io.Writer, qn *questionnaire.Questionnaire) error {
 			}
 			fmt.Fprintf(w, "\n%s\n  %s\n", q.ID, q.Text)
 			fmt.Fprintf(w, "  category: %s  criteria: %s  severity: %s  effort: %s  evidence: %s\n",
-				q.Category, strings.Join(q.Criteria, ", "), q.Severity, q.Effort, q.Evidence)
+				q.Category, orNone(strings.Join(q.Criteria, ", ")), q.Severity, q.Effort, q.Evidence)
 			if len(q.DependsOn) > 0 {
 				fmt.Fprintf(w, "  depends on: %s\n", strings.Join(q.DependsOn, ", "))
 			}

@@ -23,6 +23,8 @@ var Formats = []Format{
 	{"csv", "CSV", "csv", "one row per roadmap item, for spreadsheets and ticket imports", CSV, false},
 	{"xlsx", "Excel workbook", "xlsx", "summary, roadmap, window calendar, criteria heat map and every answer (imports back)", XLSX, true},
 	{"html", "HTML report", "html", "a self-contained report to read in a browser or print to PDF", HTML, false},
+	{"soa-md", "ISO 27001 SoA draft (Markdown)", "md", "a draft ISO/IEC 27001:2022 Statement of Applicability", SoAMarkdown, false},
+	{"soa-csv", "ISO 27001 SoA draft (CSV)", "csv", "the draft Statement of Applicability, one row per Annex A control", SoACSV, false},
 }
 
 // FormatNamed returns the format called name.

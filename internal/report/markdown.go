@@ -21,6 +21,7 @@ func Markdown(w io.Writer, in Input) error {
 	writeScope(d, in.Assessment.Scope)
 	writeCategories(d, in.Assessment)
 	writeReadiness(d, in.Evaluation, in.Assessment.Target.Type)
+	writeISO(d, in)
 	writeToConfirm(d, in.Plan)
 	writeFollowUps(d, in.Plan)
 	writeAppendix(d, in)

@@ -46,19 +46,46 @@ func Bank(n int) ([]byte, error) {
 	qn := *base
 	qn.ID = fmt.Sprintf("soc2-x%d", n)
 	qn.Questions = slices.Clone(base.Questions)
+	// Only Trust Services questions are copied: an ISO management-system
+	// question has no criteria to make its copies differ by.
+	src := &grown{base: base, full: len(base.Questions)}
+	for _, q := range base.Questions {
+		if q.Category.IsTSC() {
+			src.questions = append(src.questions, q)
+		}
+	}
 	for k := 1; len(qn.Questions) < n; k++ {
-		for _, q := range base.Questions {
+		for _, q := range src.questions {
 			if len(qn.Questions) == n {
 				break
 			}
-			qn.Questions = append(qn.Questions, copyOf(base, q, k, n))
+			qn.Questions = append(qn.Questions, copyOf(src, q, k, n))
 		}
 	}
 	return toYAML(&qn)
 }
 
+// grown is what a bank grows from: the built-in bank (full questions long)
+// and the questions it copies, in order.
+type grown struct {
+	base      *questionnaire.Questionnaire
+	questions []*questionnaire.Question
+	full      int
+}
+
+// position is where copy k of the question id stands in the grown bank, or
+// -1 when id is not copied.
+func (g *grown) position(id string, k int) int {
+	i := slices.IndexFunc(g.questions, func(q *questionnaire.Question) bool { return q.ID == id })
+	if i < 0 {
+		return -1
+	}
+	return g.full + (k-1)*len(g.questions) + i
+}
+
 // copyOf is copy k of q, in a bank of n questions.
-func copyOf(base *questionnaire.Questionnaire, q *questionnaire.Question, k, n int) *questionnaire.Question {
+func copyOf(src *grown, q *questionnaire.Question, k, n int) *questionnaire.Question {
+	base := src.base
 	c := *q
 	c.ID = CopyID(q.ID, k)
 	// The k-th criterion of the catalog the question does not list: each
@@ -76,7 +103,7 @@ func copyOf(base *questionnaire.Questionnaire, q *questionnaire.Question, k, n i
 		out := make([]string, len(ids))
 		for i, id := range ids {
 			out[i] = id
-			if k*len(base.Questions)+index(base, id) < n {
+			if p := src.position(id, k); p >= 0 && p < n {
 				out[i] = CopyID(id, k)
 			}
 		}
@@ -99,10 +126,6 @@ func OriginalID(id string) string {
 		return id
 	}
 	return id[:i]
-}
-
-func index(qn *questionnaire.Questionnaire, id string) int {
-	return slices.IndexFunc(qn.Questions, func(q *questionnaire.Question) bool { return q.ID == id })
 }
 
 // toYAML writes the questionnaire as YAML, fields in the order of its JSON
