@@ -26,8 +26,11 @@ func writeScope(d *doc, s assessment.Scope) {
 	components := "none recorded"
 	if n := len(s.Components); n > 0 {
 		components = fmt.Sprintf("%d, %d of them with customer data", n, customer)
-		if n == 1 {
-			components = "1, " + map[bool]string{true: "with", false: "without"}[customer == 1] + " customer data"
+		switch {
+		case n == 1 && customer == 1:
+			components = "1, which holds customer data"
+		case n == 1:
+			components = "1, which holds no customer data"
 		}
 	}
 	subs := make([]string, len(s.Subservices))
