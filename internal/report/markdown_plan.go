@@ -49,19 +49,28 @@ func writePlan(d *doc, p roadmap.Plan) {
 }
 
 // nowEntry is a Now entry: its title, why it is in Now and who owns it,
-// with its gaps listed under it as tasks.
+// with a package's gaps listed under it as tasks; a gap outside a package
+// is a task itself.
 func nowEntry(e roadmap.Entry) nestedItem {
+	about := inline(e.Reason().Title()) + " · " + entryOwners(e)
+	if e.Package == nil {
+		it := e.Items[0]
+		return nestedItem{lines: listItem{"[ ] **" + inline(it.Title) + "** (" + taskNote(it) + "): " + about}}
+	}
 	sub := make([]string, len(e.Items))
 	for i, it := range e.Items {
-		sub[i] = fmt.Sprintf("[ ] %s (%s)", inline(it.Title), it.Question.Severity)
-		if it.Answer.Value == assessment.Unknown {
-			sub[i] = fmt.Sprintf("[ ] %s (%s, to confirm)", inline(it.Title), it.Question.Severity)
-		}
+		sub[i] = "[ ] " + inline(it.Title) + " (" + taskNote(it) + ")"
 	}
-	return nestedItem{
-		lines: listItem{fmt.Sprintf("**%s**: %s · %s", inline(e.Title()), inline(e.Reason().Title()), entryOwners(e))},
-		sub:   sub,
+	return nestedItem{lines: listItem{"**" + inline(e.Title()) + "**: " + about}, sub: sub}
+}
+
+// taskNote is what the plan says of a gap after its title: its severity
+// and whether it is still to be confirmed.
+func taskNote(it roadmap.Item) string {
+	if it.Answer.Value == assessment.Unknown {
+		return string(it.Question.Severity) + ", to confirm"
 	}
+	return string(it.Question.Severity)
 }
 
 // mostSevere is the gravest severity among an entry's gaps.
