@@ -6,7 +6,7 @@ LDFLAGS   := -s -w -X main.version=$(VERSION)
 PKGS      := ./...
 FUZZTIME  ?= 5s
 
-.PHONY: all build run test test-go fuzz lint-md e2e bench lint tools screenshot clean
+.PHONY: all build run test test-go fuzz lint-md e2e bench bench-tty generate lint tools screenshot clean
 
 all: build
 
@@ -16,7 +16,7 @@ build: ## Build bin/gapmap
 run: ## Start the app (the interactive assessment)
 	$(GO) run ./cmd/gapmap
 
-test: tools test-go fuzz lint-md ## Everything CI checks: unit, golden, fuzz, markdownlint, tmux end-to-end
+test: tools lint test-go fuzz lint-md ## Everything CI checks: gofmt, vet, staticcheck, unit, golden, fuzz, markdownlint, tmux end-to-end
 	@echo "make test: all checks passed"
 
 test-go: build
@@ -33,10 +33,25 @@ lint-md: tools ## markdownlint-cli2 on the golden Markdown exports
 bench: ## Performance targets (see README, Performance)
 	$(GO) test -run '^$$' -bench . -benchmem $(PKGS)
 
-lint: ## gofmt, go vet, staticcheck
+# The peer bench-tty compares against, pinned; `go install` needs only the Go
+# module proxy.
+GUM_VERSION := v0.17.0
+GUM         := bin/tools/gum-$(GUM_VERSION)/gum
+BENCHTTY    ?=
+
+bench-tty: build $(GUM) ## The real binary in a 120x40 pseudo-terminal against gum choose (BENCHTTY='-runs 9' to change)
+	$(GO) run ./cmd/benchtty -gapmap $(BIN) -gum $(GUM) $(BENCHTTY)
+
+$(GUM):
+	GOBIN=$(CURDIR)/$(dir $(GUM)) $(GO) install github.com/charmbracelet/gum@$(GUM_VERSION)
+
+generate: ## Regenerate the compiled built-in questionnaires after editing questionnaires/*.yaml
+	$(GO) generate ./internal/questionnaire
+
+lint: ## gofmt, go vet, staticcheck (pinned by the tool line in go.mod)
 	@test -z "$$(gofmt -l $$(git ls-files '*.go'))" || { gofmt -l $$(git ls-files '*.go'); echo "gofmt: files above need formatting"; exit 1; }
 	$(GO) vet $(PKGS)
-	$(GO) run honnef.co/go/tools/cmd/staticcheck@v0.8.2 $(PKGS)
+	$(GO) tool staticcheck $(PKGS)
 
 tools: ## Install what the tests need: tmux (Debian) and markdownlint-cli2 (npm)
 	@sh scripts/install-test-tools.sh

@@ -123,13 +123,19 @@ func TestAssessmentEndToEnd(t *testing.T) {
 	term.field("Short description")
 	term.field("Data the system handles")
 	term.keys("Space") // customer content
-	term.field("Which of these are true?")
 	term.field("Headcount")
 	term.text("12")
 	term.field("People available for remediation")
 	term.text("1")
+	// Each company fact is answered: the first yes, the others no.
+	term.field("We build and deploy our own software")
+	term.keys("Right", "Enter")
+	for _, fact := range []string{"Staff work from one or more offices", "We run our own servers",
+		"Contracts commit us to uptime", "Contractors or outsourced staff"} {
+		term.waitFor("┃ " + fact)
+		term.keys("Right", "Right", "Enter")
+	}
 	// The repeatable lists, item by item: a component and a vendor.
-	term.keys("Enter")
 	term.waitFor("› + Add a component")
 	term.keys("Enter")
 	term.waitFor("┃ Name")
@@ -260,5 +266,165 @@ func TestAssessmentEndToEnd(t *testing.T) {
 	}
 	if strings.Join(doc.Categories, ",") != "security,availability" {
 		t.Errorf("categories = %v, want security and availability", doc.Categories)
+	}
+}
+
+// env is the environment of a test terminal with its own database.
+func env(dir string) []string {
+	return []string{"GAPMAP_DB=" + filepath.Join(dir, "gapmap.db"), "HOME=" + dir, "XDG_CACHE_HOME=" + filepath.Join(dir, "cache"),
+		"TERM=xterm-256color", "PATH=" + os.Getenv("PATH")}
+}
+
+// withExample imports the example assessment into dir's database.
+func withExample(t *testing.T, bin, dir string) {
+	t.Helper()
+	cmd := exec.Command(bin, "import", "../testdata/answers/example.yaml")
+	cmd.Env = append(os.Environ(), "GAPMAP_DB="+filepath.Join(dir, "gapmap.db"))
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("import: %v: %s", err, out)
+	}
+}
+
+// burst sends literal text and key names to tmux in one command, so that
+// they reach the program without a pause between them.
+func (term *terminal) burst(parts ...string) {
+	term.t.Helper()
+	args := []string{"-L", term.socket}
+	for i, p := range parts {
+		if i > 0 {
+			args = append(args, ";")
+		}
+		if p == "Enter" {
+			args = append(args, "send-keys", "-t", "e2e", "Enter")
+		} else {
+			args = append(args, "send-keys", "-t", "e2e", "-l", p)
+		}
+	}
+	if out, err := exec.Command("tmux", args...).CombinedOutput(); err != nil {
+		term.t.Fatalf("send-keys: %v: %s", err, out)
+	}
+}
+
+// A long note, enter, a URL, enter and an owner, typed as one burst, land
+// in their own fields, on screen and in the export.
+func TestBurstTypingEndToEnd(t *testing.T) {
+	bin := binary(t)
+	dir := t.TempDir()
+	withExample(t, bin, dir)
+	term := newTerminal(t, env(dir), 80, 24)
+	term.text(bin + "; echo EXIT=$?")
+	term.keys("Enter")
+	term.waitFor("Acme Cloud readiness")
+	term.keys("Enter")
+	term.waitFor("question 1 of")
+	term.keys("e")
+	term.waitFor("┃ Note")
+	note := "We have no written access review policy yet, reviews are ad hoc."
+	url := "https://notion.so/acme/access-reviews"
+	term.burst(note, "Enter", url, "Enter", "Priya", "Enter")
+	term.waitFor("Owner: Priya")
+	term.keys("q")
+	term.waitFor("EXIT=0")
+
+	cmd := exec.Command(bin, "export", "Acme Cloud readiness", "--format", "json")
+	cmd.Env = append(os.Environ(), "GAPMAP_DB="+filepath.Join(dir, "gapmap.db"))
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var doc struct {
+		Answers map[string]struct {
+			Note     string `json:"note"`
+			Evidence string `json:"evidence"`
+			Owner    string `json:"owner"`
+			Answer   string `json:"answer"`
+		} `json:"answers"`
+	}
+	if err := json.Unmarshal(out, &doc); err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for id, a := range doc.Answers {
+		if a.Owner != "Priya" {
+			continue
+		}
+		found = true
+		if a.Note != note || a.Evidence != url {
+			t.Errorf("%s: note %q, evidence %q; want %q, %q", id, a.Note, a.Evidence, note, url)
+		}
+		if a.Answer != "" {
+			t.Errorf("%s: a note saved the answer %q", id, a.Answer)
+		}
+	}
+	if !found {
+		t.Fatalf("the note is not in the export:\n%s", out)
+	}
+}
+
+// At 60x20 and 80x24 the focused field of a form is on screen, and what is
+// typed shows in it.
+func TestFormsFitSmallTerminals(t *testing.T) {
+	bin := binary(t)
+	for _, size := range [][2]int{{60, 20}, {80, 24}} {
+		t.Run(fmt.Sprintf("%dx%d", size[0], size[1]), func(t *testing.T) {
+			dir := t.TempDir()
+			withExample(t, bin, dir)
+			term := newTerminal(t, env(dir), size[0], size[1])
+			term.text(bin + "; echo EXIT=$?")
+			term.keys("Enter")
+			term.waitFor("› Acme")
+			term.keys("Enter")
+			term.waitFor("question 1 of")
+			// The note form's last field.
+			term.keys("e")
+			term.waitFor("┃ Note")
+			term.field("Evidence reference")
+			term.field("Owner")
+			term.text("Priya")
+			term.waitFor("> Priya")
+			term.keys("Escape")
+			term.waitFor("Discard what you typed?")
+			term.keys("y")
+			term.waitFor("Answer:")
+			// The scope form's capacity field.
+			term.keys("S")
+			term.waitFor("┃ Assessment name")
+			for _, f := range []string{"Organization", "System or service in scope", "Short description",
+				"Data the system handles", "Headcount", "People available for remediation"} {
+				term.field(f)
+			}
+			term.keys("BSpace", "BSpace", "BSpace")
+			term.text("2")
+			term.waitFor("> 2")
+			term.keys("C-c")
+			term.waitFor("Quit and lose")
+			term.keys("y")
+			term.waitFor("EXIT=0")
+		})
+	}
+}
+
+// Without a terminal on standard input gapmap says so and exits 1.
+func TestNotATerminal(t *testing.T) {
+	bin := binary(t)
+	dir := t.TempDir()
+	withExample(t, bin, dir)
+	for _, args := range []string{"", "--accessible", `delete "Acme Cloud readiness"`} {
+		// A terminal each, so that no earlier output matches; the marker
+		// is split on the command line, so that only its output does.
+		term := newTerminal(t, env(dir), 100, 30)
+		term.text(fmt.Sprintf(`%s %s < /dev/null; echo "R""C=$?"`, bin, args))
+		term.keys("Enter")
+		term.waitFor("RC=")
+		screen := term.screen()
+		if !strings.Contains(screen, "RC=1") {
+			t.Errorf("gapmap %s < /dev/null:\n%s", args, screen)
+		}
+		if args != "" && strings.Contains(args, "delete") && !strings.Contains(screen, "refusing to delete") {
+			t.Errorf("delete without a terminal did not refuse:\n%s", screen)
+		}
+		if !strings.Contains(args, "delete") && !strings.Contains(screen, "needs a terminal") {
+			t.Errorf("gapmap %s < /dev/null did not say why:\n%s", args, screen)
+		}
 	}
 }

@@ -93,7 +93,7 @@ func (v Value) IsGap() bool {
 
 // Answer is the answer to one question, with its workshop context.
 type Answer struct {
-	Value      Value     `json:"answer"`
+	Value      Value     `json:"answer,omitempty"`
 	Note       string    `json:"note,omitempty"`
 	Evidence   string    `json:"evidence,omitempty"`
 	Owner      string    `json:"owner,omitempty"`
@@ -102,8 +102,20 @@ type Answer struct {
 	UpdatedAt  time.Time `json:"updated_at"`
 }
 
+// Answered reports whether the record holds an answer. A record may hold
+// only a flag or a note (evidence, owner) on a question not answered yet.
+func (a Answer) Answered() bool { return a.Value != "" }
+
+// HasContext reports whether the record holds a flag, note, evidence or owner.
+func (a Answer) HasContext() bool {
+	return a.Flagged || a.Note != "" || a.Evidence != "" || a.Owner != ""
+}
+
 // Check reports what is wrong with an answer, or nil.
 func (a Answer) Check() error {
+	if !a.Answered() && a.HasContext() {
+		return nil
+	}
 	if !a.Value.Valid() {
 		return fmt.Errorf("unknown answer %q (expected one of: %s)", a.Value, joinValues())
 	}
@@ -239,10 +251,16 @@ func (a *Assessment) Selected(c questionnaire.Category) bool {
 }
 
 // Applies reports whether a question is part of this assessment: its
-// category is selected and its applies_if condition holds for the scope.
+// category is selected and its applies_if condition holds for the scope. An
+// ISMS question has no Trust Services Category; its condition (the iso27001
+// fact, the ISO target) alone decides.
 func (a *Assessment) Applies(q *questionnaire.Question, facts questionnaire.Facts) bool {
-	return a.Selected(q.Category) && q.Applies(facts)
+	return (q.Category == questionnaire.ISMS || a.Selected(q.Category)) && q.Applies(facts)
 }
+
+// ISOTarget reports whether the assessment also prepares for ISO/IEC
+// 27001:2022: the iso27001 scope fact.
+func (a *Assessment) ISOTarget() bool { return a.Scope.Facts()[questionnaire.ISMSFact] }
 
 // Applicable returns the questions of this assessment, in questionnaire order.
 func (a *Assessment) Applicable(qn *questionnaire.Questionnaire) []*questionnaire.Question {
@@ -260,11 +278,18 @@ func (a *Assessment) Applicable(qn *questionnaire.Questionnaire) []*questionnair
 // answer, or -1 when all are answered.
 func (a *Assessment) FirstUnanswered(qs []*questionnaire.Question) int {
 	for i, q := range qs {
-		if _, ok := a.Answers[q.ID]; !ok {
+		if _, ok := a.Answer(q.ID); !ok {
 			return i
 		}
 	}
 	return -1
+}
+
+// Answer returns the record kept for a question and whether it holds an
+// answer; a record with only a flag or a note is returned with false.
+func (a *Assessment) Answer(questionID string) (Answer, bool) {
+	ans := a.Answers[questionID]
+	return ans, ans.Answered()
 }
 
 // SetAnswer records an answer, stamping it with the time.

@@ -109,9 +109,9 @@ func Compare(qn *questionnaire.Questionnaire, before, after *Assessment) Compari
 			continue
 		}
 		ch := AnswerChange{Question: q, OldApplies: before.Applies(q, oldFacts)}
-		ch.New, ch.NewAnswered = after.Answers[q.ID]
+		ch.New, ch.NewAnswered = after.Answer(q.ID)
 		if ch.OldApplies {
-			ch.Old, ch.OldAnswered = before.Answers[q.ID]
+			ch.Old, ch.OldAnswered = before.Answer(q.ID)
 		}
 		if ch.unchanged() {
 			continue

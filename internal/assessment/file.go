@@ -20,7 +20,7 @@ type Lookup func(id string) (*questionnaire.Questionnaire, error)
 
 // computedKeys are written by export and ignored on import, so an exported
 // file imports as it is.
-var computedKeys = []string{"summary", "roadmap", "to_confirm", "follow_ups"}
+var computedKeys = []string{"summary", "iso27001", "roadmap", "to_confirm", "follow_ups"}
 
 // ParseFile reads an answers file (YAML or JSON) into an assessment. Every
 // problem is reported at once with its position, as yamlfile.Problems. Times
@@ -120,7 +120,7 @@ func readCategories(r *yamlfile.Reader, top yamlfile.Map, a *Assessment) {
 	var cs []questionnaire.Category
 	for i, n := range names {
 		c := questionnaire.Category(n)
-		if !c.Valid() {
+		if !c.IsTSC() {
 			r.ErrorAt(poss[i], "unknown category %q (expected one of: security, availability, confidentiality, processing_integrity, privacy)", n)
 			continue
 		}
@@ -195,7 +195,6 @@ func readAnswer(r *yamlfile.Reader, m yamlfile.Map, id string, now time.Time) (A
 	am, _ := r.Mapping(n, "answer of "+id)
 	am.AllowOnly("answer", "note", "evidence", "owner", "flagged", "answered_by", "updated_at")
 	ans := Answer{
-		Value:      Value(am.String("answer", true)),
 		Note:       am.String("note", false),
 		Evidence:   am.String("evidence", false),
 		Owner:      am.String("owner", false),
@@ -203,7 +202,9 @@ func readAnswer(r *yamlfile.Reader, m yamlfile.Map, id string, now time.Time) (A
 		AnsweredBy: am.String("answered_by", false),
 		UpdatedAt:  readTime(r, am, "updated_at", now.UTC()),
 	}
-	if ans.Value == "" {
+	// A flag or a note may stand without an answer.
+	ans.Value = Value(am.String("answer", !ans.HasContext()))
+	if ans.Value == "" && !ans.HasContext() {
 		return ans, false
 	}
 	return ans, checkAnswer(r, am.ValuePos("answer"), id, ans)

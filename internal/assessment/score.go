@@ -92,7 +92,8 @@ type Evaluation struct {
 	Unknown        []*questionnaire.Question `json:"-"`
 	Flagged        []*questionnaire.Question `json:"-"`
 	CommonFindings []*questionnaire.Question `json:"-"`
-	// Questions is every applicable question, in questionnaire order.
+	// Questions is every applicable SOC 2 question, in questionnaire order;
+	// ISMS questions are left out of every part of the evaluation.
 	Questions []*questionnaire.Question `json:"-"`
 }
 
@@ -121,11 +122,13 @@ func Evaluate(qn *questionnaire.Questionnaire, a *Assessment) Evaluation {
 
 	facts := a.Scope.Facts()
 	for _, q := range qn.Questions {
-		if !a.Applies(q, facts) {
+		// ISMS questions count in no SOC 2 figure: switching the ISO
+		// target on leaves every number here unchanged (see ISO).
+		if !a.Applies(q, facts) || !q.Category.IsTSC() {
 			continue
 		}
 		ev.Questions = append(ev.Questions, q)
-		ans, answered := a.Answers[q.ID]
+		ans, answered := a.Answer(q.ID)
 		ev.Overall.add(q, ans, answered)
 		ev.Categories[catIdx[q.Category]].add(q, ans, answered)
 		if i, ok := areaIdx[q.Area]; ok {
@@ -135,6 +138,9 @@ func Evaluate(qn *questionnaire.Questionnaire, a *Assessment) Evaluation {
 			if i, ok := critIdx[id]; ok {
 				ev.Criteria[i].add(q, ans, answered)
 			}
+		}
+		if ans.Flagged {
+			ev.Flagged = append(ev.Flagged, q)
 		}
 		if !answered {
 			continue
@@ -147,9 +153,6 @@ func Evaluate(qn *questionnaire.Questionnaire, a *Assessment) Evaluation {
 		}
 		if ans.Value == Unknown {
 			ev.Unknown = append(ev.Unknown, q)
-		}
-		if ans.Flagged {
-			ev.Flagged = append(ev.Flagged, q)
 		}
 	}
 	// Areas with no applicable question are noise on every screen.

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -13,21 +12,6 @@ import (
 	"github.com/gapmap/gapmap/internal/atomicfile"
 	"github.com/gapmap/gapmap/internal/report"
 )
-
-// formats maps an export format to its writer and file extension.
-var formats = map[string]func(*bytes.Buffer, report.Input) error{
-	"md":   func(b *bytes.Buffer, in report.Input) error { return report.Markdown(b, in) },
-	"json": func(b *bytes.Buffer, in report.Input) error { return report.JSON(b, in) },
-	"csv":  func(b *bytes.Buffer, in report.Input) error { return report.CSV(b, in) },
-	"xlsx": func(b *bytes.Buffer, in report.Input) error { return report.XLSX(b, in) },
-	"html": func(b *bytes.Buffer, in report.Input) error { return report.HTML(b, in) },
-}
-
-// formatNames lists the formats in the order help shows them.
-var formatNames = []string{"md", "json", "csv", "xlsx", "html"}
-
-// binaryFormats are not written to a terminal, where they would be noise.
-var binaryFormats = map[string]bool{"xlsx": true}
 
 func (a *app) exportCommand() *cobra.Command {
 	var format, out, logo string
@@ -41,9 +25,14 @@ func (a *app) exportCommand() *cobra.Command {
   json  the complete assessment and roadmap; imports back with 'gapmap import'
   csv   one row per roadmap item, for spreadsheets and ticket imports
   xlsx  an Excel workbook: summary, roadmap, window calendar (Type II),
-        criteria heat map, every answer and the scope; imports back
+        criteria heat map, the draft SoA, every answer and the scope;
+        imports back
   html  a self-contained report to read in a browser or print to PDF;
         brand it with --title, --prepared-by, --logo and --draft
+  soa-md, soa-csv
+        a draft ISO/IEC 27001:2022 Statement of Applicability: one row per
+        Annex A control, with applicability, justification, status, linked
+        questions, owner and evidence, to check against your risk treatment plan
 
 Without -o, or with -o -, the export goes to standard output. With -o FILE
 it is written atomically and readable only by you (mode 0600); an existing
@@ -51,12 +40,11 @@ file is never replaced unless --force is given, and a folder, FIFO or device
 never is.`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			var err error
-			write, ok := formats[format]
-			if !ok {
-				return userErrorf("unknown format %q (expected %s)", format, strings.Join(formatNames, ", "))
+			f, err := report.FormatNamed(format)
+			if err != nil {
+				return userError{err}
 			}
-			if binaryFormats[format] && (out == "" || out == "-") {
+			if f.Binary && (out == "" || out == "-") {
 				if f, ok := a.stdout.(*os.File); ok && isTerminal(f) {
 					return userErrorf("%s is a binary format; write it to a file with -o FILE", format)
 				}
@@ -68,7 +56,7 @@ never is.`,
 			}
 			branded := func(b *bytes.Buffer, in report.Input) error {
 				in.Brand = brand
-				return write(b, in)
+				return f.Write(b, in)
 			}
 			data, err := a.render(cmd, args[0], branded)
 			if err != nil {
@@ -77,13 +65,17 @@ never is.`,
 			return a.emit(data, out, force)
 		},
 	}
-	cmd.Flags().StringVarP(&format, "format", "f", "md", strings.Join(formatNames, ", "))
+	cmd.Flags().StringVarP(&format, "format", "f", report.Formats[0].Name, report.FormatNames(" or "))
 	outputFlags(cmd, &out, &force)
 	cmd.Flags().StringVar(&brand.Title, "title", "", "html: the report's title (default \"SOC 2 readiness: NAME\")")
 	cmd.Flags().StringVar(&brand.PreparedBy, "prepared-by", "", "html: who prepared the report")
 	cmd.Flags().StringVar(&logo, "logo", "", "html: a PNG, JPEG or SVG logo FILE to embed")
 	cmd.Flags().BoolVar(&brand.Draft, "draft", false, "html: mark every page as a draft")
-	cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(formatNames, cobra.ShellCompDirectiveNoFileComp))
+	var names []string
+	for _, f := range report.Formats {
+		names = append(names, f.Name)
+	}
+	cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(names, cobra.ShellCompDirectiveNoFileComp))
 	return cmd
 }
 

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"github.com/gapmap/gapmap/internal/report"
 	"os"
 	"path/filepath"
 	"strings"
@@ -17,7 +18,8 @@ func TestExportFormatsToFiles(t *testing.T) {
 		t.Fatalf("import: %s", errOut)
 	}
 	const name = "Acme Cloud readiness"
-	for _, f := range formatNames {
+	for _, format := range report.Formats {
+		f := format.Name
 		out := filepath.Join(dir, "report."+f)
 		if _, errOut, code := run(t, db, "", "export", name, "--format", f, "-o", out); code != 0 {
 			t.Fatalf("%s: %s", f, errOut)

@@ -89,3 +89,61 @@ func TestExportExplainsAnUnexpandedTilde(t *testing.T) {
 		t.Fatalf("exit %d: %s", code, errOut)
 	}
 }
+
+// The draft Statement of Applicability exports from the same answers: one
+// row per Annex A control, labelled a draft.
+func TestExportSoA(t *testing.T) {
+	db := importedExample(t)
+	out, errOut, code := run(t, db, "", "export", exampleName, "-f", "soa-csv")
+	if code != 0 {
+		t.Fatalf("export soa-csv: %s", errOut)
+	}
+	lines := strings.Split(strings.TrimSuffix(out, "\r\n"), "\r\n")
+	if len(lines) != 94 || !strings.HasPrefix(lines[1], "draft SoA") || !strings.Contains(lines[1], ",A.5.1,") {
+		t.Fatalf("soa-csv: %d lines, first row %q", len(lines), lines[1])
+	}
+	out, errOut, code = run(t, db, "", "export", exampleName, "-f", "soa-md")
+	if code != 0 || !strings.Contains(out, "# Statement of Applicability (draft)") || !strings.Contains(out, "| A.8.34 |") {
+		t.Fatalf("soa-md: %s %s", errOut, out[:min(len(out), 300)])
+	}
+	if _, errOut, code := run(t, db, "", "export", exampleName, "-f", "soa"); code == 0 || !strings.Contains(errOut, "soa-md or soa-csv") {
+		t.Fatalf("unknown format: code %d, %s", code, errOut)
+	}
+}
+
+// With the ISO target, import says the ISO figures apart from SOC 2's, and
+// the SOC 2 line is the same as without it.
+func TestImportWithISOTarget(t *testing.T) {
+	data, err := os.ReadFile("../../testdata/answers/example.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	plain := filepath.Join(dir, "plain.yaml")
+	iso := filepath.Join(dir, "iso.yaml")
+	withISO := strings.Replace(string(data), "  facts:\n", "  facts:\n    iso27001: true\n", 1)
+	if withISO == string(data) {
+		t.Fatal("the example states no facts to extend")
+	}
+	if err := os.WriteFile(plain, data, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(iso, []byte(withISO), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	outPlain, errOut, code := run(t, filepath.Join(dir, "a.db"), "", "import", plain)
+	if code != 0 {
+		t.Fatal(errOut)
+	}
+	outISO, errOut, code := run(t, filepath.Join(dir, "b.db"), "", "import", iso)
+	if code != 0 {
+		t.Fatal(errOut)
+	}
+	first := func(s string) string { return strings.SplitN(s, "\n", 2)[0] }
+	if first(outPlain) != first(outISO) {
+		t.Errorf("the ISO target changed the SOC 2 line:\n%s\n%s", first(outPlain), first(outISO))
+	}
+	if strings.Contains(outPlain, "27001") || !strings.Contains(outISO, "ISO/IEC 27001:2022: ") {
+		t.Errorf("ISO line: without the target %q, with it %q", outPlain, outISO)
+	}
+}

@@ -63,6 +63,11 @@ assessment with the file.`,
 			sum := summarize(qn, as)
 			fmt.Fprintf(a.stdout, "%s %q: %d of %d questions answered, %d%% of controls in place, %d%% auditable today\n",
 				verb, oneLine(as.Name), sum.Answered, sum.Applicable, pct(sum.Readiness), pct(sum.Auditable))
+			if iso := assessment.EvaluateISO(qn, as); iso.Target {
+				// The figures above are SOC 2's; the ISO view has its own.
+				fmt.Fprintf(a.stdout, "ISO/IEC 27001:2022: %d of %d linked questions answered, %d%% of controls in place, %d%% auditable today\n",
+					iso.Overall.Answered, iso.Overall.Applicable, pct(iso.Overall.Readiness), pct(iso.Overall.Auditable))
+			}
 			writeUpgrade(a.stdout, qn, upgrade)
 			return nil
 		},

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -88,7 +89,8 @@ JSON document described in the README.`,
 // default, soc2.
 func (a *app) questionnaireFor(id string) (*questionnaire.Questionnaire, error) {
 	if a.questionnairePath != "" {
-		qn, err := questionnaire.LoadFile(a.questionnairePath)
+		a.custom.once.Do(func() { a.custom.qn, a.custom.err = questionnaire.LoadFile(a.questionnairePath) })
+		qn, err := a.custom.qn, a.custom.err
 		if err != nil {
 			return nil, asUserError(err)
 		}
@@ -98,6 +100,9 @@ func (a *app) questionnaireFor(id string) (*questionnaire.Questionnaire, error) 
 	}
 	if id == "" {
 		id = "soc2"
+	}
+	if !slices.Contains(questionnaire.BuiltinIDs(), id) {
+		return nil, userErrorf("no built-in questionnaire %q (built-in: %s)", id, strings.Join(questionnaire.BuiltinIDs(), ", "))
 	}
 	qn, err := questionnaire.Builtin(id)
 	if err != nil {
@@ -116,7 +121,7 @@ func writeQuestionnaire(w io.Writer, qn *questionnaire.Questionnaire) error {
 			}
 			fmt.Fprintf(w, "\n%s\n  %s\n", q.ID, q.Text)
 			fmt.Fprintf(w, "  category: %s  criteria: %s  severity: %s  effort: %s  evidence: %s\n",
-				q.Category, strings.Join(q.Criteria, ", "), q.Severity, q.Effort, q.Evidence)
+				q.Category, orNone(strings.Join(q.Criteria, ", ")), q.Severity, q.Effort, q.Evidence)
 			if len(q.DependsOn) > 0 {
 				fmt.Fprintf(w, "  depends on: %s\n", strings.Join(q.DependsOn, ", "))
 			}

@@ -8,10 +8,12 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"sync"
 
 	"charm.land/fang/v2"
 	"github.com/spf13/cobra"
 
+	"github.com/gapmap/gapmap/internal/questionnaire"
 	"github.com/gapmap/gapmap/internal/yamlfile"
 )
 
@@ -31,6 +33,14 @@ type app struct {
 
 	stdin          io.Reader
 	stdout, stderr io.Writer
+
+	// custom is the questionnaire of --questionnaire, read once: a bank of
+	// thousands of questions takes a second and a hundred MiB to read.
+	custom struct {
+		once sync.Once
+		qn   *questionnaire.Questionnaire
+		err  error
+	}
 }
 
 // userError is a failure caused by the user's input; it exits 1.
@@ -119,7 +129,7 @@ Run gapmap with no command to open the interactive assessment.`,
 	pf.StringVar(&a.questionnairePath, "questionnaire", "", "use a custom questionnaire file instead of the built-in one")
 	pf.BoolVar(&a.accessible, "accessible", os.Getenv("ACCESSIBLE") != "", "plain line prompts for screen readers, no full-screen UI (env ACCESSIBLE)")
 	pf.BoolVar(&a.noColor, "no-color", false, "disable colors (also honored: NO_COLOR)")
-	root.AddCommand(a.listCommand(), a.importCommand(), a.exportCommand(), a.compareCommand(), a.deleteCommand(), a.demoCommand(), a.questionnaireCommand())
+	root.AddCommand(a.listCommand(), a.importCommand(), a.exportCommand(), a.compareCommand(), a.deleteCommand(), a.renameCommand(), a.demoCommand(), a.questionnaireCommand())
 	for _, c := range root.Commands() {
 		wrapArgs(c)
 	}

@@ -22,7 +22,9 @@ the number of questions and the ones that list it first (where an auditor
 would test it); counts per area, severity, evidence kind and work package;
 the common audit findings; which questions each scope fact gates, and the
 facts that gate nothing; the ISO/IEC 27001:2022 Annex A controls linked (out
-of 93) and the clauses referenced; and word counts per help field.
+of 93), the clauses 4 to 10 covered with their ISMS questions, the
+sub-clauses no question references, and the questions per clause; and word
+counts per help field.
 
 ID defaults to soc2, or the --questionnaire file's ID. --json prints the same
 figures as JSON.`,
@@ -76,6 +78,11 @@ func writeStats(w io.Writer, qn *questionnaire.Questionnaire, st questionnaire.S
 
 	fmt.Fprintf(w, "\nISO/IEC 27001:2022\n  Annex A controls linked: %d of %d\n  not linked: %s\n",
 		st.ISO.AnnexALinked, st.ISO.AnnexATotal, orNone(strings.Join(st.ISO.NotLinked, ", ")))
+	fmt.Fprintf(w, "  clauses 4 to 10 covered: %d of %d (questions in all; ISMS questions)\n", st.ISO.TopCovered, len(st.ISO.TopClauses))
+	for _, c := range st.ISO.TopClauses {
+		fmt.Fprintf(w, "  clause %-3s %3d  %2d ISMS: %s\n", c.Clause, len(c.Questions), len(c.ISMS), orNone(strings.Join(c.ISMS, ", ")))
+	}
+	fmt.Fprintf(w, "  sub-clauses no question references: %s\n", orNone(strings.Join(st.ISO.ClausesNotReferenced, ", ")))
 	for _, c := range st.ISO.SortedClauses() {
 		fmt.Fprintf(w, "  clause %-6s %s\n", c, strings.Join(st.ISO.Clauses[c], ", "))
 	}

@@ -6,6 +6,8 @@ import (
 	"os"
 	"time"
 
+	"github.com/charmbracelet/x/term"
+
 	"github.com/gapmap/gapmap/internal/assessment"
 	"github.com/gapmap/gapmap/internal/questionnaire"
 	"github.com/gapmap/gapmap/internal/sanitize"
@@ -84,11 +86,9 @@ func summarize(qn *questionnaire.Questionnaire, as *assessment.Assessment) asses
 	return assessment.Evaluate(qn, as).Summarize()
 }
 
-// isTerminal reports whether f is an interactive terminal.
-func isTerminal(f *os.File) bool {
-	fi, err := f.Stat()
-	return err == nil && fi.Mode()&os.ModeCharDevice != 0
-}
+// isTerminal reports whether f is an interactive terminal. A character
+// device is not enough: /dev/null is one.
+func isTerminal(f *os.File) bool { return term.IsTerminal(f.Fd()) }
 
 // oneLine makes user-entered text safe to print on one terminal line.
 func oneLine(s string) string { return sanitize.Line(s) }

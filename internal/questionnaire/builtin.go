@@ -48,6 +48,10 @@ func Builtin(id string) (*Questionnaire, error) {
 			entry.err = fmt.Errorf("no built-in questionnaire %q (built-in: %s)", id, strings.Join(BuiltinIDs(), ", "))
 			return
 		}
+		if qn, ok := loadCompiled(id, data); ok {
+			entry.qn = qn
+			return
+		}
 		entry.qn, entry.err = load("questionnaires/"+name, data, lintStrict)
 	})
 	return entry.qn, entry.err

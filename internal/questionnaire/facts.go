@@ -27,6 +27,7 @@ var KnownFacts = []FactInfo{
 	{"has_sla", "the company commits to uptime or availability in contracts", false},
 	{"develops_software", "the company builds and deploys its own software", true},
 	{"has_contractors", "contractors or outsourced staff have access to systems or data", false},
+	{ISMSFact, "the company also prepares for ISO/IEC 27001:2022 certification", false},
 }
 
 // FactKnown reports whether name is a fact applies_if may use.

@@ -120,7 +120,9 @@ func scopeWhereOnlyFirstApplies(a, b *Question) (string, bool) {
 func lintFacts(report func(yamlfile.Pos, string, ...any), qn *Questionnaire) {
 	used := FactsUsed(qn)
 	for _, f := range KnownFacts {
-		if len(used[f.Name]) == 0 {
+		// The ISO target also switches on the ISO view and the exports'
+		// ISO section, so it changes something without a question.
+		if len(used[f.Name]) == 0 && f.Name != ISMSFact {
 			report(yamlfile.Pos{Line: 1, Col: 1}, "scope fact %q (%s) gates no question", f.Name, f.Description)
 		}
 	}
@@ -149,23 +151,48 @@ const SimilarityThreshold = 0.5
 
 // lintSimilar reports two questions with the same criteria whose texts share
 // half or more of their content words, unless one names the other in
-// see_also: the same control asked twice is counted twice.
+// see_also: the same control asked twice is counted twice. Only questions
+// with the same criteria are compared, so they are grouped by criteria
+// first: the cost follows the groups' sizes, not the square of the bank's.
 func lintSimilar(r *yamlfile.Reader, qn *Questionnaire) {
-	words := make(map[*Question]map[string]bool, len(qn.Questions))
+	groups := map[string][]*Question{}
+	var keys []string
 	for _, q := range qn.Questions {
-		words[q] = contentWords(q.Text)
+		k := criteriaKey(q.Criteria)
+		if _, ok := groups[k]; !ok {
+			keys = append(keys, k)
+		}
+		groups[k] = append(groups[k], q)
 	}
-	for i, a := range qn.Questions {
-		for _, b := range qn.Questions[i+1:] {
-			if !sameSet(a.Criteria, b.Criteria) || slices.Contains(a.SeeAlso, b.ID) || slices.Contains(b.SeeAlso, a.ID) {
-				continue
-			}
-			if j := jaccard(words[a], words[b]); j >= SimilarityThreshold {
-				r.ErrorAt(b.src.fields["text"], "question %s asks much the same as %s (same criteria, %.0f%% of content words shared): merge them, or name the other under see_also",
-					b.ID, a.ID, j*100)
+	for _, k := range keys {
+		qs := groups[k]
+		if len(qs) < 2 {
+			continue
+		}
+		words := make([]map[string]bool, len(qs))
+		for i, q := range qs {
+			words[i] = contentWords(q.Text)
+		}
+		for i, a := range qs {
+			for j, b := range qs[i+1:] {
+				if slices.Contains(a.SeeAlso, b.ID) || slices.Contains(b.SeeAlso, a.ID) {
+					continue
+				}
+				if s := jaccard(words[i], words[i+1+j]); s >= SimilarityThreshold {
+					r.ErrorAt(b.src.fields["text"], "question %s asks much the same as %s (same criteria, %.0f%% of content words shared): merge them, or name the other under see_also",
+						b.ID, a.ID, s*100)
+				}
 			}
 		}
 	}
+}
+
+// criteriaKey names a list of criteria regardless of order: two lists have
+// the same key when they hold the same criteria as often.
+func criteriaKey(criteria []string) string {
+	sorted := slices.Clone(criteria)
+	slices.Sort(sorted)
+	return strings.Join(sorted, "\x00")
 }
 
 var wordPattern = regexp.MustCompile(`[a-z0-9]+(?:['-][a-z0-9]+)*`)
@@ -202,14 +229,4 @@ func jaccard(a, b map[string]bool) float64 {
 		}
 	}
 	return float64(inter) / float64(len(a)+len(b)-inter)
-}
-
-func sameSet(a, b []string) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	x, y := slices.Clone(a), slices.Clone(b)
-	slices.Sort(x)
-	slices.Sort(y)
-	return slices.Equal(x, y)
 }

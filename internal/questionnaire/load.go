@@ -207,7 +207,7 @@ func decodeCriterion(r *yamlfile.Reader, n yamlfile.Node) (Criterion, bool) {
 	if c.ID != "" && !criterionPattern.MatchString(c.ID) {
 		r.ErrorAt(m.ValuePos("id"), "criterion id %q must look like CC6.1 or P4.2", c.ID)
 	}
-	if c.Category != "" && !c.Category.Valid() {
+	if c.Category != "" && !c.Category.IsTSC() {
 		r.ErrorAt(m.ValuePos("category"), "unknown category %q (expected one of: %s)", c.Category, join(Categories))
 	}
 	return c, c.ID != ""
@@ -240,7 +240,11 @@ func decodeQuestion(r *yamlfile.Reader, n yamlfile.Node) *Question {
 		q.src.fields[f] = m.ValuePos(f)
 	}
 	decodeHelp(r, m, q)
-	m.List("criteria", true)
+	// An ISMS question lists its criteria empty (criteria: []); a TSC
+	// question must name at least one.
+	if q.Category != ISMS || m.Node("criteria") == nil {
+		m.List("criteria", true)
+	}
 	q.Criteria, q.src.criteria = m.Strings("criteria")
 	q.DependsOn, q.src.dependsOn = m.Strings("depends_on")
 	q.ISO27001, _ = m.Strings("iso27001")

@@ -5,12 +5,14 @@ package questionnaire
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/gapmap/gapmap/internal/yamlfile"
 )
 
-// Category is a Trust Services Category. Security is always in scope.
+// Category is a Trust Services Category, or ISMS for the ISO/IEC 27001
+// management-system questions. Security is always in scope.
 type Category string
 
 const (
@@ -19,10 +21,18 @@ const (
 	Confidentiality     Category = "confidentiality"
 	ProcessingIntegrity Category = "processing_integrity"
 	Privacy             Category = "privacy"
+	// ISMS holds the ISO/IEC 27001 management-system questions (clauses 4
+	// to 10). It is no Trust Services Category: its questions carry no
+	// criteria and count in no SOC 2 figure, only in the ISO view.
+	ISMS Category = "isms"
 )
 
-// Categories lists every category in report order.
+// Categories lists every Trust Services Category in report order. ISMS is
+// not one of them.
 var Categories = []Category{Security, Availability, Confidentiality, ProcessingIntegrity, Privacy}
+
+// IsTSC reports whether c is a Trust Services Category.
+func (c Category) IsTSC() bool { return slices.Contains(Categories, c) }
 
 // Title is the category's display name.
 func (c Category) Title() string {
@@ -37,19 +47,15 @@ func (c Category) Title() string {
 		return "Processing Integrity"
 	case Privacy:
 		return "Privacy"
+	case ISMS:
+		return "ISO 27001 management system"
 	}
 	return string(c)
 }
 
-// Valid reports whether c is a known category.
-func (c Category) Valid() bool {
-	for _, k := range Categories {
-		if c == k {
-			return true
-		}
-	}
-	return false
-}
+// Valid reports whether c is a known category of a question: a Trust
+// Services Category or ISMS.
+func (c Category) Valid() bool { return c.IsTSC() || c == ISMS }
 
 // Severity is how likely a missing control becomes an audit finding or a real
 // risk.

@@ -3,6 +3,7 @@ package questionnaire
 import (
 	"slices"
 	"sort"
+	"strings"
 )
 
 // Stats describes a questionnaire's coverage and shape, for reviewers and
@@ -51,6 +52,22 @@ type ISOStats struct {
 	NotLinked []string `json:"annex_a_not_linked"`
 	// Clauses maps each clause referenced to the questions referencing it.
 	Clauses map[string][]string `json:"clauses"`
+	// TopClauses is the coverage of each clause 4 to 10, in order;
+	// TopCovered how many of the seven any question references.
+	TopClauses []ClauseCoverage `json:"top_clauses"`
+	TopCovered int              `json:"top_clauses_covered"`
+	// ClausesNotReferenced are the requirement clauses and sub-clauses
+	// (such as 7.4) no question references.
+	ClausesNotReferenced []string `json:"clauses_not_referenced"`
+}
+
+// ClauseCoverage is one top-level clause: the questions that reference it
+// or one of its sub-clauses, and among them the ISMS questions.
+type ClauseCoverage struct {
+	Clause    string   `json:"clause"`
+	Title     string   `json:"title"`
+	Questions []string `json:"questions"`
+	ISMS      []string `json:"isms"`
 }
 
 // WordStats counts the words a reader meets, per field: the mean and the
@@ -145,8 +162,37 @@ func ComputeStats(qn *Questionnaire) Stats {
 			st.ISO.NotLinked = append(st.ISO.NotLinked, c)
 		}
 	}
+	st.ISO.TopClauses, st.ISO.TopCovered = clauseCoverage(qn)
+	st.ISO.ClausesNotReferenced = []string{}
+	for _, c := range ISOClauses() {
+		if strings.Contains(c.ID, ".") && len(st.ISO.Clauses[c.ID]) == 0 {
+			st.ISO.ClausesNotReferenced = append(st.ISO.ClausesNotReferenced, c.ID)
+		}
+	}
 	st.Words = wordStats(qn)
 	return st
+}
+
+func clauseCoverage(qn *Questionnaire) ([]ClauseCoverage, int) {
+	var out []ClauseCoverage
+	covered := 0
+	for _, top := range ISOTopClauses() {
+		cc := ClauseCoverage{Clause: top.ID, Title: top.Title, Questions: []string{}, ISMS: []string{}}
+		for _, q := range qn.Questions {
+			if !slices.ContainsFunc(q.ISO27001, func(ref string) bool { return IsISOClause(ref) && ISOClauseTop(ref) == top.ID }) {
+				continue
+			}
+			cc.Questions = append(cc.Questions, q.ID)
+			if q.Category == ISMS {
+				cc.ISMS = append(cc.ISMS, q.ID)
+			}
+		}
+		if len(cc.Questions) > 0 {
+			covered++
+		}
+		out = append(out, cc)
+	}
+	return out, covered
 }
 
 func wordStats(qn *Questionnaire) WordStats {

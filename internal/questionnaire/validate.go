@@ -54,8 +54,9 @@ func validateQuestion(r *yamlfile.Reader, qn *Questionnaire, q *Question) {
 		r.ErrorAt(at("area"), "%s: unknown area %q (areas are declared under \"areas\")", label, q.Area)
 	}
 	if q.Category != "" && !q.Category.Valid() {
-		r.ErrorAt(at("category"), "%s: unknown category %q (expected one of: %s)", label, q.Category, join(Categories))
+		r.ErrorAt(at("category"), "%s: unknown category %q (expected one of: %s)", label, q.Category, join(append(slices.Clone(Categories), ISMS)))
 	}
+	validateISMS(r, q)
 	if q.Severity != "" && !slices.Contains(Severities, q.Severity) {
 		r.ErrorAt(at("severity"), "%s: unknown severity %q (expected one of: %s)", label, q.Severity, join(Severities))
 	}
@@ -74,7 +75,7 @@ func validateQuestion(r *yamlfile.Reader, qn *Questionnaire, q *Question) {
 		}
 		inCategory = inCategory || c.Category == q.Category
 	}
-	if q.Category.Valid() && len(q.Criteria) > 0 && !inCategory && allKnown(qn, q.Criteria) {
+	if q.Category.IsTSC() && len(q.Criteria) > 0 && !inCategory && allKnown(qn, q.Criteria) {
 		r.ErrorAt(at("criteria"), "%s: none of its criteria belongs to its category %q", label, q.Category)
 	}
 	for i, dep := range q.DependsOn {
@@ -104,6 +105,24 @@ func validateQuestion(r *yamlfile.Reader, qn *Questionnaire, q *Question) {
 		}
 	}
 	validateCondition(r, q)
+}
+
+// ISMSFact is the scope fact that switches the ISO/IEC 27001 target on; every
+// ISMS question is asked only under it.
+const ISMSFact = "iso27001"
+
+// validateISMS keeps the two kinds of question apart: an ISMS question counts
+// in no SOC 2 figure, so it names no criterion and is asked only with the ISO
+// target. (That a TSC question names at least one criterion is checked as
+// the file is read.)
+func validateISMS(r *yamlfile.Reader, q *Question) {
+	at := func(field string) yamlfile.Pos { return q.src.fields[field] }
+	switch {
+	case q.Category == ISMS && len(q.Criteria) > 0:
+		r.ErrorAt(at("criteria"), "question %s: an isms question counts in no SOC 2 figure, so its criteria must be empty", q.ID)
+	case q.Category == ISMS && strings.TrimSpace(q.AppliesIf) != ISMSFact:
+		r.ErrorAt(at("category"), "question %s: an isms question is asked only with the ISO target: give it applies_if: %s", q.ID, ISMSFact)
+	}
 }
 
 // MaxTitleLen is the longest question title, in characters: titles stand in

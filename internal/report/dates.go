@@ -84,6 +84,7 @@ func TimelineFacts(a *assessment.Assessment, ev assessment.Evaluation, p roadmap
 	if s := targetDateCheck(a.Target, t); s != "" {
 		facts = append(facts, Fact{"Against the target date", s})
 	}
+	facts = append(facts, isoFacts(t.ISO)...)
 	facts = append(facts, Fact{"Remediation work", workSummary(a.Scope, t)})
 	if s := caveats(ev, p); s != "" {
 		facts = append(facts, Fact{"Caveats", s})
@@ -151,4 +152,20 @@ func caveats(ev assessment.Evaluation, p roadmap.Plan) string {
 			plural(n, "question is", "questions are"), ev.Overall.Answered))
 	}
 	return strings.Join(parts, "; ")
+}
+
+// isoFacts names the ISO/IEC 27001 certification audits, with the ISO
+// target; every date is an estimate from typical lead times.
+func isoFacts(ia *roadmap.ISOAudits) []Fact {
+	if ia == nil {
+		return nil
+	}
+	return []Fact{
+		{"ISO 27001 Stage 1 audit (estimate)", fmt.Sprintf("%s: the week after every gap is closed, the ISMS questions included (%s of work)",
+			inWeeks(ia.Stage1Weeks, ia.Stage1), personWeeks(ia.WorkWeeks))},
+		{"ISO 27001 Stage 2 audit (estimate)", fmt.Sprintf("%s: the ISMS running about %d weeks with an internal audit and a management review, and up to %d weeks after Stage 1 to fix its findings",
+			inWeeks(ia.Stage2Weeks, ia.Stage2), roadmap.ISMSOperationWeeks, roadmap.Stage1ToStage2Weeks)},
+		{"ISO 27001 certificate (estimate)", fmt.Sprintf("%s: about %d weeks for the certification body's decision, if Stage 2 finds no major nonconformity (typical lead times: docs/iso27001.md)",
+			inWeeks(ia.CertificateWeeks, ia.Certificate), roadmap.CertificationDecisionWeeks)},
+	}
 }

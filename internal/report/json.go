@@ -20,7 +20,9 @@ import (
 type jsonExport struct {
 	Version int `json:"gapmap"`
 	*assessment.Assessment
-	Summary   jsonSummary `json:"summary"`
+	Summary jsonSummary `json:"summary"`
+	// ISO is the ISO/IEC 27001:2022 view, only with the ISO target.
+	ISO       *jsonISO    `json:"iso27001,omitempty"`
 	Roadmap   jsonRoadmap `json:"roadmap"`
 	ToConfirm []string    `json:"to_confirm"`
 	FollowUps []string    `json:"follow_ups"`
@@ -100,6 +102,33 @@ type jsonTimeline struct {
 	// Window is the Type II observation window's calendar; omitted for
 	// Type I.
 	Window *jsonWindow `json:"window,omitempty"`
+	// ISO is the way to ISO/IEC 27001 certification, estimates; omitted
+	// without the ISO target.
+	ISO *jsonISOAudits `json:"iso27001,omitempty"`
+}
+
+type jsonISOAudits struct {
+	Estimate         bool    `json:"estimate"`
+	WorkWeeks        float64 `json:"work_weeks"`
+	ReadinessWeeks   int     `json:"readiness_weeks"`
+	Stage1Weeks      int     `json:"stage1_weeks"`
+	Stage2Weeks      int     `json:"stage2_weeks"`
+	CertificateWeeks int     `json:"certificate_weeks"`
+	Ready            string  `json:"ready,omitempty"`
+	Stage1           string  `json:"stage1,omitempty"`
+	Stage2           string  `json:"stage2,omitempty"`
+	Certificate      string  `json:"certificate,omitempty"`
+}
+
+func isoAuditsJSON(ia *roadmap.ISOAudits) *jsonISOAudits {
+	if ia == nil {
+		return nil
+	}
+	return &jsonISOAudits{
+		Estimate: true, WorkWeeks: round4(ia.WorkWeeks), ReadinessWeeks: ia.ReadinessWeeks,
+		Stage1Weeks: ia.Stage1Weeks, Stage2Weeks: ia.Stage2Weeks, CertificateWeeks: ia.CertificateWeeks,
+		Ready: optionalDate(ia.Ready), Stage1: optionalDate(ia.Stage1), Stage2: optionalDate(ia.Stage2), Certificate: optionalDate(ia.Certificate),
+	}
 }
 
 type jsonEstimate struct {
@@ -178,6 +207,7 @@ func JSON(w io.Writer, in Input) error {
 		Version:    assessment.FileVersion,
 		Assessment: in.Assessment,
 		Summary:    summaryJSON(in.Evaluation),
+		ISO:        isoJSON(in),
 		Roadmap:    roadmapJSON(in.Plan),
 		ToConfirm:  itemIDs(in.Plan.ToConfirm),
 		FollowUps:  followUpIDs(in.Plan.FollowUps),
@@ -238,6 +268,7 @@ func roadmapJSON(p roadmap.Plan) jsonRoadmap {
 			Ready:          optionalDate(t.Ready),
 			WindowEnd:      optionalDate(t.WindowEnd),
 			Report:         optionalDate(t.Report),
+			ISO:            isoAuditsJSON(t.ISO),
 		},
 		Items:    make([]jsonItem, len(p.Items)),
 		Packages: make([]jsonPackage, len(p.Packages)),

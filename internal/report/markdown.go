@@ -25,6 +25,7 @@ func Markdown(w io.Writer, in Input) error {
 	writeScope(d, in.Assessment.Scope)
 	writeCategories(d, in.Assessment)
 	writeReadiness(d, in.Evaluation, in.Assessment.Target.Type)
+	writeISO(d, in)
 	writeToConfirm(d, in.Plan)
 	writePlanDetails(d, in.Plan)
 	writeSystemDescription(d, in.Assessment.Scope)

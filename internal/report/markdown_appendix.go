@@ -156,7 +156,7 @@ func questionHeadline(q *questionnaire.Question) string {
 // withContext is a list item for a question with the workshop context of
 // its answer: the answer itself, its owner and the note.
 func withContext(title string, ans assessment.Answer) listItem {
-	facts := []string{"Answer: " + inline(ans.Value.Short())}
+	facts := []string{"Answer: " + inline(answerLabel(ans, ans.Answered()))}
 	if o := inline(ans.Owner); o != "" {
 		facts = append(facts, "Owner: "+o)
 	}
@@ -177,7 +177,7 @@ func writeAppendix(d *doc, in Input) {
 		var items []listItem
 		for _, q := range ev.Questions {
 			if q.Area == area.Area.ID {
-				ans, ok := in.Assessment.Answers[q.ID]
+				ans, ok := in.Assessment.Answer(q.ID)
 				items = append(items, appendixItem(q, ans, ok))
 			}
 		}

@@ -21,7 +21,10 @@ type Input struct {
 	Questionnaire *questionnaire.Questionnaire
 	Assessment    *assessment.Assessment
 	Evaluation    assessment.Evaluation
-	Plan          roadmap.Plan
+	// ISO is the ISO/IEC 27001:2022 view of the same answers; the exports
+	// show it only with the ISO target (ISO.Target).
+	ISO  assessment.ISOView
+	Plan roadmap.Plan
 	// Generated is the date shown in the Markdown.
 	Generated time.Time
 	// Brand is the title, author, logo and draft mark of the HTML report.
@@ -34,6 +37,7 @@ func NewInput(qn *questionnaire.Questionnaire, a *assessment.Assessment, now tim
 		Questionnaire: qn,
 		Assessment:    a,
 		Evaluation:    assessment.Evaluate(qn, a),
+		ISO:           assessment.EvaluateISO(qn, a),
 		Plan:          roadmap.Build(qn, a),
 		Generated:     now,
 	}

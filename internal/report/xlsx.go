@@ -53,8 +53,8 @@ const (
 const maxCellChars = 32767
 
 // XLSX writes the assessment as an Excel workbook: a Summary, the Roadmap,
-// its work Packages, for Type II the observation-window calendar, a criteria heat map, every
-// Answer and the Scope. Summary, Scope and Answers import back with
+// its work Packages, for Type II the observation-window calendar, a criteria heat map, the
+// draft ISO/IEC 27001 Statement of Applicability, every Answer and the Scope. Summary, Scope and Answers import back with
 // 'gapmap import' to the assessment a JSON export of it would give.
 func XLSX(w io.Writer, in Input) error {
 	f := excelize.NewFile()
@@ -68,6 +68,7 @@ func XLSX(w io.Writer, in Input) error {
 		writeWindowSheet(b, in)
 	}
 	writeCriteriaSheet(b, in)
+	writeSoASheet(b, in)
 	writeAnswersSheet(b, in)
 	writeScopeSheet(b, in)
 	b.check(f.SetDocProps(&excelize.DocProperties{

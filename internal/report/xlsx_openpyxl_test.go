@@ -59,7 +59,7 @@ func TestXLSXSecondReader(t *testing.T) {
 		if err := json.Unmarshal(out, &got); err != nil {
 			t.Fatal(err)
 		}
-		sheets := []string{"Summary", "Roadmap", "Packages", "Window", "Criteria", "Answers", "Scope"}
+		sheets := []string{"Summary", "Roadmap", "Packages", "Window", "Criteria", "SoA draft", "Answers", "Scope"}
 		if name == "preseed" {
 			sheets = slices.Delete(sheets, 3, 4) // Type I: no window calendar
 		}

@@ -31,6 +31,21 @@ const LongLeadWeeks = 4
 // report for a Type II. The slow end, 8 weeks, for both.
 const AuditWeeks = 8
 
+// The ISO/IEC 27001 certification lead times, estimates from the table
+// "Typical lead times" in docs/iso27001.md, at the slow end of each range.
+const (
+	// Stage1ToStage2Weeks: usually 4 to 8 weeks between Stage 1 and
+	// Stage 2 to fix its findings (seccomply.net, auvacertification.com).
+	Stage1ToStage2Weeks = 8
+	// ISMSOperationWeeks: the ISMS runs about 3 months, with an internal
+	// audit and a management review done, before Stage 2 (audisocon.com,
+	// startiso.com; ISO sets no fixed period).
+	ISMSOperationWeeks = 13
+	// CertificationDecisionWeeks: 2 to 6 weeks from Stage 2 to the
+	// certification decision without a major finding (unverified).
+	CertificationDecisionWeeks = 6
+)
+
 // SetupWeeks is each built-in work package's setup in person-weeks: the
 // shared part paid once when any of its questions is a gap (a tool chosen
 // and rolled out, one template set, one approval). questionnaires/soc2.yaml
@@ -57,6 +72,10 @@ var SetupWeeks = map[string]float64{
 	"integrity":       0.4, // §1.2 PI1.1–PI1.5: no effort figure in the reference: days [est.]
 	"privacy":         0.4, // §1.2 P1–P8: no effort figure in the reference: days [est.]
 	"customers":       0.4, // §3.2 row 25: external communication of commitments: days [est.]
+	// The ISMS documents (scope, risk method, treatment plan, SoA, document
+	// control) are a document set written together, like the policy set:
+	// §3.2 row 8's 3–5 days for ~12 documents, read as 5 days [est.].
+	"isms": 1.0,
 }
 
 // packageWeeks is what a package's gaps cost together: its setup plus the

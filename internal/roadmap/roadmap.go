@@ -162,7 +162,7 @@ func (e Entry) Reason() Reason {
 	return Foundation
 }
 
-// FollowUp is an answered question flagged for follow-up.
+// FollowUp is a question flagged for follow-up, answered or not.
 type FollowUp struct {
 	Question *questionnaire.Question
 	Answer   assessment.Answer
@@ -179,7 +179,7 @@ type Plan struct {
 	// ToConfirm is the items answered "unknown", in questionnaire order;
 	// they are in Items too.
 	ToConfirm []Item
-	// FollowUps is every applicable answered question flagged for
+	// FollowUps is every applicable question flagged for
 	// follow-up, in questionnaire order.
 	FollowUps []FollowUp
 	Timeline  Timeline
@@ -247,8 +247,8 @@ func Build(qn *questionnaire.Questionnaire, a *assessment.Assessment) Plan {
 func followUps(qn *questionnaire.Questionnaire, a *assessment.Assessment, facts questionnaire.Facts) []FollowUp {
 	var out []FollowUp
 	for _, q := range qn.Questions {
-		ans, answered := a.Answers[q.ID]
-		if answered && ans.Flagged && a.Applies(q, facts) {
+		// A flag stands with or without an answer.
+		if ans := a.Answers[q.ID]; ans.Flagged && a.Applies(q, facts) {
 			out = append(out, FollowUp{Question: q, Answer: ans})
 		}
 	}

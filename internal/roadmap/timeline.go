@@ -50,6 +50,45 @@ type Timeline struct {
 	Start *time.Time
 	// Window is the Type II observation window's calendar; nil for Type I.
 	Window *Window
+	// ISO is the way to ISO/IEC 27001 certification; nil without the ISO
+	// target.
+	ISO *ISOAudits
+}
+
+// ISOAudits are the estimated weeks, from the start of remediation, to the
+// ISO/IEC 27001:2022 certification audits. Every figure is an estimate from
+// the typical lead times in docs/iso27001.md, at their slow end.
+type ISOAudits struct {
+	// WorkWeeks is every gap's work, SOC 2 and ISMS, packages costed
+	// together; ReadinessWeeks is when all of it is done at the capacity.
+	WorkWeeks      float64
+	ReadinessWeeks int
+	// Stage1Weeks is the documentation review, the week after readiness;
+	// Stage2Weeks the implementation audit; CertificateWeeks the
+	// certification body's decision.
+	Stage1Weeks, Stage2Weeks, CertificateWeeks int
+	// Dates, set only when the assessment has a start date.
+	Ready, Stage1, Stage2, Certificate *time.Time
+}
+
+func soc2(n *node) bool { return n.item.Question.Category.IsTSC() }
+
+// isoAudits places Stage 1 in the week after every gap is closed (the
+// internal audit and management review among them), Stage 2 after the
+// Stage 1 findings are fixed and the ISMS has run about three months, and
+// the certificate after the body's decision.
+func isoAudits(t Timeline, all Estimate) *ISOAudits {
+	ia := &ISOAudits{WorkWeeks: all.WorkWeeks, ReadinessWeeks: all.ReadinessWeeks}
+	ia.Stage1Weeks = ia.ReadinessWeeks + 1
+	ia.Stage2Weeks = max(ia.Stage1Weeks+Stage1ToStage2Weeks, ia.ReadinessWeeks+ISMSOperationWeeks)
+	ia.CertificateWeeks = ia.Stage2Weeks + CertificationDecisionWeeks
+	if t.Start != nil {
+		ia.Ready = weeksAfter(*t.Start, ia.ReadinessWeeks)
+		ia.Stage1 = weeksAfter(*t.Start, ia.Stage1Weeks)
+		ia.Stage2 = weeksAfter(*t.Start, ia.Stage2Weeks)
+		ia.Certificate = weeksAfter(*t.Start, ia.CertificateWeeks)
+	}
+	return ia
 }
 
 // WindowWeeks is the observation window in whole weeks, rounded up.
@@ -71,15 +110,23 @@ func buildTimeline(qn *questionnaire.Questionnaire, a *assessment.Assessment, g 
 			t.Start = &start // a target's dates are checked on input; a bad one gives weeks only
 		}
 	}
+	// The SOC 2 dates leave the ISMS gaps out: a SOC 2 audit does not wait
+	// for them, so the ISO target moves no SOC 2 date. The ISO dates count
+	// every gap.
 	unknown := false
 	for _, n := range g.nodes {
-		t.AloneWeeks += n.item.Weeks
-		unknown = unknown || n.item.Answer.Value == assessment.Unknown
+		if soc2(n) {
+			t.AloneWeeks += n.item.Weeks
+			unknown = unknown || n.item.Answer.Value == assessment.Unknown
+		}
 	}
-	t.Estimate = t.estimate(g, func(*node) bool { return true })
+	t.Estimate = t.estimate(g, soc2)
 	if unknown {
-		e := t.estimate(g, func(n *node) bool { return n.item.Answer.Value != assessment.Unknown })
+		e := t.estimate(g, func(n *node) bool { return soc2(n) && n.item.Answer.Value != assessment.Unknown })
 		t.IfUnknownInPlace = &e
+	}
+	if a.ISOTarget() {
+		t.ISO = isoAudits(t, t.estimate(g, func(*node) bool { return true }))
 	}
 	if t.Type == assessment.TypeII {
 		t.Window = buildWindow(qn, a, g, t.WindowMonths, t.Ready, t.WindowEnd)

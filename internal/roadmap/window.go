@@ -82,7 +82,8 @@ func buildWindow(qn *questionnaire.Questionnaire, a *assessment.Assessment, g *g
 	}
 	facts := a.Scope.Facts()
 	for _, q := range qn.Questions {
-		if q.Evidence != questionnaire.Periodic || !a.Applies(q, facts) {
+		// ISMS controls run too, but the SOC 2 auditor does not test them.
+		if q.Evidence != questionnaire.Periodic || !q.Category.IsTSC() || !a.Applies(q, facts) {
 			continue
 		}
 		if ans, ok := a.Answers[q.ID]; ok && ans.Value == assessment.NA {

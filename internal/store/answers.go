@@ -137,9 +137,10 @@ func storedAnswer(ctx context.Context, tx *sql.Tx, id int64, questionID string) 
 }
 
 // matches reports whether the stored answer is the one the caller read:
-// prev with no value stands for "no answer".
+// prev with no value and no flag or note stands for "no record" (a flag or
+// a note may stand without an answer).
 func matches(cur assessment.Answer, stored bool, prev assessment.Answer) bool {
-	if prev.Value == "" {
+	if !prev.Answered() && !prev.HasContext() {
 		return !stored
 	}
 	return stored && sameFields(cur, prev)

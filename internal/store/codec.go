@@ -64,8 +64,8 @@ func checkAnswer(questionID string, ans assessment.Answer) error {
 	if questionID == "" {
 		return errors.New("an answer needs a question ID")
 	}
-	if !ans.Value.Valid() {
-		return fmt.Errorf("answer to %s: unknown answer %q", questionID, ans.Value)
+	if err := ans.Check(); err != nil {
+		return fmt.Errorf("answer to %s: %w", questionID, err)
 	}
 	if err := assessment.CheckNote(ans.Note); err != nil {
 		return fmt.Errorf("answer to %s: %w", questionID, err)

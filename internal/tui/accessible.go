@@ -2,13 +2,16 @@ package tui
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
+	"sync/atomic"
 
 	"charm.land/huh/v2"
 
@@ -24,7 +27,7 @@ import (
 // readers and in plain terminals.
 type accessible struct {
 	sh  *shared
-	in  io.Reader
+	in  *endReader
 	out io.Writer
 	ctx context.Context
 }
@@ -32,7 +35,7 @@ type accessible struct {
 // RunAccessible runs the assessment flow as line prompts on in and out.
 func RunAccessible(ctx context.Context, opts Options, in io.Reader, out io.Writer) error {
 	sh := &shared{opts: opts, keys: newKeyMap(), who: opts.Who, width: 80, height: 24}
-	r := accessible{sh: sh, in: in, out: out, ctx: ctx}
+	r := accessible{sh: sh, in: &endReader{r: in}, out: out, ctx: ctx}
 	sess, err := r.choose()
 	if err != nil || sess == nil {
 		return err
@@ -44,8 +47,49 @@ func RunAccessible(ctx context.Context, opts Options, in io.Reader, out io.Write
 	return r.export(sess)
 }
 
+// ErrInputEnded ends the accessible mode when its input does.
+var ErrInputEnded = errors.New("the input ended; the answers given so far are saved")
+
+// endReader notes when its input has ended, which huh's prompts cannot
+// report.
+type endReader struct {
+	r     io.Reader
+	ended atomic.Bool
+}
+
+func (e *endReader) Read(p []byte) (int, error) {
+	n, err := e.r.Read(p)
+	if err != nil {
+		e.ended.Store(true)
+	}
+	return n, err
+}
+
+// ErrInterrupted ends the accessible mode on ctrl+c.
+var ErrInterrupted = errors.New("interrupted; the answers given so far are saved")
+
+// run asks the groups' questions as line prompts. Huh's prompts do not
+// watch the context, and a terminal's ctrl+c (SIGINT) only cancels it, so
+// the prompt runs aside and ctrl+c ends the wait at once.
 func (r accessible) run(groups ...*huh.Group) error {
-	return huh.NewForm(groups...).WithAccessible(true).WithInput(r.in).WithOutput(r.out).Run()
+	done := make(chan error, 1)
+	go func() {
+		done <- huh.NewForm(groups...).WithAccessible(true).WithInput(r.in).WithOutput(r.out).Run()
+	}()
+	select {
+	case err := <-done:
+		switch {
+		case err != nil:
+		case r.ctx.Err() != nil:
+			err = ErrInterrupted
+		case r.in.ended.Load():
+			err = ErrInputEnded
+		}
+		return err
+	case <-r.ctx.Done():
+		fmt.Fprintln(r.out)
+		return ErrInterrupted
+	}
 }
 
 func (r accessible) say(format string, args ...any) { fmt.Fprintf(r.out, format+"\n", args...) }
@@ -75,22 +119,42 @@ func (r accessible) choose() (*session, error) {
 		if err != nil {
 			return nil, err
 		}
-		return newSession(a, qn), nil
+		sess := newSession(a, qn)
+		r.sh.who = cmp.Or(sess.lastWho(), r.sh.who)
+		return sess, nil
 	}
 	return r.create()
 }
 
 func (r accessible) create() (*session, error) {
+	infos, err := r.sh.opts.Store.List(r.ctx)
+	if err != nil {
+		return nil, err
+	}
+	var taken []string
+	for _, in := range infos {
+		taken = append(taken, in.Name)
+	}
+	isTaken := func(name string) bool {
+		return slices.ContainsFunc(taken, func(other string) bool { return assessment.SameName(name, other) })
+	}
 	a := assessment.New("", r.sh.opts.DefaultQuestionnaire, r.sh.now())
 	for {
-		groups, vals := scopeGroups(*a, true, true)
+		groups, vals := scopeGroups(*a, scopeOptions{isNew: true, lists: true,
+			taken: isTaken, inputEnded: r.in.ended.Load})
 		if err := r.run(groups...); err != nil {
 			return nil, err
 		}
 		vals.apply(a)
-		cgroups, cvals := criteriaGroups(*a, true, 0)
-		if err := r.run(cgroups...); err != nil {
-			return nil, err
+		cgroups, cvals := criteriaGroups(*a, 0)
+		for i, g := range cgroups {
+			// Huh's accessible mode asks hidden groups too.
+			if i == criteriaWindowGroup && *cvals.reportType != string(assessment.TypeII) {
+				continue
+			}
+			if err := r.run(g); err != nil {
+				return nil, err
+			}
 		}
 		cvals.apply(a)
 		qn, err := r.sh.opts.Questionnaire(a.QuestionnaireID)
@@ -100,7 +164,9 @@ func (r accessible) create() (*session, error) {
 		sess := newSession(a, qn)
 		err = r.sh.opts.Store.Create(r.ctx, a, sess.ev.Summarize())
 		if errors.Is(err, store.ErrExists) {
-			r.say("An assessment named %q already exists. Please choose another name.", a.Name)
+			// Taken meanwhile, by another window.
+			r.say("An assessment named %q was created meanwhile. Please choose another name.", a.Name)
+			taken = append(taken, a.Name)
 			continue
 		}
 		if err != nil {
@@ -119,7 +185,7 @@ const (
 
 func (r accessible) answerQuestions(sess *session) error {
 	for i, q := range sess.questions {
-		if _, done := sess.a.Answers[q.ID]; done {
+		if _, done := sess.a.Answer(q.ID); done {
 			continue
 		}
 		area := sess.qn.Area(q.Area)
@@ -140,7 +206,8 @@ func (r accessible) answerQuestions(sess *session) error {
 		case choiceSkip:
 			continue
 		}
-		ans := assessment.Answer{Value: assessment.Value(*value), AnsweredBy: r.sh.who}
+		ans := sess.a.Answers[q.ID] // keeps a flag or note given without an answer
+		ans.Value, ans.AnsweredBy = assessment.Value(*value), r.sh.who
 		note := ptr("")
 		title := "Note (optional; press enter to skip)"
 		if ans.Value == assessment.NA {
@@ -182,16 +249,34 @@ func (r accessible) summary(sess *session) {
 }
 
 func (r accessible) export(sess *session) error {
-	path := ptr("")
-	if err := r.run(huh.NewGroup(huh.NewInput().
-		Title("Export the Markdown roadmap to a file? Enter a path, or press enter to skip").
-		Placeholder(defaultExportName(sess.a.Name, "md")).Value(path))); err != nil {
+	format := ptr(report.Formats[0].Name)
+	var opts []huh.Option[string]
+	for _, f := range report.Formats {
+		opts = append(opts, huh.NewOption(f.Title+" — "+f.About, f.Name))
+	}
+	opts = append(opts, huh.NewOption("Do not export now", ""))
+	if err := r.run(huh.NewGroup(huh.NewSelect[string]().Title("Export the report to a file?").Options(opts...).Value(format))); err != nil {
 		return err
 	}
-	if strings.TrimSpace(*path) == "" {
+	if *format == "" {
 		return nil
 	}
-	abs, _ := filepath.Abs(strings.TrimSpace(*path))
+	f, err := report.FormatNamed(*format)
+	if err != nil {
+		return err
+	}
+	path := ptr("")
+	if err := r.run(huh.NewGroup(huh.NewInput().
+		Title("File (press enter for " + defaultExportName(sess.a.Name, f.Ext) + " in the current folder)").
+		Value(path))); err != nil {
+		return err
+	}
+	target := cmp.Or(strings.TrimSpace(*path), defaultExportName(sess.a.Name, f.Ext))
+	target, err = expandHome(target)
+	if err != nil {
+		return err
+	}
+	abs, _ := filepath.Abs(target)
 	overwrite := false
 	if _, err := os.Stat(abs); err == nil {
 		if err := r.run(huh.NewGroup(huh.NewConfirm().Title(abs + " exists. Replace it?").Value(&overwrite))); err != nil {
@@ -203,7 +288,7 @@ func (r accessible) export(sess *session) error {
 		}
 	}
 	var buf bytes.Buffer
-	if err := report.Markdown(&buf, report.NewInput(sess.qn, sess.a, r.sh.now())); err != nil {
+	if err := f.Write(&buf, report.NewInput(sess.qn, sess.a, r.sh.now())); err != nil {
 		return err
 	}
 	if err := atomicfile.Write(abs, buf.Bytes(), 0o644, overwrite); err != nil {

@@ -3,6 +3,7 @@ package tui
 import (
 	"bytes"
 	"context"
+	"errors"
 	"io"
 	"slices"
 	"strings"
@@ -21,14 +22,14 @@ func TestAccessibleCreatesAnAssessment(t *testing.T) {
 		"Acc Co",   // name
 		"", "", "", // organization, system, description
 		"1", "0", // data: customer content, confirm
-		"0",    // facts: none
 		"", "", // headcount, capacity
+		"1", "2", "3", "3", "3", "3", // facts: "choose" is refused; yes, then no
 		"AWS | infrastructure | customer data; App | software",
 		"AWS | hosting | carve-out | report",
 		"Platform; Support",
-		"",       // CUECs
-		"0",      // no optional category
-		"1", "2", // Type I; the window is asked but ignored
+		"",     // CUECs
+		"0",    // no optional category
+		"1",    // Type I: no window is asked
 		"", "", // dates
 	}, "\n") + "\n"
 	var out bytes.Buffer
@@ -57,6 +58,58 @@ func TestAccessibleCreatesAnAssessment(t *testing.T) {
 	}
 	if a.Target.Type != assessment.TypeI || a.Target.WindowMonths != 0 {
 		t.Errorf("target = %+v, want Type I without a window", a.Target)
+	}
+	if strings.Contains(out.String(), "observation window") {
+		t.Error("the Type II window was asked for a Type I report")
+	}
+	if !strings.Contains(out.String(), "answer yes or no") {
+		t.Error("a company fact took no answer")
+	}
+	if d := a.Scope.Declared; !d["develops_software"] || d["has_offices"] || len(d) != len(scopeFacts) {
+		t.Errorf("declared facts = %v, want develops_software only, every fact answered", d)
+	}
+}
+
+// A taken name is refused at the name prompt, not after the whole setup.
+func TestAccessibleRefusesATakenNameAtOnce(t *testing.T) {
+	st := openStore(t, true)
+	input := "1\nAcme Cloud readiness\nAcme 2027\n"
+	var out bytes.Buffer
+	done := make(chan error, 1)
+	go func() {
+		done <- RunAccessible(context.Background(), testOptions(t, st), &lineReader{input}, &out)
+	}()
+	select {
+	case <-done:
+	case <-time.After(10 * time.Second):
+		t.Fatalf("the accessible mode did not finish; it printed:\n%s", out.String())
+	}
+	text := out.String()
+	refused := strings.Index(text, "is taken by another assessment")
+	org := strings.Index(text, "Organization")
+	if refused < 0 || org < 0 || refused > org {
+		t.Fatalf("the taken name was not refused before the next prompt:\n%s", text)
+	}
+}
+
+// ctrl+c (SIGINT cancels the context) ends the accessible mode at once,
+// even while a prompt waits for a line.
+func TestAccessibleCtrlCQuits(t *testing.T) {
+	st := openStore(t, true)
+	ctx, cancel := context.WithCancel(context.Background())
+	in, _ := io.Pipe() // never gives a line
+	var out bytes.Buffer
+	done := make(chan error, 1)
+	go func() { done <- RunAccessible(ctx, testOptions(t, st), in, &out) }()
+	time.Sleep(50 * time.Millisecond) // the first prompt is waiting
+	cancel()
+	select {
+	case err := <-done:
+		if !errors.Is(err, ErrInterrupted) {
+			t.Fatalf("ctrl+c returned %v, want %v", err, ErrInterrupted)
+		}
+	case <-time.After(5 * time.Second):
+		t.Fatal("ctrl+c did not end the accessible mode")
 	}
 }
 

@@ -25,6 +25,7 @@ type (
 	answerSavedMsg struct {
 		questionID string
 		value      assessment.Value
+		cleared    bool
 		err        error
 	}
 	setupSavedMsg struct {
@@ -34,6 +35,10 @@ type (
 	deletedMsg struct {
 		name string
 		err  error
+	}
+	renamedMsg struct {
+		from, to string
+		err      error
 	}
 	duplicatedMsg struct {
 		name string
@@ -130,7 +135,7 @@ func clearAnswer(sh *shared, uuid, qid string, prev assessment.Answer, sum asses
 		ctx, cancel := context.WithTimeout(context.Background(), ioTimeout)
 		defer cancel()
 		err := st.ClearAnswer(ctx, uuid, qid, prev, who, sum)
-		return answerSavedMsg{questionID: qid, err: err}, err
+		return answerSavedMsg{questionID: qid, cleared: true, err: err}, err
 	})
 }
 
@@ -167,6 +172,16 @@ func deleteAssessment(sh *shared, uuid, name string) tea.Cmd {
 		defer cancel()
 		err := st.Delete(ctx, uuid)
 		return deletedMsg{name: name, err: err}, err
+	})
+}
+
+func renameAssessment(sh *shared, uuid, from, to string) tea.Cmd {
+	st := sh.opts.Store
+	return sh.writer.submit(func() (tea.Msg, error) {
+		ctx, cancel := context.WithTimeout(context.Background(), ioTimeout)
+		defer cancel()
+		err := st.Rename(ctx, uuid, to)
+		return renamedMsg{from: from, to: to, err: err}, err
 	})
 }
 

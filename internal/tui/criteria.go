@@ -22,7 +22,7 @@ type criteriaValues struct {
 // newCriteriaScreen chooses the optional Trust Services Categories, each
 // with a recommendation from the scope, and the report target.
 func newCriteriaScreen(sh *shared, a *assessment.Assessment) setupForm {
-	groups, vals := criteriaGroups(*a, false, min(sh.width-4, 100)-8)
+	groups, vals := criteriaGroups(*a, sh.contentW-8)
 	return setupForm{
 		a:     *a,
 		form:  newEmbeddedForm(sh, groups...),
@@ -32,12 +32,14 @@ func newCriteriaScreen(sh *shared, a *assessment.Assessment) setupForm {
 	}
 }
 
-// criteriaGroups builds the criteria and report target form. Huh's
-// accessible mode asks every group, hidden or not, so there the window
-// question says it does not matter for Type I. The reasons are wrapped at
-// wrapAt cells (0: not at all), a little inside the form's own wrapping,
-// which otherwise wraps the same lines twice.
-func criteriaGroups(a assessment.Assessment, accessible bool, wrapAt int) ([]*huh.Group, *criteriaValues) {
+// criteriaWindowGroup is the index of the group that asks the Type II
+// observation window, asked only for Type II.
+const criteriaWindowGroup = 2
+
+// criteriaGroups builds the criteria and report target form. The reasons
+// are wrapped at wrapAt cells (0: not at all), a little inside the form's
+// own wrapping, which otherwise wraps the same lines twice.
+func criteriaGroups(a assessment.Assessment, wrapAt int) ([]*huh.Group, *criteriaValues) {
 	var opts []huh.Option[string]
 	var reasons []string
 	chosen := ptr([]string{})
@@ -67,11 +69,7 @@ func criteriaGroups(a assessment.Assessment, accessible bool, wrapAt int) ([]*hu
 		huh.NewOption("Type I — controls designed and in place on one date (faster; a common first step)", string(assessment.TypeI)),
 		huh.NewOption("Type II — controls operating over a period of 3–12 months (what most buyers ask for)", string(assessment.TypeII)),
 	).Value(reportType)
-	windowTitle, categoriesTitle := "Type II observation window", "Add other Trust Services Categories? (space selects)"
-	if accessible {
-		windowTitle += " (ignored for Type I)"
-		categoriesTitle = "Add other Trust Services Categories?"
-	}
+	windowTitle, categoriesTitle := "Type II observation window", "Add other Trust Services Categories?"
 	return []*huh.Group{
 		huh.NewGroup(
 			huh.NewNote().Title("Security (CC1–CC9) is always included").

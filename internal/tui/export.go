@@ -21,8 +21,9 @@ import (
 type exportStep int
 
 const (
-	exportChoose  exportStep = iota // format and path
-	exportConfirm                   // the file exists: replace it?
+	exportChoose    exportStep = iota // format and path
+	exportResolving                   // finding where the file goes
+	exportConfirm                     // the file exists: replace it?
 	exportWriting
 	exportDone
 )
@@ -35,6 +36,8 @@ type exportScreen struct {
 	step   exportStep
 	form   embeddedForm
 	format string
+	// typed is the path as typed, path where it resolved to.
+	typed  string
 	path   string
 	result string
 	err    error
@@ -49,7 +52,7 @@ type exportedMsg struct {
 
 func newExportScreen(sh *shared, sess *session) exportScreen {
 	s := exportScreen{sh: sh, sess: sess}
-	s.form = newExportForm(sh, sess.a.Name)
+	s.form = newExportForm(sh, sess.a.Name, report.Formats[0].Name, "")
 	return s
 }
 
@@ -64,21 +67,66 @@ func defaultExportName(name, ext string) string {
 	return slug + "-soc2-roadmap." + ext
 }
 
-func newExportForm(sh *shared, name string) embeddedForm {
-	format := ptr("md")
-	path := ptr("")
+// newExportForm asks for the format and the file, filled in with format
+// and path (after "Keep it", what was typed stays).
+func newExportForm(sh *shared, name, format, path string) embeddedForm {
+	formatV, pathV := ptr(format), ptr(path)
+	var opts []huh.Option[string]
+	for _, f := range report.Formats {
+		opts = append(opts, huh.NewOption(f.Title+" — "+f.About, f.Name))
+	}
 	return newEmbeddedForm(sh, huh.NewGroup(
-		huh.NewSelect[string]().Key("format").Title("Format").Options(
-			huh.NewOption("Markdown — the readiness report and roadmap to hand over or paste into a tracker", "md"),
-			huh.NewOption("JSON — the complete assessment and roadmap (imports back with gapmap import)", "json"),
-			huh.NewOption("CSV — one row per roadmap item, for spreadsheets and ticket imports", "csv"),
-		).Value(format),
+		huh.NewSelect[string]().Key("format").Title("Format").Options(opts...).Value(formatV),
 		huh.NewInput().Key("path").Title("File").
 			DescriptionFunc(func() string {
-				return "Empty for " + defaultExportName(name, *format) + " in the current folder."
-			}, format).
-			Value(path),
+				return "Empty for " + defaultExportName(name, extOf(*formatV)) + " in the current folder."
+			}, formatV).
+			Value(pathV),
 	).Title("Export"))
+}
+
+func extOf(format string) string {
+	f, err := report.FormatNamed(format)
+	if err != nil {
+		return format
+	}
+	return f.Ext
+}
+
+// exportTargetMsg is where an export goes, resolved off the Update loop.
+type exportTargetMsg struct {
+	path   string
+	exists bool
+	err    error
+}
+
+// resolveTarget makes path absolute, expanding a leading ~, and finds
+// whether a file is there already.
+func resolveTarget(path string) tea.Cmd {
+	return func() tea.Msg {
+		p, err := expandHome(path)
+		if err != nil {
+			return exportTargetMsg{err: err}
+		}
+		if abs, err := filepath.Abs(p); err == nil {
+			p = abs
+		}
+		_, err = os.Stat(p)
+		return exportTargetMsg{path: p, exists: err == nil}
+	}
+}
+
+// expandHome replaces a leading ~ or ~/ by the home folder, as a shell
+// would.
+func expandHome(path string) (string, error) {
+	if path != "~" && !strings.HasPrefix(path, "~/") && !strings.HasPrefix(path, "~"+string(filepath.Separator)) {
+		return path, nil
+	}
+	home, err := os.UserHomeDir()
+	if err != nil {
+		return "", fmt.Errorf("cannot expand ~: %w", err)
+	}
+	return filepath.Join(home, path[1:]), nil
 }
 
 func (s exportScreen) Init() tea.Cmd { return s.form.Init() }
@@ -88,28 +136,60 @@ func (s exportScreen) capturesInput() bool { return s.step == exportChoose || s.
 
 func (s exportScreen) ShortHelp() []key.Binding {
 	if s.capturesInput() {
-		return formShortHelp(s.sh.keys)
+		return s.form.ShortHelp()
 	}
-	back := key.NewBinding(key.WithKeys("enter", "esc"), key.WithHelp("enter/esc", "back to the roadmap"))
-	return []key.Binding{back, s.sh.keys.Quit}
+	return []key.Binding{s.sh.keys.ExportDone, s.sh.keys.Help, s.sh.keys.Quit}
 }
 
+func (s exportScreen) FullHelp() [][]key.Binding { return [][]key.Binding{s.ShortHelp()} }
+func (s exportScreen) unsaved() string           { return "" }
+func (s exportScreen) handedOn() bool            { return false }
+
 func (s exportScreen) Update(msg tea.Msg) (exportScreen, tea.Cmd) {
-	if m, ok := msg.(exportedMsg); ok {
+	switch m := msg.(type) {
+	case exportedMsg:
 		s.step = exportDone
 		s.err = m.err
 		s.result = fmt.Sprintf("Exported to %s (%d bytes).", m.path, m.size)
 		return s, nil
+	case exportTargetMsg:
+		return s.target(m)
 	}
 	switch s.step {
 	case exportChoose, exportConfirm:
 		return s.updateForm(msg)
 	case exportDone:
-		if k, ok := msg.(tea.KeyPressMsg); ok && (key.Matches(k, s.sh.keys.Enter) || key.Matches(k, s.sh.keys.Back)) {
+		if k, ok := msg.(tea.KeyPressMsg); ok && key.Matches(k, s.sh.keys.ExportDone) {
 			return s, navigate(screenRoadmap)
 		}
 	}
 	return s, nil
+}
+
+// target acts on the resolved path: ask before replacing a file, else write.
+func (s exportScreen) target(m exportTargetMsg) (exportScreen, tea.Cmd) {
+	if m.err != nil {
+		s.step, s.err = exportDone, m.err
+		return s, nil
+	}
+	s.path = m.path
+	if m.exists {
+		s.step = exportConfirm
+		s.form = newEmbeddedForm(s.sh, huh.NewGroup(
+			huh.NewConfirm().Key("replace").Title(oneLine(s.path)+" already exists. Replace it?").
+				Affirmative("Replace").Negative("Keep it").Value(ptr(false)),
+		))
+		return s, s.form.Init()
+	}
+	s.step = exportWriting
+	return s, s.write(false)
+}
+
+// keep returns to the form with what was typed, the existing file kept.
+func (s exportScreen) keep() (exportScreen, tea.Cmd) {
+	s.step = exportChoose
+	s.form = newExportForm(s.sh, s.sess.a.Name, s.format, s.typed)
+	return s, tea.Batch(s.form.Init(), status("Not exported: the existing file is kept", false))
 }
 
 func (s exportScreen) updateForm(msg tea.Msg) (exportScreen, tea.Cmd) {
@@ -119,39 +199,25 @@ func (s exportScreen) updateForm(msg tea.Msg) (exportScreen, tea.Cmd) {
 	switch outcome {
 	case formCancelled:
 		if s.step == exportConfirm {
-			s.step = exportChoose
-			s.form = newExportForm(s.sh, s.sess.a.Name)
-			return s, tea.Batch(s.form.Init(), status("Not exported: the existing file is kept", false))
+			return s.keep()
 		}
 		return s, navigate(screenRoadmap)
 	case formDone:
 		if s.step == exportConfirm {
 			if !s.form.form.GetBool("replace") {
-				s.step = exportChoose
-				s.form = newExportForm(s.sh, s.sess.a.Name)
-				return s, tea.Batch(s.form.Init(), status("Not exported: the existing file is kept", false))
+				return s.keep()
 			}
 			s.step = exportWriting
 			return s, s.write(true)
 		}
 		s.format = s.form.form.GetString("format")
-		s.path = strings.TrimSpace(s.form.form.GetString("path"))
-		if s.path == "" {
-			s.path = defaultExportName(s.sess.a.Name, s.format)
+		s.typed = strings.TrimSpace(s.form.form.GetString("path"))
+		path := s.typed
+		if path == "" {
+			path = defaultExportName(s.sess.a.Name, extOf(s.format))
 		}
-		if abs, err := filepath.Abs(s.path); err == nil {
-			s.path = abs
-		}
-		if _, err := os.Stat(s.path); err == nil {
-			s.step = exportConfirm
-			s.form = newEmbeddedForm(s.sh, huh.NewGroup(
-				huh.NewConfirm().Key("replace").Title(oneLine(s.path)+" already exists. Replace it?").
-					Affirmative("Replace").Negative("Keep it").Value(ptr(false)),
-			))
-			return s, s.form.Init()
-		}
-		s.step = exportWriting
-		return s, s.write(false)
+		s.step = exportResolving
+		return s, resolveTarget(path)
 	}
 	return s, cmd
 }
@@ -161,15 +227,10 @@ func (s exportScreen) write(overwrite bool) tea.Cmd {
 	in := report.NewInput(s.sess.qn, s.sess.a, s.sh.now())
 	path, format := s.path, s.format
 	return func() tea.Msg {
+		f, err := report.FormatNamed(format)
 		var buf bytes.Buffer
-		var err error
-		switch format {
-		case "json":
-			err = report.JSON(&buf, in)
-		case "csv":
-			err = report.CSV(&buf, in)
-		default:
-			err = report.Markdown(&buf, in)
+		if err == nil {
+			err = f.Write(&buf, in)
 		}
 		if err == nil {
 			err = atomicfile.Write(path, buf.Bytes(), 0o644, overwrite)
@@ -181,6 +242,8 @@ func (s exportScreen) write(overwrite bool) tea.Cmd {
 func (s exportScreen) View(w, h int) string {
 	st := s.sh.styles
 	switch s.step {
+	case exportResolving:
+		return st.Muted.Render("Checking " + oneLine(s.typed) + "…")
 	case exportWriting:
 		return st.Muted.Render("Writing " + oneLine(s.path) + "…")
 	case exportDone:
@@ -189,11 +252,10 @@ func (s exportScreen) View(w, h int) string {
 			if errors.Is(s.err, atomicfile.ErrExists) {
 				msg = "Export stopped: the file appeared meanwhile and was kept."
 			}
-			return st.Error.Render(wrap(msg, w)) + "\n\n" + st.Muted.Render("enter or esc: back to the roadmap")
+			return st.Error.Render(wrap(msg, w))
 		}
 		return st.Title.Render("Done") + "\n\n" + st.Success.Render(wrap(oneLine(s.result), w)) + "\n\n" +
-			wrap("Open it in an editor, paste it into your tracker, or hand it over. Export again any time: answers stay in gapmap.", w) +
-			"\n\n" + st.Muted.Render("enter or esc: back to the roadmap")
+			wrap("Open it in an editor, paste it into your tracker, or hand it over. Export again any time: answers stay in gapmap.", w)
 	}
-	return s.form.View()
+	return s.form.View(w, h)
 }

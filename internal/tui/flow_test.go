@@ -91,7 +91,7 @@ func TestQuestionLoopPersists(t *testing.T) {
 
 	first := "governance.security-owner"
 	tm.Send(press("1")) // in place, moves on
-	waitFor(t, f, "Saved: "+first)
+	waitFor(t, f, "Saved: "+builtin(t).Question(first).Title)
 	tm.Send(press("4")) // second question: not in place
 	waitFor(t, f, "question 3 of")
 	tm.Send(press("h")) // back to the second
@@ -147,12 +147,24 @@ func TestNewAssessmentFlow(t *testing.T) {
 	tm.Type("Globex Q1")
 	for _, field := range []string{
 		"Organization", "System or service in scope", "Short description",
-		"Data the system handles", "Which of these are true?", "Headcount", "People available for remediation",
+		"Data the system handles", "Headcount", "People available for remediation",
 	} {
 		focus(t, tm, f, field)
 	}
-	// The lists, item by item: one component.
+	// Each company fact is answered, yes or no: none is ticked for the user.
 	tm.Send(press("enter"))
+	waitFor(t, f, "┃ "+scopeFacts[0].label)
+	tm.Send(press("enter"))
+	waitFor(t, f, "answer yes or no")
+	for i, fact := range scopeFacts {
+		waitFor(t, f, "┃ "+fact.label)
+		tm.Send(press("right")) // yes
+		if i > 0 {
+			tm.Send(press("right")) // no
+		}
+		tm.Send(press("enter"))
+	}
+	// The lists, item by item: one component.
 	waitFor(t, f, "› + Add a component")
 	tm.Send(press("enter"))
 	waitFor(t, f, "┃ Name")
@@ -178,6 +190,9 @@ func TestNewAssessmentFlow(t *testing.T) {
 	}
 	if a.Target.Type != assessment.TypeI || len(a.Categories) != 1 {
 		t.Errorf("stored setup: %+v %v", a.Target, a.Categories)
+	}
+	if d := a.Scope.Declared; !d[scopeFacts[0].name] || d["has_offices"] || len(d) != len(scopeFacts) {
+		t.Errorf("declared facts = %v, want the first yes and the others no", d)
 	}
 	want := []assessment.Component{{Name: "Kubernetes cluster", Kind: "infrastructure", CustomerData: true}}
 	if !slices.Equal(a.Scope.Components, want) {

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/huh/v2"
 
@@ -22,29 +23,53 @@ const (
 // into a cancel.
 type embeddedForm struct {
 	form *huh.Form
+	keys keyMap
+	// size is the room the form was last laid out for, shared like the
+	// form itself by every copy of the screen.
+	size *[2]int
 }
 
 func newEmbeddedForm(sh *shared, groups ...*huh.Group) embeddedForm {
 	f := huh.NewForm(groups...).
-		WithTheme(huh.ThemeFunc(huh.ThemeCharm)).
-		WithShowHelp(true).
-		WithWidth(min(sh.width-4, 100))
-	return embeddedForm{form: f}
+		WithTheme(sh.styles.FormTheme()).
+		WithShowHelp(false). // the footer shows the field's keys, once
+		WithWidth(sh.contentW)
+	return embeddedForm{form: f, keys: sh.keys, size: &[2]int{}}
 }
 
-func (e embeddedForm) Init() tea.Cmd { return e.form.Init() }
+// Init focuses the first field; the layout follows the focus.
+func (e embeddedForm) Init() tea.Cmd {
+	cmd := e.form.Init()
+	e.layout()
+	return cmd
+}
+
+// layout lays the form out again for its size, which scrolls each group
+// to its focused field. Huh does so on every message; a size message
+// changes nothing else, since the form's size is set.
+func (e embeddedForm) layout() {
+	if e.size[0] > 0 {
+		e.form.Update(tea.WindowSizeMsg{Width: e.size[0], Height: e.size[1]})
+	}
+}
 
 // Update feeds a message to the form and reports what became of it.
 func (e embeddedForm) Update(msg tea.Msg) (embeddedForm, tea.Cmd, formOutcome) {
-	if k, ok := msg.(tea.KeyPressMsg); ok && k.String() == "esc" {
+	if k, ok := msg.(tea.KeyPressMsg); ok && key.Matches(k, e.keys.Back) {
 		return e, nil, formCancelled
 	}
-	if ws, ok := msg.(tea.WindowSizeMsg); ok {
-		e.form = e.form.WithWidth(min(ws.Width-4, 100))
+	if _, ok := msg.(tea.WindowSizeMsg); ok {
+		// View sizes the form to the room its screen gives it; huh would
+		// size it to the whole terminal.
+		return e, nil, formActive
 	}
 	m, cmd := e.form.Update(msg)
 	if f, ok := m.(*huh.Form); ok {
 		e.form = f
+	}
+	switch msg.(type) {
+	case tea.KeyPressMsg, tea.PasteMsg:
+		e.form, cmd = settleFocus(e.form, cmd)
 	}
 	switch e.form.State {
 	case huh.StateCompleted:
@@ -55,7 +80,33 @@ func (e embeddedForm) Update(msg tea.Msg) (embeddedForm, tea.Cmd, formOutcome) {
 	return e, cmd, formActive
 }
 
-func (e embeddedForm) View() string { return e.form.View() }
+// View renders the form in w cells by h lines. Given a height, huh
+// scrolls each group so that the focused field is at the top of its view,
+// so the field being typed in is always on screen.
+func (e embeddedForm) View(w, h int) string {
+	// Huh sizes a group's view to the height less its footer as it is at
+	// that moment, then adds a blank line and the footer, which is where
+	// errors show: two lines are kept for them.
+	if size := [2]int{w, max(h-2, 3)}; *e.size != size {
+		*e.size = size
+		e.form.WithWidth(size[0]).WithHeight(size[1])
+		e.layout()
+	}
+	return e.form.View()
+}
+
+// ShortHelp is the focused field's keys, then leaving the form. The
+// arrows that move in a list go without saying, and make room at 80
+// columns for the keys that do not.
+func (e embeddedForm) ShortHelp() []key.Binding {
+	var out []key.Binding
+	for _, b := range e.form.KeyBinds() {
+		if h := b.Help().Key; h != "↑" && h != "↓" {
+			out = append(out, b)
+		}
+	}
+	return append(out, e.keys.FormCancel, e.keys.ForceQuit)
+}
 
 // setupForm is one step of setting up an assessment (the scope, then the
 // criteria and report target): a form that edits a copy of the assessment
@@ -112,7 +163,14 @@ func (s setupForm) Update(msg tea.Msg) (setupForm, tea.Cmd) {
 	return s, cmd
 }
 
-func (s setupForm) View(w, h int) string { return s.form.View() }
+func (s setupForm) View(w, h int) string     { return s.form.View(w, h) }
+func (s setupForm) ShortHelp() []key.Binding { return s.form.ShortHelp() }
+func (s setupForm) FullHelp() [][]key.Binding {
+	return [][]key.Binding{s.form.ShortHelp()}
+}
+func (s setupForm) capturesInput() bool { return true }
+func (s setupForm) unsaved() string     { return "the scope and criteria you entered" }
+func (s setupForm) handedOn() bool      { return s.submitted }
 
 // discardSetupMsg asks the root to confirm leaving a new assessment's
 // setup, which would lose what was typed.

@@ -1,11 +1,13 @@
 package tui
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"charm.land/huh/v2"
 
 	"github.com/gapmap/gapmap/internal/store"
 )
@@ -18,12 +20,21 @@ type homeScreen struct {
 	cursor  int
 	offset  int
 	confirm bool // asking whether to delete the selected assessment
-	err     error
+	// rename, when set, is the form that renames the selected assessment.
+	rename *embeddedForm
+	err    error
 }
 
 func newHomeScreen(sh *shared) homeScreen { return homeScreen{sh: sh} }
 
-func (s homeScreen) capturesInput() bool { return s.confirm }
+func (s homeScreen) capturesInput() bool { return s.confirm || s.rename != nil }
+func (s homeScreen) unsaved() string {
+	if s.rename != nil {
+		return "the new name"
+	}
+	return ""
+}
+func (s homeScreen) handedOn() bool { return false }
 
 func (s homeScreen) selected() (store.Info, bool) {
 	if s.cursor < 0 || s.cursor >= len(s.infos) {
@@ -38,20 +49,55 @@ func (s homeScreen) Update(msg tea.Msg) (homeScreen, tea.Cmd) {
 		s.infos, s.err, s.loaded = msg.infos, msg.err, true
 		s.cursor = min(s.cursor, max(0, len(s.infos)-1))
 		return s, nil
-	case deletedMsg:
-		if msg.err != nil {
-			return s, status("Could not delete: "+errText(msg.err), true)
-		}
-		return s, tea.Batch(loadList(s.sh.opts.Store), status(fmt.Sprintf("Deleted %q", oneLine(msg.name)), false))
-	case duplicatedMsg:
-		if msg.err != nil {
-			return s, status("Could not duplicate: "+errText(msg.err), true)
-		}
-		return s, tea.Batch(loadList(s.sh.opts.Store), status(fmt.Sprintf("Created %q", oneLine(msg.name)), false))
 	case tea.KeyPressMsg:
+		if s.rename != nil {
+			return s.updateRename(msg)
+		}
 		return s.handleKey(msg)
 	}
+	if s.rename != nil {
+		return s.updateRename(msg)
+	}
 	return s, nil
+}
+
+// startRename opens the form that renames the selected assessment.
+func (s homeScreen) startRename(in store.Info) (homeScreen, tea.Cmd) {
+	name := ptr(in.Name)
+	taken := s.sh.nameTaken(in.ID)
+	f := newEmbeddedForm(s.sh, huh.NewGroup(
+		huh.NewInput().Key("name").Title("New name for "+oneLine(in.Name)).Value(name).
+			Validate(func(v string) error {
+				switch {
+				case strings.TrimSpace(v) == "":
+					return errors.New("a name is required")
+				case taken(oneLine(v)):
+					return fmt.Errorf("%q is taken by another assessment; choose another name", oneLine(v))
+				}
+				return nil
+			}),
+	))
+	s.rename = &f
+	return s, f.Init()
+}
+
+func (s homeScreen) updateRename(msg tea.Msg) (homeScreen, tea.Cmd) {
+	f, cmd, outcome := s.rename.Update(msg)
+	switch outcome {
+	case formCancelled:
+		s.rename = nil
+		return s, status("Not renamed", false)
+	case formDone:
+		s.rename = nil
+		in, ok := s.selected()
+		name := oneLine(f.form.GetString("name"))
+		if !ok || name == in.Name {
+			return s, nil
+		}
+		return s, renameAssessment(s.sh, in.UUID, in.Name, name)
+	}
+	s.rename = &f
+	return s, cmd
 }
 
 func (s homeScreen) handleKey(msg tea.KeyPressMsg) (homeScreen, tea.Cmd) {
@@ -83,6 +129,10 @@ func (s homeScreen) handleKey(msg tea.KeyPressMsg) (homeScreen, tea.Cmd) {
 	case key.Matches(msg, k.Results):
 		if in, ok := s.selected(); ok {
 			return s, func() tea.Msg { return openAssessmentMsg{id: in.ID, then: screenResults} }
+		}
+	case key.Matches(msg, k.Rename):
+		if in, ok := s.selected(); ok {
+			return s.startRename(in)
 		}
 	case key.Matches(msg, k.Duplicate):
 		if in, ok := s.selected(); ok {
@@ -125,6 +175,10 @@ func (s homeScreen) View(w, h int) string {
 		b.WriteString(s.emptyView(w))
 		return b.String()
 	}
+	if s.rename != nil {
+		b.WriteString(s.rename.View(w, h-2))
+		return b.String()
+	}
 	b.WriteString(s.table(w, h-4))
 	if s.confirm {
 		in, _ := s.selected()
@@ -144,8 +198,7 @@ func (s homeScreen) emptyView(w int) string {
 		wrap("It turns your answers into a prioritized roadmap with a timeline to Type I and Type II.", w),
 		wrap("Every answer is saved the moment you give it; you can stop and resume at any time.", w),
 		"",
-		st.Key.Render("n") + "  start a new assessment (about 60–90 minutes for a first pass)",
-		st.Key.Render("q") + "  quit",
+		wrap("A first pass takes about 60–90 minutes; n starts one.", w),
 		"",
 		st.Muted.Render(wrap("Just looking? Quit and run 'gapmap demo' to open an example assessment of a 25-person SaaS.", w)),
 	}
@@ -188,15 +241,28 @@ func (s homeScreen) table(w, h int) string {
 	return strings.Join(lines, "\n")
 }
 
+// ShortHelp offers only what works: with no assessment, only a new one.
 func (s homeScreen) ShortHelp() []key.Binding {
 	k := s.sh.keys
-	return []key.Binding{k.Enter, k.New, k.Results, k.Duplicate, k.Delete, k.Help, k.Quit}
+	if s.confirm {
+		return []key.Binding{k.Confirm, k.Cancel}
+	}
+	if s.rename != nil {
+		return s.rename.ShortHelp()
+	}
+	if len(s.infos) == 0 {
+		return []key.Binding{k.New, k.Help, k.Quit}
+	}
+	return []key.Binding{k.Enter, k.New, k.Results, k.Rename, k.Duplicate, k.Delete, k.Help, k.Quit}
 }
 
 func (s homeScreen) FullHelp() [][]key.Binding {
 	k := s.sh.keys
+	if len(s.infos) == 0 {
+		return [][]key.Binding{{k.New}}
+	}
 	return [][]key.Binding{
 		{k.Up, k.Down, k.Top, k.Bottom},
-		{k.Enter, k.Results, k.New, k.Duplicate, k.Delete},
+		{k.Enter, k.Results, k.New, k.Rename, k.Duplicate, k.Delete},
 	}
 }

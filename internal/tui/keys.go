@@ -5,33 +5,45 @@ import "charm.land/bubbles/v2/key"
 // keyMap is every key binding of the program; screens pick theirs for help.
 type keyMap struct {
 	Up, Down, Top, Bottom, PageUp, PageDown key.Binding
-	Enter, Back, Quit, Help                 key.Binding
+	Enter, Back, Quit, ForceQuit, Help      key.Binding
+	FormCancel                              key.Binding
 
 	// Home
-	New, Duplicate, Delete, Confirm, Cancel key.Binding
+	New, Rename, Duplicate, Delete key.Binding
+	Confirm, Cancel                key.Binding
 
 	// Questions
 	Answer                               [6]key.Binding
+	Move                                 key.Binding
 	Next, Prev, Skip, NextUnanswered     key.Binding
 	ToggleHelp, Details, Flag, Jump, Who key.Binding
 	Results, Roadmap, Export, EditScope  key.Binding
 	Clear                                key.Binding
+
+	// Roadmap, results, export
+	OpenItem, ExportDone key.Binding
+
+	// The lists of the setup
+	ListAdd, ListRemove, ListNext, ListPrev, ListContinue key.Binding
 }
 
 func newKeyMap() keyMap {
 	k := keyMap{
-		Up:       key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "up")),
-		Down:     key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "down")),
-		Top:      key.NewBinding(key.WithKeys("home", "g"), key.WithHelp("g/home", "top")),
-		Bottom:   key.NewBinding(key.WithKeys("end", "G"), key.WithHelp("G/end", "bottom")),
-		PageUp:   key.NewBinding(key.WithKeys("pgup", "b"), key.WithHelp("pgup/b", "page up")),
-		PageDown: key.NewBinding(key.WithKeys("pgdown", "space", "f"), key.WithHelp("pgdn/space", "page down")),
-		Enter:    key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open")),
-		Back:     key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back")),
-		Quit:     key.NewBinding(key.WithKeys("q", "ctrl+c"), key.WithHelp("q", "quit")),
-		Help:     key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "keys")),
+		Up:         key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "up")),
+		Down:       key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "down")),
+		Top:        key.NewBinding(key.WithKeys("home", "g"), key.WithHelp("g/home", "top")),
+		Bottom:     key.NewBinding(key.WithKeys("end", "G"), key.WithHelp("G/end", "bottom")),
+		PageUp:     key.NewBinding(key.WithKeys("pgup", "b"), key.WithHelp("pgup/b", "page up")),
+		PageDown:   key.NewBinding(key.WithKeys("pgdown", "space", "f"), key.WithHelp("pgdn/space", "page down")),
+		Enter:      key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open")),
+		Back:       key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back")),
+		Quit:       key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "quit")),
+		ForceQuit:  key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", "quit")),
+		Help:       key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "keys")),
+		FormCancel: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),
 
 		New:       key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "new")),
+		Rename:    key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "rename")),
 		Duplicate: key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "duplicate")),
 		Delete:    key.NewBinding(key.WithKeys("d", "delete"), key.WithHelp("d", "delete")),
 		Confirm:   key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "yes")),
@@ -40,9 +52,9 @@ func newKeyMap() keyMap {
 		Next:           key.NewBinding(key.WithKeys("right", "l", "tab"), key.WithHelp("→/l", "next")),
 		Prev:           key.NewBinding(key.WithKeys("left", "h", "shift+tab"), key.WithHelp("←/h", "back")),
 		Skip:           key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "skip")),
-		NextUnanswered: key.NewBinding(key.WithKeys("u"), key.WithHelp("u", "next unanswered")),
-		ToggleHelp:     key.NewBinding(key.WithKeys("i"), key.WithHelp("i", "why it matters")),
-		Details:        key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "note/evidence/owner")),
+		NextUnanswered: key.NewBinding(key.WithKeys("u"), key.WithHelp("u", "unanswered")),
+		ToggleHelp:     key.NewBinding(key.WithKeys("i"), key.WithHelp("i", "details")),
+		Details:        key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "note")),
 		Flag:           key.NewBinding(key.WithKeys("f"), key.WithHelp("f", "flag")),
 		Jump:           key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "areas")),
 		Who:            key.NewBinding(key.WithKeys("w"), key.WithHelp("w", "who is answering")),
@@ -52,6 +64,14 @@ func newKeyMap() keyMap {
 		EditScope:      key.NewBinding(key.WithKeys("S"), key.WithHelp("S", "scope & criteria")),
 		Clear:          key.NewBinding(key.WithKeys("backspace", "delete"), key.WithHelp("⌫", "clear answer")),
 	}
+	k.Move = key.NewBinding(key.WithKeys("left", "right"), key.WithHelp("←/→", "move"))
+	k.OpenItem = key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open question"))
+	k.ExportDone = key.NewBinding(key.WithKeys("enter", "esc"), key.WithHelp("enter/esc", "back to the roadmap"))
+	k.ListAdd = key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "add/change"))
+	k.ListRemove = key.NewBinding(key.WithKeys("d", "delete"), key.WithHelp("d", "remove"))
+	k.ListNext = key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "next list"))
+	k.ListPrev = key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "previous list"))
+	k.ListContinue = key.NewBinding(key.WithKeys("ctrl+s"), key.WithHelp("ctrl+s", "continue"))
 	for i, d := range []string{"in place", "no evidence", "partial", "not in place", "don't know", "n/a"} {
 		n := string(rune('1' + i))
 		k.Answer[i] = key.NewBinding(key.WithKeys(n), key.WithHelp(n, d))

@@ -1,12 +1,13 @@
 package tui
 
 import (
+	"fmt"
+	"slices"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/viewport"
 	tea "charm.land/bubbletea/v2"
-	"charm.land/huh/v2"
 
 	"github.com/gapmap/gapmap/internal/assessment"
 	"github.com/gapmap/gapmap/internal/questionnaire"
@@ -32,11 +33,17 @@ type questionScreen struct {
 	showHelp bool
 	form     embeddedForm
 	// naPending is set while the note that an "na" answer needs is asked.
-	naPending  bool
+	naPending bool
+	// details holds what the note form edits, to tell typed text from
+	// what is stored.
+	details    detailsValues
 	areaCursor int
 	reader     viewport.Model
 	// returnTo is the screen esc goes back to (the roadmap when opened from it).
 	returnTo screenID
+	// trail, when opened from the roadmap, is the roadmap's questions in
+	// its order: → and ← follow it rather than the questionnaire.
+	trail []string
 }
 
 // newQuestionScreen opens at question id, or else at the first unanswered.
@@ -53,6 +60,15 @@ func newQuestionScreen(sh *shared, sess *session, id string, returnTo screenID) 
 func (s questionScreen) capturesInput() bool {
 	return s.mode == modeDetails || s.mode == modeWho
 }
+
+func (s questionScreen) unsaved() string {
+	if s.capturesInput() {
+		return "what you are typing"
+	}
+	return ""
+}
+
+func (s questionScreen) handedOn() bool { return false }
 
 func (s questionScreen) current() *questionnaire.Question {
 	if s.idx < 0 || s.idx >= len(s.sess.questions) {
@@ -100,8 +116,15 @@ func (s questionScreen) handleKey(msg tea.KeyPressMsg) (questionScreen, tea.Cmd)
 		}
 	}
 	switch {
+	case s.trail != nil && (key.Matches(msg, k.Next) || key.Matches(msg, k.Skip)):
+		return s.alongTrail(+1)
+	case s.trail != nil && key.Matches(msg, k.Prev):
+		return s.alongTrail(-1)
 	case key.Matches(msg, k.Next), key.Matches(msg, k.Skip):
-		s.idx = min(len(s.sess.questions)-1, s.idx+1)
+		if s.idx == len(s.sess.questions)-1 {
+			return s, status(s.lastQuestionText(), false)
+		}
+		s.idx++
 	case key.Matches(msg, k.Prev):
 		s.idx = max(0, s.idx-1)
 	case key.Matches(msg, k.Top):
@@ -114,17 +137,15 @@ func (s questionScreen) handleKey(msg tea.KeyPressMsg) (questionScreen, tea.Cmd)
 		s.mode = modeReading
 		s.reader = newReader(s.sh, q)
 	case key.Matches(msg, k.Flag):
-		ans, ok := s.sess.a.Answers[q.ID]
-		if !ok {
-			ans = assessment.Answer{Value: assessment.Unknown}
-		}
+		// A flag stands with or without an answer: it never answers.
+		ans := s.sess.a.Answers[q.ID]
 		ans.Flagged = !ans.Flagged
-		return s, save(q.ID, ans)
+		return s, s.store(q.ID, ans)
 	case key.Matches(msg, k.Clear):
 		return s, func() tea.Msg { return clearAnswerMsg{q.ID} }
 	case key.Matches(msg, k.Details):
 		s.mode = modeDetails
-		s.form = newDetailsForm(s.sh, s.sess.a.Answers[q.ID], false)
+		s.form, s.details = newDetailsForm(s.sh, s.sess.a.Answers[q.ID], false)
 		return s, s.form.Init()
 	case key.Matches(msg, k.Who):
 		s.mode = modeWho
@@ -142,6 +163,10 @@ func (s questionScreen) handleKey(msg tea.KeyPressMsg) (questionScreen, tea.Cmd)
 	case key.Matches(msg, k.EditScope):
 		return s, navigate(screenScope)
 	case key.Matches(msg, k.Back):
+		if s.returnTo == screenRoadmap {
+			id := q.ID
+			return s, func() tea.Msg { return backToRoadmapMsg{id: id} }
+		}
 		if s.returnTo != screenQuestions {
 			return s, navigate(s.returnTo)
 		}
@@ -156,7 +181,7 @@ func (s questionScreen) answer(v assessment.Value) (questionScreen, tea.Cmd) {
 	ans := s.sess.a.Answers[q.ID]
 	if v == assessment.NA && strings.TrimSpace(ans.Note) == "" {
 		s.mode, s.naPending = modeDetails, true
-		s.form = newDetailsForm(s.sh, ans, true)
+		s.form, s.details = newDetailsForm(s.sh, ans, true)
 		return s, s.form.Init()
 	}
 	ans.Value = v
@@ -167,99 +192,57 @@ func (s questionScreen) answer(v assessment.Value) (questionScreen, tea.Cmd) {
 	return s, cmd
 }
 
+// store saves a record that may hold no answer, only a flag or a note;
+// one left with nothing at all is removed.
+func (s questionScreen) store(qid string, ans assessment.Answer) tea.Cmd {
+	if !ans.Answered() && !ans.HasContext() {
+		if _, ok := s.sess.a.Answers[qid]; !ok {
+			return nil
+		}
+		return func() tea.Msg { return clearAnswerMsg{qid} }
+	}
+	return save(qid, ans)
+}
+
 func save(qid string, ans assessment.Answer) tea.Cmd {
 	return func() tea.Msg { return saveAnswerMsg{questionID: qid, answer: ans} }
+}
+
+// alongTrail moves to the next (dir +1) or previous roadmap item.
+func (s questionScreen) alongTrail(dir int) (questionScreen, tea.Cmd) {
+	at := slices.Index(s.trail, s.current().ID)
+	next := at + dir
+	if at < 0 || next < 0 || next >= len(s.trail) {
+		return s, status("No more roadmap items that way; esc returns to the roadmap", false)
+	}
+	if i := s.sess.indexOf(s.trail[next]); i >= 0 {
+		s.idx = i
+	}
+	return s, nil
+}
+
+// backToRoadmapMsg returns to the roadmap, on the item of question id.
+type backToRoadmapMsg struct{ id string }
+
+// lastQuestionText says that there is no next question, and what is left.
+func (s questionScreen) lastQuestionText() string {
+	o := s.sess.ev.Overall
+	if o.Answered == o.Applicable {
+		return "That was the last question, and every one is answered. R shows the results, M the roadmap."
+	}
+	return fmt.Sprintf("That was the last question; %d are unanswered (u finds them). R shows the results, M the roadmap.", o.Applicable-o.Answered)
 }
 
 func (s questionScreen) nextUnanswered() (questionScreen, tea.Cmd) {
 	n := len(s.sess.questions)
 	for step := 1; step <= n; step++ {
 		i := (s.idx + step) % n
-		if _, ok := s.sess.a.Answers[s.sess.questions[i].ID]; !ok {
+		if _, ok := s.sess.a.Answer(s.sess.questions[i].ID); !ok {
 			s.idx = i
 			return s, nil
 		}
 	}
 	return s, status("Every question is answered. R shows the results, M the roadmap.", false)
-}
-
-func (s questionScreen) updateForm(msg tea.Msg) (questionScreen, tea.Cmd) {
-	var cmd tea.Cmd
-	var outcome formOutcome
-	s.form, cmd, outcome = s.form.Update(msg)
-	switch outcome {
-	case formCancelled:
-		s.mode, s.naPending = modeAnswer, false
-		return s, nil
-	case formDone:
-		f := s.form.form
-		mode := s.mode
-		s.mode = modeAnswer
-		if mode == modeWho {
-			s.sh.who = oneLine(f.GetString("who"))
-			return s, status("Answers are now recorded as given by "+whoLabel(s.sh.who), false)
-		}
-		q := s.current()
-		ans := s.sess.a.Answers[q.ID]
-		ans.Note = strings.TrimSpace(f.GetString("note"))
-		ans.Evidence = oneLine(f.GetString("evidence"))
-		ans.Owner = oneLine(f.GetString("owner"))
-		if s.naPending {
-			s.naPending = false
-			ans.Value = assessment.NA
-			cmd := save(q.ID, ans)
-			if s.returnTo == screenQuestions && s.idx < len(s.sess.questions)-1 {
-				s.idx++
-			}
-			return s, cmd
-		}
-		if ans.Value == "" {
-			ans.Value = assessment.Unknown
-		}
-		return s, save(q.ID, ans)
-	}
-	return s, cmd
-}
-
-func whoLabel(who string) string {
-	if who == "" {
-		return "nobody in particular"
-	}
-	return who
-}
-
-// newDetailsForm edits the note, evidence and owner of an answer. For "na"
-// the note is required.
-func newDetailsForm(sh *shared, ans assessment.Answer, forNA bool) embeddedForm {
-	note := huh.NewText().Key("note").Title("Note").Lines(3).Value(ptr(ans.Note))
-	if forNA {
-		note = note.Title("Why does this not apply? (required for \"not applicable\")").
-			Validate(func(s string) error {
-				if strings.TrimSpace(s) == "" {
-					return errRequiredNote
-				}
-				return nil
-			})
-	}
-	return newEmbeddedForm(sh, huh.NewGroup(
-		note,
-		huh.NewInput().Key("evidence").Title("Evidence reference").Description("Where an auditor would find proof: a link, a ticket, a file.").Value(ptr(ans.Evidence)),
-		huh.NewInput().Key("owner").Title("Owner").Description("Who will close this gap or keep the control running.").Value(ptr(ans.Owner)),
-	))
-}
-
-var errRequiredNote = errorString("a short reason is required")
-
-type errorString string
-
-func (e errorString) Error() string { return string(e) }
-
-func newWhoForm(sh *shared) embeddedForm {
-	return newEmbeddedForm(sh, huh.NewGroup(
-		huh.NewInput().Key("who").Title("Who is answering?").
-			Description("Stored with each answer from now on, e.g. \"Dana (CTO)\". Empty for nobody in particular.").
-			Value(ptr(sh.who)),
-	))
 }
 
 func (s questionScreen) areaIndex(id string) int {
@@ -298,21 +281,37 @@ func (s questionScreen) firstInArea(area string) int {
 		if first < 0 {
 			first = i
 		}
-		if _, ok := s.sess.a.Answers[q.ID]; !ok {
+		if _, ok := s.sess.a.Answer(q.ID); !ok {
 			return i
 		}
 	}
 	return max(first, 0)
 }
 
+// newReader shows the whole help of a question: why it matters, what
+// good looks like, what the auditor asks for, and the first steps.
 func newReader(sh *shared, q *questionnaire.Question) viewport.Model {
-	w, h := min(sh.width-4, maxContentWidth), sh.height-5
+	w, h := sh.contentW, sh.bodyH-1
 	vp := viewport.New(viewport.WithWidth(w), viewport.WithHeight(h))
 	st := sh.styles
-	text := st.Title.Render(q.ID) + "\n\n" + st.Bold.Render(wrap(oneLine(q.Text), w)) + "\n\n" +
-		wrap(q.Help.Prose(), w) + "\n\n" + st.Subtitle.Render("How to close the gap") + "\n" + wrap(q.Help.NumberedSteps(), w)
-	vp.SetContent(text)
+	parts := []string{st.Title.Render(oneLine(questionTitle(q))), st.Bold.Render(wrap(oneLine(q.Text), w))}
+	for _, sec := range q.Help.Sections() {
+		body := strings.TrimSpace(sec.Text)
+		if len(sec.Steps) > 0 {
+			body = q.Help.NumberedSteps()
+		}
+		parts = append(parts, st.Subtitle.Render(sec.Label)+"\n"+wrap(body, w))
+	}
+	vp.SetContent(strings.Join(parts, "\n\n"))
 	return vp
+}
+
+// questionTitle is a question's title, or its ID when it has none.
+func questionTitle(q *questionnaire.Question) string {
+	if q.Title != "" {
+		return q.Title
+	}
+	return q.ID
 }
 
 func (s questionScreen) ShortHelp() []key.Binding {
@@ -324,9 +323,9 @@ func (s questionScreen) ShortHelp() []key.Binding {
 		return []key.Binding{k.Up, k.Down, k.Back}
 	}
 	if s.capturesInput() {
-		return formShortHelp(k)
+		return s.form.ShortHelp()
 	}
-	return []key.Binding{k.Next, k.Prev, k.NextUnanswered, k.Details, k.Flag, k.Jump, k.ToggleHelp, k.Roadmap, k.Help}
+	return []key.Binding{k.Move, k.NextUnanswered, k.Details, k.Flag, k.Jump, k.ToggleHelp, k.Roadmap, k.Help}
 }
 
 func (s questionScreen) FullHelp() [][]key.Binding {

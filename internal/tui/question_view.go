@@ -27,10 +27,11 @@ func (s questionScreen) View(w, h int) string {
 	body := s.questionView(q, w)
 	var bottom string
 	if s.mode == modeDetails || s.mode == modeWho {
-		bottom = s.form.View()
-	} else {
-		bottom = s.answerView(q, w)
+		// The form gets the room under the question, and scrolls in it.
+		room := h - lipgloss.Height(top) - lipgloss.Height(body) - 1
+		return strings.Join([]string{top, body, "", s.form.View(w, room)}, "\n")
 	}
+	bottom = s.answerView(q, w)
 	used := lipgloss.Height(top) + lipgloss.Height(body) + lipgloss.Height(bottom) + 2
 	helpText := s.helpView(q, w, h-used)
 	parts := []string{top, body}
@@ -62,32 +63,66 @@ func (s questionScreen) progressView(q *questionnaire.Question, w int) string {
 func (s questionScreen) questionView(q *questionnaire.Question, w int) string {
 	st := s.sh.styles
 	text := st.Bold.Render(wrap(strings.TrimSpace(q.Text), w))
-	meta := []string{strings.Join(q.Criteria, " "), st.Severity(string(q.Severity)).Render(string(q.Severity)), "effort " + string(q.Effort), evidenceLabel(q.Evidence)}
+	meta := []string{strings.Join(q.Criteria, " "), st.Severity(string(q.Severity)).Render(string(q.Severity))}
 	if q.CommonFinding {
 		meta = append(meta, st.Critical.Render("common audit finding"))
 	}
-	return text + "\n" + st.Muted.Render(truncate(strings.Join(meta, " · "), w))
+	work := st.Muted.Render(wrap(effortWords(q.Effort)+" "+evidenceWords(q), w))
+	return text + "\n" + st.Muted.Render(truncate(strings.Join(meta, " · "), w)) + "\n" + work
 }
 
-func evidenceLabel(k questionnaire.EvidenceKind) string {
-	switch k {
-	case questionnaire.Event:
-		return "evidence per event"
-	case questionnaire.Periodic:
-		return "recurring activity"
+// effortWords says in plain words how much work closing the gap takes.
+func effortWords(e questionnaire.Effort) string {
+	switch e {
+	case questionnaire.EffortS:
+		return "Closing this gap takes a few days at most."
+	case questionnaire.EffortM:
+		return "Closing this gap takes a few weeks."
+	case questionnaire.EffortL:
+		return "Closing this gap takes more than a month."
 	}
-	return "a setting"
+	return ""
 }
 
-// helpView shows as much of the help as fits in h lines.
+// evidenceWords says in plain words what an auditor looks at.
+func evidenceWords(q *questionnaire.Question) string {
+	switch q.Evidence {
+	case questionnaire.Event:
+		return "The auditor samples a record of each time it happens, so records must start now."
+	case questionnaire.Periodic:
+		how := "each time it is done"
+		switch q.Frequency {
+		case questionnaire.Monthly:
+			how = "each monthly run"
+		case questionnaire.Quarterly:
+			how = "each quarterly run"
+		case questionnaire.Semiannual:
+			how = "each half-yearly run"
+		case questionnaire.Annual:
+			how = "each yearly run"
+		}
+		return "The auditor checks " + how + ", so the first must happen before the audit."
+	}
+	return "The auditor checks the setting as it stands."
+}
+
+// helpView shows why the question matters, as much as fits in h lines; i
+// opens the rest.
 func (s questionScreen) helpView(q *questionnaire.Question, w, h int) string {
 	if h < 3 {
 		return ""
 	}
 	st := s.sh.styles
-	lines := strings.Split(wrap(q.Help.Prose(), w-2), "\n")
-	if len(lines) > h-1 {
-		lines = append(lines[:h-2], st.Muted.Render("… press i to read all, with how to close the gap"))
+	why := strings.TrimSpace(q.Help.Why)
+	if why == "" {
+		return ""
+	}
+	lines := strings.Split(wrap(questionnaire.LabelWhy+": "+why, w-2), "\n")
+	more := st.Muted.Render("i: what good looks like, what the auditor asks for, first steps")
+	if len(lines) > h-2 {
+		lines = append(lines[:max(1, h-3)], st.Muted.Render("… i reads all, with what good looks like and first steps"))
+	} else {
+		lines = append(lines, more)
 	}
 	for i, l := range lines {
 		lines[i] = "  " + l
@@ -97,16 +132,19 @@ func (s questionScreen) helpView(q *questionnaire.Question, w, h int) string {
 
 func (s questionScreen) answerView(q *questionnaire.Question, w int) string {
 	st := s.sh.styles
-	ans, answered := s.sess.a.Answers[q.ID]
+	ans, answered := s.sess.a.Answer(q.ID)
 	current := st.Muted.Render("not answered yet")
 	if answered {
 		current = answerStyle(st, ans.Value).Render(ans.Value.Label())
-		if ans.Flagged {
-			current += "  " + st.High.Render("flagged for follow-up")
-		}
+	}
+	if ans.Flagged {
+		current += "  " + st.High.Render("flagged for follow-up")
 	}
 	lines := []string{st.Muted.Render(strings.Repeat("─", w)), "Answer: " + current}
-	if answered {
+	if o := s.sess.ev.Overall; o.Applicable > 0 && o.Answered == o.Applicable {
+		lines = append(lines, st.Success.Render(truncate(fmt.Sprintf("Every question is answered (%d of %d). R shows the results, M the roadmap.", o.Answered, o.Applicable), w)))
+	}
+	if answered || ans.HasContext() {
 		var extra []string
 		if ans.Note != "" {
 			extra = append(extra, "Note: "+oneLine(ans.Note))
@@ -117,7 +155,7 @@ func (s questionScreen) answerView(q *questionnaire.Question, w int) string {
 		if ans.Owner != "" {
 			extra = append(extra, "Owner: "+oneLine(ans.Owner))
 		}
-		if ans.AnsweredBy != "" || !ans.UpdatedAt.IsZero() {
+		if answered && (ans.AnsweredBy != "" || !ans.UpdatedAt.IsZero()) {
 			by := "answered"
 			if ans.AnsweredBy != "" {
 				by += " by " + oneLine(ans.AnsweredBy)

@@ -72,3 +72,60 @@ func TestEscAsksBeforeDiscardingANewAssessment(t *testing.T) {
 		t.Fatalf("y left the screen at %v, want home", m.screen)
 	}
 }
+
+// homeWithList is the home screen with the example assessment listed.
+func homeWithList(t *testing.T, closeStore bool) Model {
+	t.Helper()
+	st := openStore(t, true)
+	m := sized(New(testOptions(t, st)), 100, 30)
+	infos, err := st.List(t.Context())
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, _ = update(t, m, listLoadedMsg{infos: infos})
+	if closeStore {
+		st.Close()
+	}
+	return m
+}
+
+// d, y, q on the home screen: the program ends when the delete's result
+// arrives (it used to stay "quitting", deaf to q).
+func TestQuitWaitsForADeleteThenEnds(t *testing.T) {
+	m := homeWithList(t, false)
+	m, _ = update(t, m, press("d"))
+	next, deleteCmd := m.Update(press("y"))
+	m = next.(Model)
+	if deleteCmd == nil {
+		t.Fatal("y did not delete")
+	}
+	m, msg := update(t, m, press("q"))
+	if msg != nil || !m.quitting {
+		t.Fatalf("q with a delete in flight: quitting %v, msg %#v", m.quitting, msg)
+	}
+	_, msg = update(t, m, deleteCmd())
+	if _, quit := msg.(tea.QuitMsg); !quit {
+		t.Fatalf("after the delete's result the program did not quit (got %#v)", msg)
+	}
+}
+
+// A write that fails while quitting stays on screen; q then quits anyway.
+func TestQuitShowsAFailedWrite(t *testing.T) {
+	m := homeWithList(t, true)
+	m, _ = update(t, m, press("d"))
+	next, deleteCmd := m.Update(press("y"))
+	m = next.(Model)
+	m, _ = update(t, m, press("q"))
+	m, msg := update(t, m, deleteCmd())
+	if _, quit := msg.(tea.QuitMsg); quit || m.quitting {
+		t.Fatal("the program quit over a failed delete without showing it")
+	}
+	if view := plain(m); !strings.Contains(view, "Could not delete") || !strings.Contains(view, "q quits anyway") {
+		t.Fatalf("the failure is not on screen:\n%s", view)
+	}
+	if _, msg = update(t, m, press("q")); msg == nil {
+		t.Fatal("q did not quit")
+	} else if _, quit := msg.(tea.QuitMsg); !quit {
+		t.Fatalf("q sent %#v, want quit", msg)
+	}
+}

@@ -1,10 +1,10 @@
 package tui
 
 import (
+	"charm.land/bubbles/v2/key"
 	"fmt"
 	"strings"
 
-	"charm.land/bubbles/v2/key"
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
@@ -44,67 +44,75 @@ func bar(st Styles, share float64, w int) string {
 // percent formats a share as a whole percentage.
 func percent(share float64) string { return fmt.Sprintf("%d%%", int(share*100+0.5)) }
 
-// fitParts joins parts with sep, dropping those that do not fit in w cells.
+// fitParts joins parts with sep in w cells. When they do not all fit, the
+// last two stay (the screens end with ? keys and q quit) and as many of
+// the others as fit, in order.
 func fitParts(parts []string, sep string, w int) string {
+	if lipgloss.Width(strings.Join(parts, sep)) <= w {
+		return strings.Join(parts, sep)
+	}
+	keep := max(0, len(parts)-2)
+	tail := strings.Join(parts[keep:], sep)
 	out := ""
-	for _, p := range parts {
+	for _, p := range parts[:keep] {
 		next := p
 		if out != "" {
 			next = out + sep + p
 		}
-		if lipgloss.Width(next) > w {
+		if lipgloss.Width(next+sep+tail) > w {
 			break
 		}
 		out = next
 	}
-	return out
-}
-
-// formShortHelp is the footer shown while a form has the keyboard.
-func formShortHelp(k keyMap) []key.Binding {
-	return []key.Binding{
-		key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "next")),
-		key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "previous")),
-		key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),
-		key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", "quit")),
+	if out == "" {
+		return truncate(tail, w)
 	}
+	return out + sep + tail
 }
 
-// helpView renders every key of the current screen in columns.
+// helpView renders every key of the current screen in columns, each as
+// narrow as its keys allow; any key closes it (the footer says so).
 func (m Model) helpView(w, h int) string {
 	st := m.sh.styles
+	k := m.sh.keys
+	groups := append(m.current().FullHelp(), []key.Binding{k.Help, k.Quit, k.ForceQuit})
 	var cols []string
-	for _, group := range m.fullHelp() {
+	for _, group := range groups {
+		keyW := 0
+		for _, b := range group {
+			if b.Enabled() {
+				keyW = max(keyW, lipgloss.Width(b.Help().Key))
+			}
+		}
 		var lines []string
 		for _, b := range group {
 			hb := b.Help()
-			if hb.Key == "" {
+			if hb.Key == "" || !b.Enabled() {
 				continue
 			}
-			lines = append(lines, fmt.Sprintf("%s %s", st.Key.Render(fmt.Sprintf("%-10s", hb.Key)), hb.Desc))
+			lines = append(lines, st.Key.Render(hb.Key)+strings.Repeat(" ", keyW-lipgloss.Width(hb.Key)+1)+hb.Desc)
 		}
 		cols = append(cols, strings.Join(lines, "\n"))
 	}
-	global := []string{
-		st.Key.Render(fmt.Sprintf("%-10s", "?")) + " this help",
-		st.Key.Render(fmt.Sprintf("%-10s", "q")) + " quit (answers are already saved)",
-		st.Key.Render(fmt.Sprintf("%-10s", "ctrl+c")) + " quit, also in forms",
-	}
-	cols = append(cols, strings.Join(global, "\n"))
 	styled := make([]string, len(cols))
 	for i, c := range cols {
 		styled[i] = lipgloss.NewStyle().MarginRight(3).Render(c)
 	}
 	body := lipgloss.JoinHorizontal(lipgloss.Top, styled...)
 	if lipgloss.Width(body) > w {
-		// Two columns per row, then the rest below.
+		// As many columns per row as fit, then the rest below.
 		var rows []string
-		for i := 0; i < len(styled); i += 2 {
-			rows = append(rows, lipgloss.JoinHorizontal(lipgloss.Top, styled[i:min(i+2, len(styled))]...))
+		for i := 0; i < len(styled); {
+			j := i + 1
+			for j < len(styled) && lipgloss.Width(lipgloss.JoinHorizontal(lipgloss.Top, styled[i:j+1]...)) <= w {
+				j++
+			}
+			rows = append(rows, lipgloss.JoinHorizontal(lipgloss.Top, styled[i:j]...))
+			i = j
 		}
-		body = strings.Join(rows, "\n\n")
+		body = strings.Join(rows, "\n")
 	}
-	return st.Title.Render("Keys") + "\n\n" + body + "\n\n" + st.Muted.Render("Press any key to close.")
+	return st.Title.Render("Keys") + "\n\n" + body
 }
 
 // header renders a screen title with a right-aligned note.

@@ -31,7 +31,7 @@ func (s resultsScreen) Update(msg tea.Msg) (resultsScreen, tea.Cmd) {
 		return s, nil
 	}
 	keys := s.sh.keys
-	page := max(1, s.sh.height-6)
+	page := max(1, s.sh.bodyH-4)
 	switch {
 	case key.Matches(k, keys.Down):
 		s.offset++
@@ -43,6 +43,8 @@ func (s resultsScreen) Update(msg tea.Msg) (resultsScreen, tea.Cmd) {
 		s.offset = max(0, s.offset-page)
 	case key.Matches(k, keys.Top):
 		s.offset = 0
+	case key.Matches(k, keys.Bottom):
+		s.offset = s.maxOffset()
 	case key.Matches(k, keys.Roadmap), key.Matches(k, keys.Enter):
 		return s, navigate(screenRoadmap)
 	case key.Matches(k, keys.Export):
@@ -56,7 +58,7 @@ func (s resultsScreen) Update(msg tea.Msg) (resultsScreen, tea.Cmd) {
 
 // maxOffset is the last scroll position that still fills the screen.
 func (s resultsScreen) maxOffset() int {
-	w, h := min(s.sh.width-2, maxContentWidth), s.sh.height-2
+	w, h := s.sh.contentW, s.sh.bodyH
 	lines := strings.Count(s.content(w), "\n") + 1
 	return max(0, lines-(h-2))
 }
@@ -68,7 +70,7 @@ func (s resultsScreen) View(w, h int) string {
 	visible := lines[offset:min(len(lines), offset+h-2)]
 	note := s.sess.a.Target.Type.Title() + " target"
 	if len(lines) > h-2 {
-		note = fmt.Sprintf("lines %d–%d of %d, ↓ scrolls", offset+1, offset+len(visible), len(lines))
+		note = fmt.Sprintf("lines %d–%d of %d", offset+1, offset+len(visible), len(lines))
 	}
 	title := header(st, "Results: "+truncate(oneLine(s.sess.a.Name), w/2), note, w)
 	return title + "\n\n" + strings.Join(visible, "\n")
@@ -111,12 +113,16 @@ func (s resultsScreen) content(w int) string {
 	for _, sev := range questionnaire.Severities {
 		fmt.Fprintf(&b, "%s %d   ", st.Severity(string(sev)).Render(string(sev)), ev.GapsBySeverity[sev])
 	}
-	b.WriteString("\n\n" + st.Subtitle.Render("Criteria heat map") + st.Muted.Render("  controls in place ≥80% ") + st.Met.Render("■") + st.Muted.Render("  50–79% ") + st.Partial.Render("■") + st.Muted.Render("  <50% ") + st.Gap.Render("■") + st.Muted.Render("  not yet scored ·") + "\n")
+	heatLegend := st.Muted.Render("  controls in place ≥80% ") + st.Met.Render("■") + st.Muted.Render("  50–79% ") + st.Partial.Render("■") + st.Muted.Render("  <50% ") + st.Gap.Render("■") + st.Muted.Render("  not yet scored —")
+	if st.noColor {
+		// Without colour the squares say nothing; the figures do.
+		heatLegend = st.Muted.Render("  controls in place per criterion; — not yet scored")
+	}
+	b.WriteString("\n\n" + st.Subtitle.Render("Criteria heat map") + heatLegend + "\n")
 	b.WriteString(s.heatMap(w))
 	b.WriteString("\n" + s.listSection("Common audit findings among your gaps", ev.CommonFindings, w, "Auditors raise these in most first audits; they lead the roadmap."))
 	b.WriteString(s.listSection("Don't know yet — confirm these", ev.Unknown, w, ""))
 	b.WriteString(s.listSection("Flagged for follow-up", ev.Flagged, w, ""))
-	b.WriteString("\n" + st.Muted.Render("M or enter: the roadmap · X: export · esc: back to the questions"))
 	return b.String()
 }
 
@@ -204,5 +210,9 @@ func (s resultsScreen) ShortHelp() []key.Binding {
 
 func (s resultsScreen) FullHelp() [][]key.Binding {
 	k := s.sh.keys
-	return [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown, k.Top}, {k.Roadmap, k.Export, k.Back}}
+	return [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom}, {k.Roadmap, k.Export, k.Back}}
 }
+
+func (s resultsScreen) capturesInput() bool { return false }
+func (s resultsScreen) unsaved() string     { return "" }
+func (s resultsScreen) handedOn() bool      { return false }

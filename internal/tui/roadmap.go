@@ -30,17 +30,17 @@ type roadmapScreen struct {
 
 func newRoadmapScreen(sh *shared, sess *session) roadmapScreen {
 	s := roadmapScreen{sh: sh, sess: sess, plan: sess.roadmap()}
-	s.layout(min(sh.width-2, maxContentWidth))
+	s.layout(sh.contentW)
 	return s
 }
 
 func (s roadmapScreen) Update(msg tea.Msg) (roadmapScreen, tea.Cmd) {
-	if ws, ok := msg.(tea.WindowSizeMsg); ok {
-		s.layout(min(ws.Width-2, maxContentWidth))
+	if _, ok := msg.(tea.WindowSizeMsg); ok {
+		s.layout(s.sh.contentW)
 		return s, nil
 	}
 	if _, ok := msg.(tea.BackgroundColorMsg); ok {
-		s.layout(min(s.sh.width-2, maxContentWidth))
+		s.layout(s.sh.contentW)
 		return s, nil
 	}
 	k, ok := msg.(tea.KeyPressMsg)
@@ -49,7 +49,7 @@ func (s roadmapScreen) Update(msg tea.Msg) (roadmapScreen, tea.Cmd) {
 	}
 	keys := s.sh.keys
 	n := len(s.plan.Items)
-	page := max(1, (s.sh.height-10)/3)
+	page := max(1, (s.sh.bodyH-8)/3)
 	switch {
 	case key.Matches(k, keys.Down):
 		s.cursor = min(n-1, s.cursor+1)
@@ -63,7 +63,7 @@ func (s roadmapScreen) Update(msg tea.Msg) (roadmapScreen, tea.Cmd) {
 		s.cursor = 0
 	case key.Matches(k, keys.Bottom):
 		s.cursor = n - 1
-	case key.Matches(k, keys.Enter):
+	case key.Matches(k, keys.OpenItem):
 		if s.cursor >= 0 && s.cursor < n {
 			id := s.plan.Items[s.cursor].Question.ID
 			return s, func() tea.Msg { return openQuestionMsg{id: id} }
@@ -280,12 +280,14 @@ func scrollTo(lines []string, w, h, target int, line func(int) string) string {
 
 func (s roadmapScreen) ShortHelp() []key.Binding {
 	k := s.sh.keys
-	open := key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open question"))
-	return []key.Binding{k.Down, k.Up, open, k.Results, k.Export, k.Back, k.Help}
+	return []key.Binding{k.Down, k.Up, k.OpenItem, k.Results, k.Export, k.Back, k.Help}
 }
 
 func (s roadmapScreen) FullHelp() [][]key.Binding {
 	k := s.sh.keys
-	open := key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open the question to change its answer"))
-	return [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom}, {open, k.Results, k.Export, k.Back}}
+	return [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom}, {k.OpenItem, k.Results, k.Export, k.Back}}
 }
+
+func (s roadmapScreen) capturesInput() bool { return false }
+func (s roadmapScreen) unsaved() string     { return "" }
+func (s roadmapScreen) handedOn() bool      { return false }

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"errors"
 	"fmt"
 	"slices"
 	"strconv"
@@ -28,21 +29,31 @@ var scopeFacts = []struct{ name, label string }{
 type scopeValues struct {
 	name, org, system, desc *string
 	headcount, capacity     *string
-	dataTypes, facts        *[]string
+	dataTypes               *[]string
+	// facts holds "yes", "no" or "" (not answered yet) by fact name.
+	facts map[string]*string
 	// The lists as text, items separated by semicolons; nil when the form
 	// leaves them to the lists screen.
 	components, subservices *string
 	teams, cuecs            *string
 }
 
+// Values of a scope fact's select: each must be answered, none is ticked
+// for the user.
+const (
+	factYes = "yes"
+	factNo  = "no"
+)
+
 // newScopeScreen is the system description form (DC 200): who, what,
 // which components, data, vendors and customer responsibilities. It edits a
-// copy of a; nil starts a new assessment.
+// copy of a; nil starts a new assessment. taken reports whether another
+// assessment has a name.
 func newScopeScreen(sh *shared, a *assessment.Assessment) setupForm {
 	if a == nil {
 		a = assessment.New("", sh.opts.DefaultQuestionnaire, sh.now())
 	}
-	groups, vals := scopeGroups(*a, a.ID == 0, false)
+	groups, vals := scopeGroups(*a, scopeOptions{isNew: a.ID == 0, taken: sh.nameTaken(a.ID)})
 	return setupForm{
 		a:     *a,
 		form:  newEmbeddedForm(sh, groups...),
@@ -51,10 +62,22 @@ func newScopeScreen(sh *shared, a *assessment.Assessment) setupForm {
 	}
 }
 
-// scopeGroups builds the scope form. With lists, it also edits the
-// repeatable lists as text, for the accessible mode's line prompts; the
-// full-screen program edits them item by item on the lists screen instead.
-func scopeGroups(a assessment.Assessment, isNew, lists bool) ([]*huh.Group, *scopeValues) {
+// scopeOptions shape the scope form.
+type scopeOptions struct {
+	isNew bool
+	// lists also edits the repeatable lists as text, for the accessible
+	// mode's line prompts; the full-screen program edits them item by item
+	// on the lists screen instead.
+	lists bool
+	// taken rejects a name another assessment has, at the name prompt.
+	taken func(string) bool
+	// inputEnded, in the accessible mode, stops the prompts that insist
+	// on an answer from asking forever once the input has ended.
+	inputEnded func() bool
+}
+
+// scopeGroups builds the scope form.
+func scopeGroups(a assessment.Assessment, o scopeOptions) ([]*huh.Group, *scopeValues) {
 	sc := a.Scope
 	name, org, system, desc := ptr(a.Name), ptr(sc.Organization), ptr(sc.System), ptr(sc.Description)
 	headcount, capacity := ptr(""), ptr("")
@@ -64,8 +87,7 @@ func scopeGroups(a assessment.Assessment, isNew, lists bool) ([]*huh.Group, *sco
 	if sc.Capacity > 0 {
 		*capacity = strconv.FormatFloat(sc.Capacity, 'f', -1, 64)
 	}
-	facts := sc.Facts()
-	dataTypes, chosenFacts := ptr([]string{}), ptr([]string{})
+	dataTypes := ptr([]string{})
 	var dataOpts []huh.Option[string]
 	for _, d := range assessment.DataTypes {
 		dataOpts = append(dataOpts, huh.NewOption(d.Label, string(d.Type)))
@@ -73,24 +95,40 @@ func scopeGroups(a assessment.Assessment, isNew, lists bool) ([]*huh.Group, *sco
 			*dataTypes = append(*dataTypes, string(d.Type))
 		}
 	}
-	var factOpts []huh.Option[string]
+	facts := map[string]*string{}
+	var factFields []huh.Field
 	for _, f := range scopeFacts {
-		factOpts = append(factOpts, huh.NewOption(f.label, f.name))
-		if facts[f.name] {
-			*chosenFacts = append(*chosenFacts, f.name)
+		v := ptr("")
+		if declared, ok := sc.Declared[f.name]; ok {
+			*v = factNo
+			if declared {
+				*v = factYes
+			}
 		}
+		facts[f.name] = v
+		factFields = append(factFields, huh.NewSelect[string]().Key(f.name).Title(f.label).Inline(true).
+			Options(huh.NewOption("choose", ""), huh.NewOption("Yes", factYes), huh.NewOption("No", factNo)).
+			Value(v).Validate(func(s string) error {
+			if s == "" && (o.inputEnded == nil || !o.inputEnded()) {
+				return errors.New("answer yes or no")
+			}
+			return nil
+		}))
 	}
-	vals := &scopeValues{name: name, org: org, system: system, desc: desc, headcount: headcount, capacity: capacity, dataTypes: dataTypes, facts: chosenFacts}
+	vals := &scopeValues{name: name, org: org, system: system, desc: desc, headcount: headcount, capacity: capacity, dataTypes: dataTypes, facts: facts}
 	title := "Scope: the system an auditor will examine"
-	if isNew {
+	if o.isNew {
 		title = "New assessment: the system an auditor will examine"
 	}
 	groups := []*huh.Group{
 		huh.NewGroup(
 			huh.NewInput().Key("name").Title("Assessment name").Description("Required. Unique, e.g. \"Acme — Q1 2027\".").Value(name).
 				Validate(func(s string) error {
-					if strings.TrimSpace(s) == "" {
-						return fmt.Errorf("a name is required")
+					switch {
+					case strings.TrimSpace(s) == "":
+						return errors.New("a name is required")
+					case o.taken != nil && o.taken(oneLine(s)):
+						return fmt.Errorf("%q is taken by another assessment; choose another name", oneLine(s))
 					}
 					return nil
 				}),
@@ -100,12 +138,13 @@ func scopeGroups(a assessment.Assessment, isNew, lists bool) ([]*huh.Group, *sco
 		).Title(title).Description("Everything but the name is optional and can be changed later."),
 		huh.NewGroup(
 			huh.NewMultiSelect[string]().Key("data_types").Title("Data the system handles").Options(dataOpts...).Value(dataTypes).Height(8),
-			huh.NewMultiSelect[string]().Key("facts").Title("Which of these are true?").Description("They decide which questions apply.").Options(factOpts...).Value(chosenFacts).Height(7),
 			huh.NewInput().Key("headcount").Title("Headcount").Placeholder("e.g. 25").Value(headcount).Validate(validNumber(false)),
 			huh.NewInput().Key("capacity").Title("People available for remediation").Description("Full-time equivalents; sets the timeline. Default 1.").Placeholder("e.g. 1.5").Value(capacity).Validate(validNumber(true)),
-		).Title("Data and company facts"),
+		).Title("Data and people"),
+		huh.NewGroup(factFields...).Title("Company facts").
+			Description("Each decides which questions apply; answer yes or no."),
 	}
-	if !lists {
+	if !o.lists {
 		return groups, vals
 	}
 	// Huh's accessible mode reads one line per field, so the items of a
@@ -177,7 +216,12 @@ func (v *scopeValues) apply(a *assessment.Assessment) {
 		sc.DataTypes = append(sc.DataTypes, assessment.DataType(t))
 	}
 	for _, fact := range scopeFacts {
-		sc.SetFact(fact.name, slices.Contains(*v.facts, fact.name))
+		switch *v.facts[fact.name] {
+		case factYes:
+			sc.SetFact(fact.name, true)
+		case factNo:
+			sc.SetFact(fact.name, false)
+		}
 	}
 	if v.components == nil {
 		return // the lists are edited on their own screen

@@ -34,10 +34,53 @@ type shared struct {
 	opts   Options
 	styles Styles
 	keys   keyMap
-	width  int
-	height int
-	who    string
-	writer *writer
+	// The terminal's size, and the layout computed from it once per
+	// resize: the width screens lay out for, the left margin that centres
+	// it, and the lines left for a screen under which the status line and
+	// the footer sit.
+	width, height   int
+	contentW, bodyH int
+	margin          int
+	who             string
+	writer          *writer
+	// names maps the name of each stored assessment to its ID, as last
+	// listed, so that a form can refuse a taken name as it is typed.
+	names map[string]int64
+}
+
+// resize records the terminal's size and lays the frame out for it.
+func (sh *shared) resize(w, h int) {
+	sh.width, sh.height = w, h
+	// Lines longer than maxContentWidth are hard to read; wide terminals
+	// get margin on both sides.
+	sh.contentW = max(1, min(w-2, maxContentWidth))
+	sh.margin = max(1, (w-sh.contentW)/2)
+	sh.bodyH = max(1, h-2)
+}
+
+// rememberNames keeps the names of the assessments just listed.
+func (sh *shared) rememberNames(msg listLoadedMsg) {
+	if msg.err != nil {
+		return
+	}
+	sh.names = map[string]int64{}
+	for _, in := range msg.infos {
+		sh.names[in.Name] = in.ID
+	}
+}
+
+// nameTaken reports whether an assessment other than id has a name.
+func (sh *shared) nameTaken(id int64) func(string) bool {
+	names := sh.names
+	return func(name string) bool {
+		// As the store compares them: without regard to case.
+		for other, otherID := range names {
+			if otherID != id && assessment.SameName(name, other) {
+				return true
+			}
+		}
+		return false
+	}
 }
 
 func (sh *shared) now() time.Time {
@@ -64,6 +107,19 @@ func newSession(a *assessment.Assessment, qn *questionnaire.Questionnaire) *sess
 	s := &session{a: a, qn: qn}
 	s.refresh()
 	return s
+}
+
+// lastWho is who gave the assessment's most recent answer, or "": who is
+// answering carries over from one session to the next, per assessment.
+func (s *session) lastWho() string {
+	var who string
+	var at time.Time
+	for _, ans := range s.a.Answers {
+		if ans.AnsweredBy != "" && ans.UpdatedAt.After(at) {
+			who, at = ans.AnsweredBy, ans.UpdatedAt
+		}
+	}
+	return who
 }
 
 // record appends an answer change to the session's history.

@@ -3,6 +3,7 @@ package tui
 import (
 	"image/color"
 
+	"charm.land/huh/v2"
 	"charm.land/lipgloss/v2"
 )
 
@@ -40,9 +41,12 @@ type Styles struct {
 	Cell     func(readiness float64, scored bool) lipgloss.Style
 }
 
-// NewStyles builds the styles for a dark or light background. With noColor
-// only bold, faint and reverse are used.
-func NewStyles(isDark, noColor bool) Styles {
+// palette is every colour of the program, for one background.
+type palette struct {
+	accent, muted, red, orange, yellow, green, blue color.Color
+}
+
+func newPalette(isDark, noColor bool) palette {
 	ld := lipgloss.LightDark(isDark)
 	c := func(light, dark string) color.Color {
 		if noColor {
@@ -50,13 +54,22 @@ func NewStyles(isDark, noColor bool) Styles {
 		}
 		return ld(lipgloss.Color(light), lipgloss.Color(dark))
 	}
-	accent := c("#5A3FD6", "#A99BFF")
-	muted := c("#6B6B6B", "#9A9A9A")
-	red := c("#B3261E", "#FF8A80")
-	orange := c("#A35200", "#FFB74D")
-	yellow := c("#7A6400", "#E6D36A")
-	green := c("#1B6E3A", "#7BD88F")
-	blue := c("#1F5FA8", "#8AB4F8")
+	return palette{
+		accent: c("#5A3FD6", "#A99BFF"),
+		muted:  c("#6B6B6B", "#9A9A9A"),
+		red:    c("#B3261E", "#FF8A80"),
+		orange: c("#A35200", "#FFB74D"),
+		yellow: c("#7A6400", "#E6D36A"),
+		green:  c("#1B6E3A", "#7BD88F"),
+		blue:   c("#1F5FA8", "#8AB4F8"),
+	}
+}
+
+// NewStyles builds the styles for a dark or light background. With noColor
+// only bold, faint and reverse are used.
+func NewStyles(isDark, noColor bool) Styles {
+	p := newPalette(isDark, noColor)
+	accent, muted, red, orange, yellow, green, blue := p.accent, p.muted, p.red, p.orange, p.yellow, p.green, p.blue
 
 	s := Styles{isDark: isDark, noColor: noColor}
 	s.App = lipgloss.NewStyle().Padding(0, 1)
@@ -115,4 +128,43 @@ func (s Styles) Severity(sev string) lipgloss.Style {
 		return s.Medium
 	}
 	return s.Low
+}
+
+// FormTheme themes huh's forms with the program's palette, so that forms
+// and screens look alike. Huh passes the background it learnt.
+func (s Styles) FormTheme() huh.Theme {
+	noColor := s.noColor
+	return huh.ThemeFunc(func(isDark bool) *huh.Styles {
+		p := newPalette(isDark, noColor)
+		t := huh.ThemeBase(isDark)
+		f := &t.Focused
+		f.Base = f.Base.BorderForeground(p.accent)
+		f.Card = f.Base
+		f.Title = f.Title.Foreground(p.accent).Bold(true)
+		f.NoteTitle = f.NoteTitle.Foreground(p.accent).Bold(true).MarginBottom(1)
+		f.Description = f.Description.Foreground(p.muted)
+		f.ErrorIndicator = f.ErrorIndicator.Foreground(p.red)
+		f.ErrorMessage = f.ErrorMessage.Foreground(p.red)
+		f.SelectSelector = f.SelectSelector.Foreground(p.accent)
+		f.NextIndicator = f.NextIndicator.Foreground(p.accent)
+		f.PrevIndicator = f.PrevIndicator.Foreground(p.accent)
+		f.MultiSelectSelector = f.MultiSelectSelector.Foreground(p.accent)
+		f.SelectedOption = f.SelectedOption.Foreground(p.green)
+		f.SelectedPrefix = lipgloss.NewStyle().Foreground(p.green).SetString("[x] ")
+		f.UnselectedPrefix = lipgloss.NewStyle().Foreground(p.muted).SetString("[ ] ")
+		f.FocusedButton = f.FocusedButton.Bold(true).Reverse(true)
+		f.Next = f.FocusedButton
+		f.BlurredButton = f.BlurredButton.Foreground(p.muted)
+		f.TextInput.Cursor = f.TextInput.Cursor.Foreground(p.accent)
+		f.TextInput.Placeholder = f.TextInput.Placeholder.Foreground(p.muted)
+		f.TextInput.Prompt = f.TextInput.Prompt.Foreground(p.accent)
+		t.Blurred = t.Focused
+		t.Blurred.Base = t.Focused.Base.BorderStyle(lipgloss.HiddenBorder())
+		t.Blurred.Card = t.Blurred.Base
+		t.Blurred.NextIndicator = lipgloss.NewStyle()
+		t.Blurred.PrevIndicator = lipgloss.NewStyle()
+		t.Group.Title = t.Focused.Title
+		t.Group.Description = t.Focused.Description
+		return t
+	})
 }

@@ -1,0 +1,95 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"path/filepath"
+	"slices"
+	"strings"
+	"time"
+)
+
+// percentile is the nearest-rank percentile of ds.
+func percentile(ds []time.Duration, p int) time.Duration {
+	if len(ds) == 0 {
+		return 0
+	}
+	s := slices.Clone(ds)
+	slices.Sort(s)
+	rank := (p*len(s) + 99) / 100 // ceil(p/100 × n)
+	return s[max(rank, 1)-1]
+}
+
+// minMedian are the min and the median of one measure over the runs.
+type minMedian struct {
+	min, median time.Duration
+	unit        string // "ms", or "MiB" for sizes held in a Duration's count
+}
+
+func summarize(rs []result, get func(result) time.Duration, unit string) minMedian {
+	ds := make([]time.Duration, len(rs))
+	for i, r := range rs {
+		ds[i] = get(r)
+	}
+	return minMedian{min: percentile(ds, 0), median: percentile(ds, 50), unit: unit}
+}
+
+func report(w io.Writer, cfg config, results map[string][]result, loadBefore, loadAfter string) {
+	fmt.Fprintf(w, "benchtty: %d interleaved runs, %d keys each, %d×%d; load average %s before, %s after\n\n",
+		cfg.runs, cfg.keys, cfg.cols, cfg.rows, loadBefore, loadAfter)
+	before := cfg.before != ""
+	if before {
+		fmt.Fprintln(w, "| measure (min / median) | gapmap before | ratio to gum | gapmap | gum choose | ratio to gum (min / median) |")
+		fmt.Fprintln(w, "| --- | --- | --- | --- | --- | --- |")
+	} else {
+		fmt.Fprintln(w, "| measure (min / median) | gapmap | gum choose | ratio to gum (min / median) |")
+		fmt.Fprintln(w, "| --- | --- | --- | --- |")
+	}
+	gum := results["gum choose"]
+	rows := []struct {
+		label, prog string
+		get         func(result) time.Duration
+		unit        string
+	}{
+		{"exec → first output (the queries), empty database", "gapmap", func(r result) time.Duration { return r.firstOutput }, ""},
+		{"exec → first frame, empty database", "gapmap", func(r result) time.Duration { return r.first }, ""},
+		{"exec → first frame, `gapmap demo`", "gapmap demo", func(r result) time.Duration { return r.first }, ""},
+		{"key → frame, p50", "gapmap demo", func(r result) time.Duration { return r.p50 }, ""},
+		{"key → frame, p99", "gapmap demo", func(r result) time.Duration { return r.p99 }, ""},
+		{"CPU per key", "gapmap demo", func(r result) time.Duration { return r.cpuPK }, ""},
+		{"peak RSS (VmHWM), empty database", "gapmap", func(r result) time.Duration { return time.Duration(r.peakRSS) }, "MiB"},
+		{"peak RSS (VmHWM), `gapmap demo` after the keys", "gapmap demo", func(r result) time.Duration { return time.Duration(r.peakRSS) }, "MiB"},
+	}
+	home := "empty database"
+	if cfg.home != "" {
+		home = filepath.Base(cfg.home)
+	}
+	for _, row := range rows {
+		row.label = strings.Replace(row.label, "empty database", home, 1)
+		if cfg.keys == 0 && strings.HasPrefix(row.label, "key") || cfg.keys == 0 && strings.HasPrefix(row.label, "CPU") {
+			continue
+		}
+		g, p := summarize(results[row.prog], row.get, row.unit), summarize(gum, row.get, row.unit)
+		if before {
+			b := summarize(results[row.prog+beforeSuffix], row.get, row.unit)
+			fmt.Fprintf(w, "| %s | %s | %s / %s | %s | %s | %s / %s |\n", row.label, b, ratio(b.min, p.min), ratio(b.median, p.median),
+				g, p, ratio(g.min, p.min), ratio(g.median, p.median))
+			continue
+		}
+		fmt.Fprintf(w, "| %s | %s | %s | %s / %s |\n", row.label, g, p, ratio(g.min, p.min), ratio(g.median, p.median))
+	}
+}
+
+func (m minMedian) String() string {
+	if m.unit == "MiB" {
+		return fmt.Sprintf("%.1f / %.1f MiB", float64(m.min)/(1<<20), float64(m.median)/(1<<20))
+	}
+	return fmt.Sprintf("%.1f / %.1f ms", ms(m.min), ms(m.median))
+}
+
+func ratio(a, b time.Duration) string {
+	if b == 0 {
+		return "—"
+	}
+	return fmt.Sprintf("%.2f×", float64(a)/float64(b))
+}
