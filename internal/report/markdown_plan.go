@@ -45,7 +45,7 @@ func writePlan(d *doc, p roadmap.Plan) {
 	for i, e := range next {
 		rows[i] = []string{inline(e.Title()), strconv.Itoa(len(e.Items)), string(mostSevere(e)), strings.Join(ownersOf(e), ", ")}
 	}
-	d.table([]column{{header: "Work package or gap"}, {header: "Gaps", numeric: true}, {header: "Most severe"}, {header: "Owner"}}, rows)
+	d.table([]column{{header: "Work package or gap"}, {header: "Gaps", numeric: true}, {header: "Most severe"}, {header: "Owners"}}, rows)
 }
 
 // nowEntry is a Now entry: its title, why it is in Now and who owns it,
