@@ -2,6 +2,7 @@ package tui
 
 import (
 	"context"
+	"maps"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
@@ -26,7 +27,9 @@ type (
 		questionID string
 		value      assessment.Value
 		cleared    bool
-		err        error
+		// answer is what the write stored (not set for a clear).
+		answer assessment.Answer
+		err    error
 	}
 	setupSavedMsg struct {
 		created bool
@@ -78,8 +81,11 @@ func loadList(st *store.Store) tea.Cmd {
 	}
 }
 
+// loadAssessment opens an assessment. Answers to questions the current
+// version of its questionnaire retired move to their successors in the
+// store, in one transaction, before it is shown.
 func loadAssessment(sh *shared, id int64, then screenID) tea.Cmd {
-	st, resolve := sh.opts.Store, sh.opts.Questionnaire
+	st, resolve, who := sh.opts.Store, sh.opts.Questionnaire, sh.who
 	return func() tea.Msg {
 		ctx, cancel := context.WithTimeout(context.Background(), ioTimeout)
 		defer cancel()
@@ -91,11 +97,25 @@ func loadAssessment(sh *shared, id int64, then screenID) tea.Cmd {
 		if err != nil {
 			return assessmentLoadedMsg{err: err}
 		}
+		upgrade := assessment.PlanUpgrade(qn, a)
+		if len(upgrade.Moved) > 0 {
+			after := *a
+			after.Answers = maps.Clone(a.Answers)
+			upgrade.Apply(&after)
+			sum := assessment.Evaluate(qn, &after).Summarize()
+			if _, err := st.MoveAnswers(ctx, a.UUID, upgrade.Moved, who, sum); err != nil {
+				return assessmentLoadedMsg{err: err}
+			}
+			if a, err = st.LoadUUID(ctx, a.UUID); err != nil {
+				return assessmentLoadedMsg{err: err}
+			}
+		}
 		changes, err := st.History(ctx, id)
 		if err != nil {
 			return assessmentLoadedMsg{err: err}
 		}
 		sess := newSession(a, qn)
+		sess.upgrade = upgrade
 		for _, c := range changes {
 			sess.record(c)
 		}
@@ -119,22 +139,30 @@ func loadAssessmentByName(sh *shared, name string, then screenID) tea.Cmd {
 // The writes below go through the writer (see writer.go), which runs them
 // one at a time in the order they were asked for.
 
-func saveAnswer(sh *shared, uuid, qid string, prev, ans assessment.Answer, sum assessment.Summary) tea.Cmd {
-	st := sh.opts.Store
+// saveAnswer stores ans, stating as what it replaces the answer the
+// baseline holds when the write runs: what the writes before it left.
+func saveAnswer(sh *shared, base *baseline, uuid, qid string, ans assessment.Answer, sum assessment.Summary) tea.Cmd {
+	st := sh.answers
 	return sh.writer.submit(func() (tea.Msg, error) {
 		ctx, cancel := context.WithTimeout(context.Background(), ioTimeout)
 		defer cancel()
-		err := st.SaveAnswer(ctx, uuid, qid, prev, ans, sum)
-		return answerSavedMsg{questionID: qid, value: ans.Value, err: err}, err
+		err := st.SaveAnswer(ctx, uuid, qid, base.get(qid), ans, sum)
+		if err == nil {
+			base.set(qid, ans, true)
+		}
+		return answerSavedMsg{questionID: qid, value: ans.Value, answer: ans, err: err}, err
 	})
 }
 
-func clearAnswer(sh *shared, uuid, qid string, prev assessment.Answer, sum assessment.Summary) tea.Cmd {
-	st, who := sh.opts.Store, sh.who
+func clearAnswer(sh *shared, base *baseline, uuid, qid string, sum assessment.Summary) tea.Cmd {
+	st, who := sh.answers, sh.who
 	return sh.writer.submit(func() (tea.Msg, error) {
 		ctx, cancel := context.WithTimeout(context.Background(), ioTimeout)
 		defer cancel()
-		err := st.ClearAnswer(ctx, uuid, qid, prev, who, sum)
+		err := st.ClearAnswer(ctx, uuid, qid, base.get(qid), who, sum)
+		if err == nil {
+			base.set(qid, assessment.Answer{}, false)
+		}
 		return answerSavedMsg{questionID: qid, cleared: true, err: err}, err
 	})
 }

@@ -123,6 +123,34 @@ func (s resultsScreen) content(w int) string {
 	b.WriteString("\n" + s.listSection("Common audit findings among your gaps", ev.CommonFindings, w, "Auditors raise these in most first audits; they lead the roadmap."))
 	b.WriteString(s.listSection("Don't know yet — confirm these", ev.Unknown, w, ""))
 	b.WriteString(s.listSection("Flagged for follow-up", ev.Flagged, w, ""))
+	b.WriteString(s.noLongerAsked(w))
+	return b.String()
+}
+
+// noLongerAsked lists the answers kept from an earlier version of the
+// bank whose question it no longer asks: left out of the scores, never
+// dropped.
+func (s resultsScreen) noLongerAsked(w int) string {
+	st := s.sh.styles
+	ids := s.sess.upgrade.NoLongerAsked
+	if len(ids) == 0 {
+		return ""
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "\n%s (%d)\n", st.Subtitle.Render("No longer asked in bank "+s.sess.qn.Version), len(ids))
+	b.WriteString(st.Muted.Render(wrap("Kept from an earlier bank, left out of the scores.", w)) + "\n")
+	for _, id := range ids {
+		line := id + ": " + s.sess.a.Answers[id].Value.Short()
+		if rt := s.sess.qn.RetiredQuestion(id); rt != nil && rt.Reason != "" {
+			line += " — " + rt.Reason
+		}
+		b.WriteString("  • " + truncate(oneLine(line), w-4) + "\n")
+	}
+	for _, id := range s.sess.upgrade.NewQuestions {
+		if q := s.sess.qn.Question(id); q != nil {
+			b.WriteString("  + " + truncate(oneLine("new, split from an answered question: "+q.Title), w-4) + "\n")
+		}
+	}
 	return b.String()
 }
 
