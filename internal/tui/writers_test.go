@@ -1,0 +1,249 @@
+package tui
+
+import (
+	"context"
+	"errors"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/charmbracelet/x/exp/teatest/v2"
+
+	"github.com/gapmap/gapmap/internal/assessment"
+	"github.com/gapmap/gapmap/internal/store"
+)
+
+// secondWriter is another connection to the TUI's database, as another
+// gapmap process would hold.
+func secondWriter(t *testing.T, st *store.Store) *store.Store {
+	t.Helper()
+	other, err := store.Open(st.Path())
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { other.Close() })
+	return other
+}
+
+// importChange imports, through other, the example assessment with the
+// answer to qid replaced: what `gapmap import` of an edited export does.
+func importChange(t *testing.T, other *store.Store, qid string, ans assessment.Answer) {
+	t.Helper()
+	ctx := context.Background()
+	a, err := other.LoadByName(ctx, "Acme Cloud readiness")
+	if err != nil {
+		t.Fatal(err)
+	}
+	a.Answers[qid] = ans
+	if _, err := other.Import(ctx, a, assessment.Evaluate(builtin(t), a).Summarize(), "import", false); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// The issue's reproduction: with the TUI open, another gapmap imports a
+// changed answer and note; the TUI reloads, keeping its place, and an
+// answer and a flag given afterwards on another question leave the
+// imported note on disk.
+func TestTUISeesAnImportAndKeepsIt(t *testing.T) {
+	st := openStore(t, true)
+	opts := testOptions(t, st)
+	opts.PollInterval = 50 * time.Millisecond
+	tm, f := start(t, New(opts), 100, 30)
+	waitFor(t, f, "Acme Cloud readiness")
+	tm.Send(press("enter"))
+	waitFor(t, f, "question 1 of")
+	q := builtin(t).Question("governance.security-owner")
+	here := strings.Join(strings.Fields(q.Text)[:4], " ")
+	waitFor(t, f, here)
+
+	imported := assessment.Answer{Value: assessment.No, Note: "Imported: MFA dropped on the AWS root after the audit."}
+	importChange(t, secondWriter(t, st), "access.mfa", imported)
+	waitFor(t, f, "Updated by another gapmap: 1 answer changed")
+	waitFor(t, f, "question 1 of") // the same question, the same screen
+	waitFor(t, f, here)
+
+	tm.Send(press("f"))
+	waitFor(t, f, "follow-up")
+	tm.Send(press("1"))
+	waitFor(t, f, "Saved: "+q.Title+" → In place")
+	tm.Send(press("q"))
+	tm.WaitFinished(t, teatest.WithFinalTimeout(15*time.Second))
+
+	final := tm.FinalModel(t).(probe).Model
+	if got := final.sess.a.Answers["access.mfa"]; got.Note != imported.Note {
+		t.Errorf("the session did not reload the imported answer: %+v", got)
+	}
+	a, err := st.LoadByName(context.Background(), "Acme Cloud readiness")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := a.Answers["access.mfa"]; got.Value != imported.Value || got.Note != imported.Note {
+		t.Errorf("the imported answer was overwritten: %+v", got)
+	}
+	if got := a.Answers["governance.security-owner"]; got.Value != assessment.Yes || !got.Flagged {
+		t.Logf("final: conflict %v status %q", final.conflict != nil, final.status)
+		t.Errorf("the TUI's answer stored as %+v", got)
+	}
+}
+
+// onConflict answers the question on screen after another gapmap answered
+// it: the store refuses, and the conflict view shows both versions.
+func onConflict(t *testing.T) (Model, string, assessment.Answer) {
+	t.Helper()
+	m, qid := onFirstUnanswered(t)
+	theirs := assessment.Answer{Value: assessment.No, Note: "Nobody owns security yet", Owner: "Sam", Flagged: true}
+	if err := secondWriter(t, m.sh.opts.Store).SaveAnswer(context.Background(), m.sess.a.UUID, qid,
+		assessment.Answer{}, theirs, m.sess.ev.Summarize()); err != nil {
+		t.Fatal(err)
+	}
+	m = storeRound(t, m, "1")
+	if m.conflict == nil {
+		t.Fatalf("no conflict shown:\n%s", plain(m))
+	}
+	m = sized(m, 60, 20)
+	view := plain(m)
+	for _, want := range []string{"Another gapmap changed", "Theirs", "Answer: Not in place", "Note: Nobody owns security yet",
+		"Owner: Sam", "Flagged: yes", "Yours", "Answer: In place", "t keep theirs", "m keep mine"} {
+		if !strings.Contains(view, want) {
+			t.Errorf("the conflict view at 60×20 lacks %q:\n%s", want, view)
+		}
+	}
+	return m, qid, theirs
+}
+
+func storedAnswer(t *testing.T, m Model, qid string) assessment.Answer {
+	t.Helper()
+	a, err := m.sh.opts.Store.LoadUUID(context.Background(), m.sess.a.UUID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return a.Answers[qid]
+}
+
+func TestConflictKeepTheirs(t *testing.T) {
+	m, qid, theirs := onConflict(t)
+	m, msg := update(t, m, press("t"))
+	if msg != nil {
+		m, _ = update(t, m, msg)
+	}
+	if m.conflict != nil || !sameAnswer(m.sess.a.Answers[qid], theirs) {
+		t.Fatalf("keep theirs left %+v in the session", m.sess.a.Answers[qid])
+	}
+	if got := storedAnswer(t, m, qid); !sameAnswer(got, theirs) {
+		t.Errorf("keep theirs changed the stored answer to %+v", got)
+	}
+	// The next save states theirs as what it replaces: no conflict.
+	m, _ = update(t, m, openQuestionMsg{id: qid})
+	m = storeRound(t, m, "3")
+	if m.conflict != nil || storedAnswer(t, m, qid).Value != assessment.Partial {
+		t.Errorf("a save after keeping theirs: conflict %v, stored %+v", m.conflict != nil, storedAnswer(t, m, qid))
+	}
+}
+
+func TestConflictKeepMine(t *testing.T) {
+	m, qid, _ := onConflict(t)
+	m, msg := update(t, m, press("m"))
+	if _, ok := msg.(answerSavedMsg); !ok {
+		t.Fatalf("keep mine sent %#v, want a save", msg)
+	}
+	m, _ = update(t, m, msg)
+	if m.conflict != nil || !strings.Contains(plain(m), "Saved:") {
+		t.Fatalf("keep mine did not save:\n%s", plain(m))
+	}
+	if got := storedAnswer(t, m, qid); got.Value != assessment.Yes {
+		t.Errorf("keep mine stored %+v, want yes", got)
+	}
+}
+
+// failingOnce is a store whose first answer write fails.
+type failingOnce struct {
+	answerWriter
+	once sync.Once
+}
+
+func (f *failingOnce) SaveAnswer(ctx context.Context, uuid, qid string, prev, ans assessment.Answer, sum assessment.Summary) error {
+	err := errors.New("disk I/O error")
+	f.once.Do(func() { err = nil })
+	if err == nil {
+		return errors.New("disk I/O error")
+	}
+	return f.answerWriter.SaveAnswer(ctx, uuid, qid, prev, ans, sum)
+}
+
+// After a save that failed, the screen keeps the answer but the store
+// does not have it: the next save states what the store holds, so it
+// raises no false conflict.
+func TestNoFalseConflictAfterAFailedSave(t *testing.T) {
+	m, qid := onFirstUnanswered(t)
+	m.sh.answers = &failingOnce{answerWriter: m.sh.opts.Store}
+	m = storeRound(t, m, "1")
+	if !strings.Contains(plain(m), "NOT SAVED") {
+		t.Fatalf("the failure is not shown:\n%s", plain(m))
+	}
+	m, _ = update(t, m, openQuestionMsg{id: qid})
+	m = storeRound(t, m, "4")
+	if m.conflict != nil || !strings.Contains(plain(m), "Saved:") {
+		t.Fatalf("the save after a failed one was refused:\n%s", plain(m))
+	}
+	if got := storedAnswer(t, m, qid); got.Value != assessment.No {
+		t.Errorf("stored %+v, want no", got)
+	}
+}
+
+// The issue's worst case: another gapmap deletes the open assessment and
+// imports another, which may get its row ID. Answering in the TUI saves
+// nothing, says so, and goes home; the other assessment is unchanged.
+func TestAnswerAfterDeleteAndImportSavesNothing(t *testing.T) {
+	m, _ := onFirstUnanswered(t)
+	st := m.sh.opts.Store
+	ctx := context.Background()
+	y := exampleAssessment(t)
+	y.Name = "Globex readiness"
+	y.UUID = ""
+	if bin := os.Getenv("GAPMAP_BIN"); bin != "" {
+		file := filepath.Join(t.TempDir(), "y.yaml")
+		data, err := os.ReadFile("../../testdata/answers/example.yaml")
+		if err != nil {
+			t.Fatal(err)
+		}
+		data = []byte(strings.Replace(string(data), "name: Acme Cloud readiness", "name: Globex readiness", 1))
+		if err := os.WriteFile(file, data, 0o600); err != nil {
+			t.Fatal(err)
+		}
+		for _, args := range [][]string{{"delete", "Acme Cloud readiness", "--yes"}, {"import", file}} {
+			cmd := exec.Command(bin, args...)
+			cmd.Env = append(os.Environ(), "GAPMAP_DB="+st.Path())
+			if out, err := cmd.CombinedOutput(); err != nil {
+				t.Fatalf("gapmap %v: %v\n%s", args, err, out)
+			}
+		}
+	} else {
+		other := secondWriter(t, st)
+		if err := other.Delete(ctx, m.sess.a.UUID); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := other.Import(ctx, y, assessment.Evaluate(builtin(t), y).Summarize(), "import", false); err != nil {
+			t.Fatal(err)
+		}
+	}
+	before, err := st.LoadByName(ctx, "Globex readiness")
+	if err != nil {
+		t.Fatal(err)
+	}
+	m = storeRound(t, m, "1")
+	if view := plain(m); m.screen != screenHome || !strings.Contains(view, "nothing was saved") {
+		t.Fatalf("screen %v after answering a deleted assessment:\n%s", m.screen, view)
+	}
+	after, err := st.LoadByName(ctx, "Globex readiness")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if after.Revision != before.Revision || len(after.Answers) != len(before.Answers) {
+		t.Errorf("the other assessment changed: revision %d -> %d, %d -> %d answers",
+			before.Revision, after.Revision, len(before.Answers), len(after.Answers))
+	}
+}
