@@ -9,6 +9,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/gapmap/gapmap/internal/assessment"
+	"github.com/gapmap/gapmap/internal/questionnaire"
 	"github.com/gapmap/gapmap/internal/store"
 )
 
@@ -79,7 +80,9 @@ func readRevision(st *store.Store, uuid string) tea.Cmd {
 	}
 }
 
-func reloadAssessment(sh *shared, uuid string) tea.Cmd {
+// reloadAssessment reads the assessment again; qn is the questionnaire it
+// was open with, kept unless the assessment now names another.
+func reloadAssessment(sh *shared, uuid string, qn *questionnaire.Questionnaire) tea.Cmd {
 	st, resolve, writes := sh.opts.Store, sh.opts.Questionnaire, sh.writer.count()
 	return func() tea.Msg {
 		ctx, cancel := context.WithTimeout(context.Background(), ioTimeout)
@@ -88,9 +91,10 @@ func reloadAssessment(sh *shared, uuid string) tea.Cmd {
 		if err != nil {
 			return reloadedMsg{uuid: uuid, err: err}
 		}
-		qn, err := resolve(a.QuestionnaireID)
-		if err != nil {
-			return reloadedMsg{uuid: uuid, err: err}
+		if a.QuestionnaireID != qn.ID {
+			if qn, err = resolve(a.QuestionnaireID); err != nil {
+				return reloadedMsg{uuid: uuid, err: err}
+			}
 		}
 		changes, err := st.History(ctx, a.ID)
 		if err != nil {
@@ -122,7 +126,7 @@ func (m Model) handleSync(msg tea.Msg) (Model, tea.Cmd, bool) {
 		case msg.err != nil:
 			m.logError("reading the revision: " + errText(msg.err))
 		case msg.rev != m.sess.a.Revision:
-			return m, tea.Batch(next, reloadAssessment(m.sh, msg.uuid)), true
+			return m, tea.Batch(next, reloadAssessment(m.sh, msg.uuid, m.sess.qn)), true
 		}
 		return m, next, true
 	case reloadedMsg:
