@@ -11,9 +11,13 @@ import (
 	"github.com/gapmap/gapmap/internal/store"
 )
 
-// goneText is what the user reads when the open assessment no longer
-// exists: another gapmap deleted it, or replaced it by an import.
-const goneText = "This assessment was deleted or replaced by another gapmap; nothing was saved"
+// What the user reads when the open assessment no longer exists: another
+// gapmap deleted it, or replaced it by an import. goneText follows a
+// write, goneIdleText the poll.
+const (
+	goneText     = "This assessment was deleted or replaced by another gapmap; nothing was saved"
+	goneIdleText = "This assessment was deleted or replaced by another gapmap"
+)
 
 // conflictView is shown when a write was refused because another gapmap
 // changed the same answer since this one read it: nothing was
@@ -86,7 +90,7 @@ func (m Model) answerRefused(msg answerSavedMsg) (Model, tea.Cmd, bool) {
 	var conflict *store.ConflictError
 	switch {
 	case errors.Is(msg.err, store.ErrGone):
-		return m.gone()
+		return m.gone(goneText)
 	case errors.As(msg.err, &conflict):
 		if m.sess == nil {
 			return m, nil, true
@@ -103,10 +107,10 @@ func (m Model) answerRefused(msg answerSavedMsg) (Model, tea.Cmd, bool) {
 }
 
 // gone leaves an assessment that no longer exists for the home screen.
-func (m Model) gone() (Model, tea.Cmd, bool) {
+func (m Model) gone(text string) (Model, tea.Cmd, bool) {
 	m.conflict = nil
 	next, cmd := m.show(screenHome)
-	next, c2 := next.setStatus(goneText, true)
+	next, c2 := next.setStatus(text, true)
 	return next, tea.Batch(cmd, c2), true
 }
 

@@ -121,7 +121,7 @@ func (m Model) handleSync(msg tea.Msg) (Model, tea.Cmd, bool) {
 		switch {
 		case m.sess == nil || msg.uuid != m.sess.a.UUID || !m.idle():
 		case errors.Is(msg.err, store.ErrGone):
-			m, cmd, _ := m.gone()
+			m, cmd, _ := m.gone(goneIdleText)
 			return m, tea.Batch(cmd, next), true
 		case msg.err != nil:
 			m.logError("reading the revision: " + errText(msg.err))
@@ -133,7 +133,7 @@ func (m Model) handleSync(msg tea.Msg) (Model, tea.Cmd, bool) {
 		switch {
 		case m.sess == nil || msg.uuid != m.sess.a.UUID || !m.idle():
 		case errors.Is(msg.err, store.ErrGone):
-			return m.gone()
+			return m.gone(goneIdleText)
 		case msg.err != nil:
 			m.logError("reloading: " + errText(msg.err))
 		case msg.writes == m.sh.writer.count():

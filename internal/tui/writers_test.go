@@ -29,16 +29,40 @@ func secondWriter(t *testing.T, st *store.Store) *store.Store {
 	return other
 }
 
-// importChange imports, through other, the example assessment with the
-// answer to qid replaced: what `gapmap import` of an edited export does.
-func importChange(t *testing.T, other *store.Store, qid string, ans assessment.Answer) {
+// importMFA imports a changed answer and note to access.mfa into the
+// example assessment: through `gapmap import` of an edited file when
+// GAPMAP_BIN names the binary (a real second process), else through a
+// second connection.
+func importMFA(t *testing.T, st *store.Store, ans assessment.Answer) {
 	t.Helper()
+	if bin := os.Getenv("GAPMAP_BIN"); bin != "" {
+		data, err := os.ReadFile("../../testdata/answers/example.yaml")
+		if err != nil {
+			t.Fatal(err)
+		}
+		old := "    answer: partial\n    note: Enforced in Google Workspace; not yet on the AWS root and CI.\n"
+		if !strings.Contains(string(data), old) {
+			t.Fatal("the example's access.mfa answer changed; update this test")
+		}
+		edited := strings.Replace(string(data), old, "    answer: "+string(ans.Value)+"\n    note: "+ans.Note+"\n", 1)
+		file := filepath.Join(t.TempDir(), "edited.yaml")
+		if err := os.WriteFile(file, []byte(edited), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		cmd := exec.Command(bin, "import", file)
+		cmd.Env = append(os.Environ(), "GAPMAP_DB="+st.Path())
+		if out, err := cmd.CombinedOutput(); err != nil {
+			t.Fatalf("gapmap import: %v\n%s", err, out)
+		}
+		return
+	}
+	other := secondWriter(t, st)
 	ctx := context.Background()
 	a, err := other.LoadByName(ctx, "Acme Cloud readiness")
 	if err != nil {
 		t.Fatal(err)
 	}
-	a.Answers[qid] = ans
+	a.Answers["access.mfa"] = ans
 	if _, err := other.Import(ctx, a, assessment.Evaluate(builtin(t), a).Summarize(), "import", false); err != nil {
 		t.Fatal(err)
 	}
@@ -60,8 +84,8 @@ func TestTUISeesAnImportAndKeepsIt(t *testing.T) {
 	here := strings.Join(strings.Fields(q.Text)[:4], " ")
 	waitFor(t, f, here)
 
-	imported := assessment.Answer{Value: assessment.No, Note: "Imported: MFA dropped on the AWS root after the audit."}
-	importChange(t, secondWriter(t, st), "access.mfa", imported)
+	imported := assessment.Answer{Value: assessment.No, Note: "Imported - MFA dropped on the AWS root after the audit."}
+	importMFA(t, st, imported)
 	waitFor(t, f, "Updated by another gapmap: 1 answer changed")
 	waitFor(t, f, "question 1 of") // the same question, the same screen
 	waitFor(t, f, here)
@@ -245,5 +269,30 @@ func TestAnswerAfterDeleteAndImportSavesNothing(t *testing.T) {
 	if after.Revision != before.Revision || len(after.Answers) != len(before.Answers) {
 		t.Errorf("the other assessment changed: revision %d -> %d, %d -> %d answers",
 			before.Revision, after.Revision, len(before.Answers), len(after.Answers))
+	}
+}
+
+// Idle on an assessment another gapmap deletes, the TUI notices within a
+// poll and goes home, saying so.
+func TestIdleTUINoticesADelete(t *testing.T) {
+	st := openStore(t, true)
+	opts := testOptions(t, st)
+	opts.PollInterval = 50 * time.Millisecond
+	tm, f := start(t, New(opts), 100, 30)
+	waitFor(t, f, "Acme Cloud readiness")
+	tm.Send(press("enter"))
+	waitFor(t, f, "question 1 of")
+	a, err := st.LoadByName(context.Background(), "Acme Cloud readiness")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := secondWriter(t, st).Delete(context.Background(), a.UUID); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, f, goneIdleText)
+	tm.Send(press("q"))
+	tm.WaitFinished(t, teatest.WithFinalTimeout(15*time.Second))
+	if final := tm.FinalModel(t).(probe).Model; final.screen != screenHome || final.sess != nil {
+		t.Errorf("screen %v, session open %v after the delete", final.screen, final.sess != nil)
 	}
 }
