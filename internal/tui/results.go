@@ -127,30 +127,34 @@ func (s resultsScreen) content(w int) string {
 	return b.String()
 }
 
-// noLongerAsked lists the answers kept from an earlier version of the
-// bank whose question it no longer asks: left out of the scores, never
-// dropped.
+// noLongerAsked lists what opening under the current bank left to the
+// user: answers kept from an earlier bank whose question it no longer
+// asks (left out of the scores, never dropped), and the new parts of
+// split questions, to answer next.
 func (s resultsScreen) noLongerAsked(w int) string {
 	st := s.sh.styles
-	ids := s.sess.upgrade.NoLongerAsked
-	if len(ids) == 0 {
-		return ""
-	}
+	u := s.sess.upgrade
 	var b strings.Builder
-	fmt.Fprintf(&b, "\n%s (%d)\n", st.Subtitle.Render("No longer asked in bank "+s.sess.qn.Version), len(ids))
-	b.WriteString(st.Muted.Render(wrap("Kept from an earlier bank, left out of the scores.", w)) + "\n")
-	for _, id := range ids {
-		line := id + ": " + s.sess.a.Answers[id].Value.Short()
-		if rt := s.sess.qn.RetiredQuestion(id); rt != nil && rt.Reason != "" {
-			line += " — " + rt.Reason
+	if len(u.NoLongerAsked) > 0 {
+		fmt.Fprintf(&b, "\n%s (%d)\n", st.Subtitle.Render("No longer asked in bank "+s.sess.qn.Version), len(u.NoLongerAsked))
+		b.WriteString(st.Muted.Render(wrap("Kept from an earlier bank, left out of the scores.", w)) + "\n")
+		for _, id := range u.NoLongerAsked {
+			line := id + ": " + s.sess.a.Answers[id].Value.Short()
+			if rt := s.sess.qn.RetiredQuestion(id); rt != nil && rt.Reason != "" {
+				line += " — " + rt.Reason
+			}
+			b.WriteString("  • " + truncate(oneLine(line), w-4) + "\n")
 		}
-		b.WriteString("  • " + truncate(oneLine(line), w-4) + "\n")
 	}
-	for _, id := range s.sess.upgrade.NewQuestions {
+	var split []*questionnaire.Question
+	for _, id := range u.NewQuestions {
 		if q := s.sess.qn.Question(id); q != nil {
-			b.WriteString("  + " + truncate(oneLine("new, split from an answered question: "+q.Title), w-4) + "\n")
+			if _, answered := s.sess.a.Answers[id]; !answered {
+				split = append(split, q)
+			}
 		}
 	}
+	b.WriteString(s.listSection("New in bank "+s.sess.qn.Version+", split from questions you answered", split, w, ""))
 	return b.String()
 }
 

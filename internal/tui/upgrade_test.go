@@ -80,7 +80,8 @@ func TestOpeningALegacyAssessmentMovesItsAnswers(t *testing.T) {
 
 	final := tm.FinalModel(t).(probe).Model
 	results := ansi.Strip(final.results.View(120, 1000))
-	for _, want := range []string{"No longer asked in bank 2026.12 (8)", "availability.redundancy", "Alert on root and break-glass logins"} {
+	for _, want := range []string{"No longer asked in bank 2026.12 (8)", "availability.redundancy",
+		"New in bank 2026.12, split from questions you answered (2)", "Alert on root and break-glass logins"} {
 		if !strings.Contains(results, want) {
 			t.Errorf("the results screen lacks %q", want)
 		}
