@@ -8,6 +8,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/gapmap/gapmap/internal/assessment"
+	"github.com/gapmap/gapmap/internal/questionnaire"
 	"github.com/gapmap/gapmap/internal/store"
 )
 
@@ -97,18 +98,9 @@ func loadAssessment(sh *shared, id int64, then screenID) tea.Cmd {
 		if err != nil {
 			return assessmentLoadedMsg{err: err}
 		}
-		upgrade := assessment.PlanUpgrade(qn, a)
-		if len(upgrade.Moved) > 0 {
-			after := *a
-			after.Answers = maps.Clone(a.Answers)
-			upgrade.Apply(&after)
-			sum := assessment.Evaluate(qn, &after).Summarize()
-			if _, err := st.MoveAnswers(ctx, a.UUID, upgrade.Moved, who, sum); err != nil {
-				return assessmentLoadedMsg{err: err}
-			}
-			if a, err = st.LoadUUID(ctx, a.UUID); err != nil {
-				return assessmentLoadedMsg{err: err}
-			}
+		a, upgrade, err := upgradeStored(ctx, st, qn, a, who)
+		if err != nil {
+			return assessmentLoadedMsg{err: err}
 		}
 		changes, err := st.History(ctx, id)
 		if err != nil {
@@ -121,6 +113,25 @@ func loadAssessment(sh *shared, id int64, then screenID) tea.Cmd {
 		}
 		return assessmentLoadedMsg{sess: sess, then: then}
 	}
+}
+
+// upgradeStored moves, in the store, the answers of a to the questions
+// that succeed those the questionnaire retired (one transaction), and
+// returns the assessment as now stored with what the upgrade did.
+func upgradeStored(ctx context.Context, st *store.Store, qn *questionnaire.Questionnaire, a *assessment.Assessment, who string) (*assessment.Assessment, assessment.Upgrade, error) {
+	upgrade := assessment.PlanUpgrade(qn, a)
+	if len(upgrade.Moved) == 0 {
+		return a, upgrade, nil
+	}
+	after := *a
+	after.Answers = maps.Clone(a.Answers)
+	upgrade.Apply(&after)
+	sum := assessment.Evaluate(qn, &after).Summarize()
+	if _, err := st.MoveAnswers(ctx, a.UUID, upgrade.Moved, who, sum); err != nil {
+		return nil, upgrade, err
+	}
+	a, err := st.LoadUUID(ctx, a.UUID)
+	return a, upgrade, err
 }
 
 func loadAssessmentByName(sh *shared, name string, then screenID) tea.Cmd {

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"bytes"
 	"context"
 	"io"
 	"os"
@@ -145,5 +146,31 @@ func TestOpeningALegacyAssessmentMovesItsAnswers(t *testing.T) {
 	}
 	if again, _ := st.LoadByName(ctx, name); again.Revision != after.Revision {
 		t.Errorf("a second open wrote: revision %d -> %d", after.Revision, again.Revision)
+	}
+}
+
+// The accessible mode upgrades an assessment it opens the same way.
+func TestAccessibleOpensALegacyAssessmentUpgraded(t *testing.T) {
+	st := legacyStore(t)
+	var out bytes.Buffer
+	done := make(chan error, 1)
+	go func() {
+		// The demo (listed first, as the latest updated), then stop.
+		done <- RunAccessible(context.Background(), testOptions(t, st), &lineReader{"2\n8\n"}, &out)
+	}()
+	select {
+	case <-done:
+	case <-time.After(10 * time.Second):
+		t.Fatalf("the accessible mode did not finish; it printed:\n%s", out.String())
+	}
+	if !strings.Contains(out.String(), "Bank 2026.12: 3 answers moved to their successors") {
+		t.Errorf("the upgrade is not told:\n%s", out.String())
+	}
+	a, err := st.LoadByName(context.Background(), "Demo: Northwind Analytics")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := a.Answers["access.shared-accounts"]; ok || a.Answers["access.non-personal-accounts"].Value == "" {
+		t.Errorf("the answers did not move on disk: %+v", a.Answers["access.non-personal-accounts"])
 	}
 }
