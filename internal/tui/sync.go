@@ -175,8 +175,10 @@ func (m Model) adopt(fresh *session) (Model, tea.Cmd, bool) {
 	fresh.upgrade = old.upgrade
 	fresh.refresh()
 	var qid string
-	if q := m.questions.current(); m.screen == screenQuestions && q != nil {
-		qid = q.ID
+	if m.screen == screenQuestions {
+		if q := m.questions.current(); q != nil {
+			qid = q.ID
+		}
 	}
 	*m.sess = *fresh
 	switch m.screen {

@@ -296,3 +296,68 @@ func TestIdleTUINoticesADelete(t *testing.T) {
 		t.Errorf("screen %v, session open %v after the delete", final.screen, final.sess != nil)
 	}
 }
+
+// failingAlways is a store whose answer writes all fail.
+type failingAlways struct{ answerWriter }
+
+func (failingAlways) SaveAnswer(context.Context, string, string, assessment.Answer, assessment.Answer, assessment.Summary) error {
+	return errors.New("disk I/O error")
+}
+
+// reload runs the poll's reload as the runtime would.
+func reload(t *testing.T, m Model) Model {
+	t.Helper()
+	next, _ := m.Update(reloadAssessment(m.sh, m.sess.a.UUID, m.sess.qn)())
+	return next.(Model)
+}
+
+// A reload keeps an answer the user gave that could not be saved, and
+// the store's answer as what it replaces: saving it again succeeds when
+// nobody else touched it, and raises a conflict when someone did.
+func TestReloadKeepsAnUnsavedAnswer(t *testing.T) {
+	for _, touched := range []bool{false, true} {
+		m, qid := onFirstUnanswered(t)
+		m.sh.answers = failingAlways{m.sh.opts.Store}
+		m = storeRound(t, m, "1")
+		other := secondWriter(t, m.sh.opts.Store)
+		changed := "access.mfa"
+		if touched {
+			changed = qid
+		}
+		prev := m.sess.base.get(changed)
+		if err := other.SaveAnswer(context.Background(), m.sess.a.UUID, changed, prev,
+			assessment.Answer{Value: assessment.No, Note: "from the other window"}, m.sess.ev.Summarize()); err != nil {
+			t.Fatal(err)
+		}
+		m = reload(t, m)
+		if !strings.Contains(plain(m), "Updated by another gapmap: 1 answer changed") {
+			t.Fatalf("no reload shown:\n%s", plain(m))
+		}
+		if got := m.sess.a.Answers[qid].Value; got != assessment.Yes {
+			t.Fatalf("touched %v: the unsaved answer became %q after a reload", touched, got)
+		}
+		m.sh.answers = m.sh.opts.Store
+		m, _ = update(t, m, openQuestionMsg{id: qid})
+		m = storeRound(t, m, "1")
+		if (m.conflict != nil) != touched {
+			t.Errorf("touched %v: conflict %v on saving again:\n%s", touched, m.conflict != nil, plain(m))
+		}
+	}
+}
+
+// A reload on the roadmap keeps the item selected.
+func TestReloadKeepsTheRoadmapItem(t *testing.T) {
+	st := openStore(t, true)
+	m := withSession(t, sized(New(testOptions(t, st)), 120, 40), st)
+	m, _ = m.show(screenRoadmap)
+	m.roadmap.cursor = 1
+	at := m.roadmap.plan.Items[1].Question.ID
+	importMFA(t, st, assessment.Answer{Value: assessment.Unknown, Note: "checking"})
+	m = reload(t, m)
+	if m.screen != screenRoadmap || m.roadmap.plan.Items[m.roadmap.cursor].Question.ID != at {
+		t.Errorf("after a reload: screen %v, item %s, want %s", m.screen, m.roadmap.plan.Items[m.roadmap.cursor].Question.ID, at)
+	}
+	if !strings.Contains(plain(m), "Updated by another gapmap") {
+		t.Errorf("no status:\n%s", plain(m))
+	}
+}
