@@ -75,14 +75,14 @@ func TestOpeningALegacyAssessmentMovesItsAnswers(t *testing.T) {
 	opts := testOptions(t, st)
 	opts.OpenName = name
 	tm, f := start(t, New(opts), 120, 40)
-	waitFor(t, f, "Bank 2026.12: 3 answers moved to their successors, 8 kept as no longer asked; 2 new questions from splits")
+	waitFor(t, f, "Bank 2026.12.1: 3 answers moved to their successors, 8 kept as no longer asked; 2 new questions from splits")
 	tm.Send(press("q"))
 	tm.WaitFinished(t, teatest.WithFinalTimeout(15*time.Second))
 
 	final := tm.FinalModel(t).(probe).Model
 	results := ansi.Strip(final.results.View(120, 1000))
-	for _, want := range []string{"No longer asked in bank 2026.12 (8)", "availability.redundancy",
-		"New in bank 2026.12, split from questions you answered (2)", "Alert on root and break-glass logins"} {
+	for _, want := range []string{"No longer asked in bank 2026.12.1 (8)", "availability.redundancy",
+		"New in bank 2026.12.1, split from questions you answered (2)", "Alert on root and break-glass logins"} {
 		if !strings.Contains(results, want) {
 			t.Errorf("the results screen lacks %q", want)
 		}
@@ -163,7 +163,7 @@ func TestAccessibleOpensALegacyAssessmentUpgraded(t *testing.T) {
 	case <-time.After(10 * time.Second):
 		t.Fatalf("the accessible mode did not finish; it printed:\n%s", out.String())
 	}
-	if !strings.Contains(out.String(), "Bank 2026.12: 3 answers moved to their successors") {
+	if !strings.Contains(out.String(), "Bank 2026.12.1: 3 answers moved to their successors") {
 		t.Errorf("the upgrade is not told:\n%s", out.String())
 	}
 	a, err := st.LoadByName(context.Background(), "Demo: Northwind Analytics")
