@@ -150,9 +150,14 @@ func (s exportScreen) ShortHelp() []key.Binding {
 	return []key.Binding{s.sh.keys.ExportDone, s.sh.keys.Help, s.sh.keys.Quit}
 }
 
-func (s exportScreen) FullHelp() [][]key.Binding { return [][]key.Binding{s.ShortHelp()} }
-func (s exportScreen) unsaved() string           { return "" }
-func (s exportScreen) handedOn() bool            { return false }
+func (s exportScreen) FullHelp() [][]key.Binding {
+	if s.step == exportPreview {
+		return s.preview.FullHelp()
+	}
+	return [][]key.Binding{s.ShortHelp()}
+}
+func (s exportScreen) unsaved() string { return "" }
+func (s exportScreen) handedOn() bool  { return false }
 
 func (s exportScreen) Update(msg tea.Msg) (exportScreen, tea.Cmd) {
 	switch m := msg.(type) {

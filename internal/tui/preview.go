@@ -137,9 +137,18 @@ func (p preview) Update(msg tea.KeyPressMsg) preview {
 	return p
 }
 
+// ShortHelp fits 80 columns with the way back; ? shows the rest.
 func (p preview) ShortHelp() []key.Binding {
 	k := p.sh.keys
-	return []key.Binding{k.Down, k.Up, k.PageDown, k.Top, k.Bottom, k.PreviewBack, k.Help, k.Quit}
+	return []key.Binding{k.Down, k.Up, k.PageDown, k.PreviewBack, k.Help, k.Quit}
+}
+
+func (p preview) FullHelp() [][]key.Binding {
+	k := p.sh.keys
+	return [][]key.Binding{
+		{k.Down, k.Up, k.PageDown, k.PageUp, k.Top, k.Bottom},
+		{k.PreviewBack},
+	}
 }
 
 func (p preview) View(w int) string {
