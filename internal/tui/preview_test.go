@@ -2,12 +2,16 @@ package tui
 
 import (
 	"bytes"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/exp/golden"
+	"github.com/charmbracelet/x/exp/teatest/v2"
 
 	"github.com/gapmap/gapmap/internal/report"
 )
@@ -171,4 +175,34 @@ func TestExportPreviewGolden(t *testing.T) {
 	out := plain(m)
 	checkFrame(t, out, 80, 24)
 	golden.RequireEqual(t, []byte(out))
+}
+
+// TestExportPreviewFlow drives the real program: export, preview, scroll
+// to the end, back, write; the file begins with the heading the preview
+// showed.
+func TestExportPreviewFlow(t *testing.T) {
+	st := openStore(t, true)
+	opts := testOptions(t, st)
+	opts.OpenName = "Acme Cloud readiness"
+	tm, f := start(t, New(opts), 80, 24)
+	waitFor(t, f, "X export")
+	tm.Send(press("X"))
+	waitFor(t, f, "┃ Format")
+	tm.Send(press("p"))
+	waitFor(t, f, "# SOC 2 readiness: Acme Cloud readiness")
+	tm.Send(press("G"))
+	waitFor(t, f, "100%")
+	tm.Send(press("esc"))
+	waitFor(t, f, "p preview")
+	path := filepath.Join(t.TempDir(), "acme.md")
+	focus(t, tm, f, "File")
+	tm.Type(path)
+	tm.Send(press("enter"))
+	waitFor(t, f, "Done")
+	tm.Send(press("q"))
+	tm.WaitFinished(t, teatest.WithFinalTimeout(15*time.Second))
+	data, err := os.ReadFile(path)
+	if err != nil || !strings.HasPrefix(string(data), "# SOC 2 readiness: Acme Cloud readiness\n") {
+		t.Fatalf("the export does not begin with the previewed heading (%v):\n%.200s", err, data)
+	}
 }
