@@ -26,6 +26,7 @@ const (
 	exportConfirm                     // the file exists: replace it?
 	exportWriting
 	exportDone
+	exportPreview // the Markdown rendered, the form kept behind it
 )
 
 // exportScreen writes the report to a file, never replacing one without
@@ -41,6 +42,8 @@ type exportScreen struct {
 	path   string
 	result string
 	err    error
+	// preview is the rendered Markdown, made when first asked for.
+	preview preview
 }
 
 // exportedMsg reports the end of a write.
@@ -135,15 +138,26 @@ func (s exportScreen) Init() tea.Cmd { return s.form.Init() }
 func (s exportScreen) capturesInput() bool { return s.step == exportChoose || s.step == exportConfirm }
 
 func (s exportScreen) ShortHelp() []key.Binding {
+	if s.step == exportPreview {
+		return s.preview.ShortHelp()
+	}
+	if s.canPreview() {
+		return append([]key.Binding{s.sh.keys.Preview}, s.form.ShortHelp()...)
+	}
 	if s.capturesInput() {
 		return s.form.ShortHelp()
 	}
 	return []key.Binding{s.sh.keys.ExportDone, s.sh.keys.Help, s.sh.keys.Quit}
 }
 
-func (s exportScreen) FullHelp() [][]key.Binding { return [][]key.Binding{s.ShortHelp()} }
-func (s exportScreen) unsaved() string           { return "" }
-func (s exportScreen) handedOn() bool            { return false }
+func (s exportScreen) FullHelp() [][]key.Binding {
+	if s.step == exportPreview {
+		return s.preview.FullHelp()
+	}
+	return [][]key.Binding{s.ShortHelp()}
+}
+func (s exportScreen) unsaved() string { return "" }
+func (s exportScreen) handedOn() bool  { return false }
 
 func (s exportScreen) Update(msg tea.Msg) (exportScreen, tea.Cmd) {
 	switch m := msg.(type) {
@@ -154,9 +168,19 @@ func (s exportScreen) Update(msg tea.Msg) (exportScreen, tea.Cmd) {
 		return s, nil
 	case exportTargetMsg:
 		return s.target(m)
+	case previewRenderedMsg:
+		s.preview = s.preview.rendered(m)
+		return s, nil
 	}
 	switch s.step {
-	case exportChoose, exportConfirm:
+	case exportPreview:
+		return s.updatePreview(msg)
+	case exportChoose:
+		if k, ok := msg.(tea.KeyPressMsg); ok && key.Matches(k, s.sh.keys.Preview) && s.canPreview() {
+			return s.openPreview()
+		}
+		return s.updateForm(msg)
+	case exportConfirm:
 		return s.updateForm(msg)
 	case exportDone:
 		if k, ok := msg.(tea.KeyPressMsg); ok && key.Matches(k, s.sh.keys.ExportDone) {
@@ -256,6 +280,8 @@ func (s exportScreen) View(w, h int) string {
 		}
 		return st.Title.Render("Done") + "\n\n" + st.Success.Render(wrap(oneLine(s.result), w)) + "\n\n" +
 			wrap("Open it in an editor, paste it into your tracker, or hand it over. Export again any time: answers stay in gapmap.", w)
+	case exportPreview:
+		return s.preview.View(w)
 	}
 	return s.form.View(w, h)
 }

@@ -28,6 +28,9 @@ type keyMap struct {
 
 	// The lists of the setup
 	ListAdd, ListRemove, ListNext, ListPrev, ListContinue key.Binding
+
+	// The export's preview
+	Preview, PreviewBack key.Binding
 }
 
 func newKeyMap() keyMap {
@@ -77,6 +80,8 @@ func newKeyMap() keyMap {
 	k.ListNext = key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "next list"))
 	k.ListPrev = key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "previous list"))
 	k.ListContinue = key.NewBinding(key.WithKeys("ctrl+s"), key.WithHelp("ctrl+s", "continue"))
+	k.Preview = key.NewBinding(key.WithKeys("p"), key.WithHelp("p", "preview"))
+	k.PreviewBack = key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back to the form"))
 	for i, d := range []string{"in place", "no evidence", "partial", "not in place", "don't know", "n/a"} {
 		n := string(rune('1' + i))
 		k.Answer[i] = key.NewBinding(key.WithKeys(n), key.WithHelp(n, d))
