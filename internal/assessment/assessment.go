@@ -208,7 +208,11 @@ type Assessment struct {
 	UUID string `json:"uuid,omitempty"`
 	// Revision is bumped by every write to the assessment; it is not part
 	// of any file. See store.Store.Revision.
-	Revision        int64                    `json:"-"`
+	Revision int64 `json:"-"`
+	// Answering is who the full-screen program records new answers as
+	// given by, kept with the assessment; empty until someone sets it. It
+	// is not part of any file.
+	Answering       string                   `json:"-"`
 	Name            string                   `json:"name"`
 	QuestionnaireID string                   `json:"questionnaire"`
 	Scope           Scope                    `json:"scope"`

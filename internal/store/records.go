@@ -88,8 +88,8 @@ func loadAssessment(ctx context.Context, tx *sql.Tx, where string, key any) (*as
 	var created, updated string
 	var st setup
 	err := tx.QueryRowContext(ctx, `SELECT id, uuid, revision, name, questionnaire_id, created_at, updated_at,
-		scope, categories, target FROM assessments WHERE `+where, key).
-		Scan(&a.ID, &a.UUID, &a.Revision, &a.Name, &a.QuestionnaireID, &created, &updated, &st.scope, &st.categories, &st.target)
+		scope, categories, target, answering FROM assessments WHERE `+where, key).
+		Scan(&a.ID, &a.UUID, &a.Revision, &a.Name, &a.QuestionnaireID, &created, &updated, &st.scope, &st.categories, &st.target, &a.Answering)
 	if err != nil {
 		return nil, err
 	}

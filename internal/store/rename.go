@@ -4,7 +4,9 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/gapmap/gapmap/internal/assessment"
 )
@@ -34,6 +36,27 @@ func (s *Store) Rename(ctx context.Context, uuid, newName string) error {
 		}
 		if err != nil {
 			return fmt.Errorf("renaming assessment %s: %w", uuid, err)
+		}
+		return nil
+	})
+}
+
+// SetAnswering keeps who is answering with the assessment, so the next
+// session records answers under the same name. It is a preference of the
+// program, not assessment data: it neither moves the revision nor the
+// updated time. ErrGone when the assessment no longer exists.
+func (s *Store) SetAnswering(ctx context.Context, uuid, who string) error {
+	who = strings.TrimSpace(who)
+	if n := utf8.RuneCountInString(who); n > assessment.MaxNameLength {
+		return fmt.Errorf("who is answering is %d characters long; the limit is %d: %w", n, assessment.MaxNameLength, assessment.ErrInvalid)
+	}
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		id, err := rowOf(ctx, tx, uuid)
+		if err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE assessments SET answering = ? WHERE id = ?`, who, id); err != nil {
+			return fmt.Errorf("saving who is answering: %w", err)
 		}
 		return nil
 	})

@@ -234,6 +234,20 @@ func duplicateAssessment(sh *shared, uuid, newName string) tea.Cmd {
 	})
 }
 
+// setAnswering keeps who is answering with the assessment, through the
+// writer queue like every write.
+func setAnswering(sh *shared, uuid, who string) tea.Cmd {
+	st := sh.opts.Store
+	return sh.writer.submit(func() (tea.Msg, error) {
+		ctx, cancel := context.WithTimeout(context.Background(), ioTimeout)
+		defer cancel()
+		if err := st.SetAnswering(ctx, uuid, who); err != nil {
+			return statusMsg{"Could not keep who is answering: " + errText(err), true}, err
+		}
+		return statusMsg{"Answers are now recorded as given by " + whoLabel(who), false}, nil
+	})
+}
+
 func status(text string, isErr bool) tea.Cmd {
 	return func() tea.Msg { return statusMsg{text, isErr} }
 }

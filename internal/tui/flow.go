@@ -185,7 +185,7 @@ func (m Model) handleResult(msg tea.Msg) (Model, tea.Cmd, bool) {
 		}
 		m.sess = msg.sess
 		m.conflict = nil
-		m.sh.who = cmp.Or(m.sess.lastWho(), m.sh.opts.Who)
+		m.sh.who = cmp.Or(m.sess.a.Answering, m.sess.lastWho(), m.sh.opts.Who)
 		next, cmd := m.show(msg.then)
 		if u := m.sess.upgrade; !u.Empty() {
 			next, c2 := next.setStatus(upgradeText(m.sess.qn.Version, u), false)

@@ -29,7 +29,8 @@ func (s questionScreen) updateForm(msg tea.Msg) (questionScreen, tea.Cmd) {
 		s.mode = modeAnswer
 		if mode == modeWho {
 			s.sh.who = oneLine(f.GetString("who"))
-			return s, status("Answers are now recorded as given by "+whoLabel(s.sh.who), false)
+			s.sess.a.Answering = s.sh.who
+			return s, setAnswering(s.sh, s.sess.a.UUID, s.sh.who)
 		}
 		q := s.current()
 		ans := s.sess.a.Answers[q.ID]
