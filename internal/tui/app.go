@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"github.com/charmbracelet/colorprofile"
 	"strings"
 	"time"
 
@@ -87,6 +88,8 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.sh.resize(msg.Width, msg.Height)
 	case tea.BackgroundColorMsg:
 		m.sh.styles = NewStyles(msg.IsDark(), m.sh.opts.NoColor)
+	case tea.ColorProfileMsg:
+		m.sh.asciiOnly = msg.Profile == colorprofile.NoTTY || msg.Profile == colorprofile.ASCII
 	case listLoadedMsg:
 		m.sh.rememberNames(msg)
 	case statusMsg:

@@ -60,11 +60,12 @@ func newPreview(sh *shared, format string) preview {
 	return preview{sh: sh, format: previewFormat(format), vp: vp, cache: map[previewKey]string{}}
 }
 
-// glamourStyle is the standard style for the terminal: none without colour,
-// else dark or light as its background.
-func glamourStyle(st Styles) string {
+// glamourStyle is the standard style for the terminal: none without colour
+// (NO_COLOR, or a terminal that shows none), else dark or light as its
+// background.
+func glamourStyle(st Styles, asciiOnly bool) string {
 	switch {
-	case st.noColor:
+	case st.noColor, asciiOnly:
 		return "notty"
 	case st.isDark:
 		return "dark"
@@ -79,7 +80,7 @@ func (p preview) layout(in report.Input) (preview, tea.Cmd) {
 	w, h := p.sh.contentW, max(1, p.sh.bodyH-2)
 	p.vp.SetWidth(w)
 	p.vp.SetHeight(h)
-	k := previewKey{format: p.format.Name, width: w, style: glamourStyle(p.sh.styles)}
+	k := previewKey{format: p.format.Name, width: w, style: glamourStyle(p.sh.styles, p.sh.asciiOnly)}
 	if k == p.key && p.err == nil {
 		return p, nil
 	}

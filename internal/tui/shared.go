@@ -46,7 +46,10 @@ type shared struct {
 	contentW, bodyH int
 	margin          int
 	who             string
-	writer          *writer
+	// asciiOnly is set when the terminal reports it shows no colour (a
+	// dumb terminal, say), beyond NO_COLOR which Styles already knows.
+	asciiOnly bool
+	writer    *writer
 	// answers takes the answer writes: the store, or in tests a store
 	// that fails on purpose.
 	answers answerWriter
