@@ -160,6 +160,9 @@ var formCases = []formCase{
 	{"form-criteria-dates", "Remediation starts on", func(t *testing.T, m Model) Model {
 		return typeKeys(onForm(t, m, screenCriteria), "enter", "enter", "enter", "enter")
 	}},
+	{"form-criteria-iso", isoOptInTitle, func(t *testing.T, m Model) Model {
+		return typeKeys(onForm(t, m, screenCriteria), "enter", "enter", "enter", "enter", "enter")
+	}},
 	{"form-note", "Note", func(t *testing.T, m Model) Model { return onQuestionForm(t, m, "e") }},
 	{"form-note-owner", "Owner", func(t *testing.T, m Model) Model {
 		return typeKeys(onQuestionForm(t, m, "e"), "enter", "enter")
