@@ -31,7 +31,7 @@ func TestAccessibleCreatesAnAssessment(t *testing.T) {
 		"0",    // no optional category
 		"1",    // Type I: no window is asked
 		"", "", // dates
-		"y",    // also prepare for ISO/IEC 27001:2022
+		"y", // also prepare for ISO/IEC 27001:2022
 	}, "\n") + "\n"
 	var out bytes.Buffer
 	done := make(chan error, 1)
