@@ -25,6 +25,9 @@ type keyMap struct {
 
 	// The lists of the setup
 	ListAdd, ListRemove, ListNext, ListPrev, ListContinue key.Binding
+
+	// Results: the SOC 2 and ISO/IEC 27001 tabs
+	ResultsTab key.Binding
 }
 
 func newKeyMap() keyMap {
@@ -72,6 +75,7 @@ func newKeyMap() keyMap {
 	k.ListNext = key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "next list"))
 	k.ListPrev = key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "previous list"))
 	k.ListContinue = key.NewBinding(key.WithKeys("ctrl+s"), key.WithHelp("ctrl+s", "continue"))
+	k.ResultsTab = key.NewBinding(key.WithKeys("tab", "shift+tab", "I"), key.WithHelp("tab/I", "SOC 2 ⇄ ISO 27001"))
 	for i, d := range []string{"in place", "no evidence", "partial", "not in place", "don't know", "n/a"} {
 		n := string(rune('1' + i))
 		k.Answer[i] = key.NewBinding(key.WithKeys(n), key.WithHelp(n, d))

@@ -74,6 +74,8 @@ var screenCases = []screenCase{
 		next, _ := m.show(screenResults)
 		return next
 	}},
+	{"results-iso", func(t *testing.T, m Model) Model { return onISOTab(t, m) }},
+	{"results-iso-end", func(t *testing.T, m Model) Model { return typeKeys(onISOTab(t, m), "G") }},
 	{"roadmap", func(t *testing.T, m Model) Model {
 		m = withSession(t, m, m.sh.opts.Store)
 		next, _ := m.show(screenRoadmap)

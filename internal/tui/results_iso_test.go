@@ -1,0 +1,42 @@
+package tui
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/gapmap/gapmap/internal/questionnaire"
+)
+
+// onISOTab opens the example with the ISO target on, on the results
+// screen's ISO tab.
+func onISOTab(t *testing.T, m Model) Model {
+	t.Helper()
+	m = withSession(t, m, m.sh.opts.Store)
+	m.sess.a.Scope.SetFact(questionnaire.ISMSFact, true)
+	m.sess.refresh()
+	next, _ := m.show(screenResults)
+	return typeKeys(next, "tab")
+}
+
+// The ISO tab is offered only with the target on; without it tab changes
+// nothing and the screen says how to switch the target on.
+func TestResultsISOTab(t *testing.T) {
+	st := openStore(t, true)
+	m := sized(New(testOptions(t, st)), 80, 24)
+	m = withSession(t, m, st)
+	off, _ := m.show(screenResults)
+	off = typeKeys(off, "tab")
+	if out := plain(off); off.results.tab != tabSOC2 || !strings.Contains(out, "switch the target on") || strings.Contains(out, "SOC 2 ⇄ ISO 27001") {
+		t.Fatalf("target off: tab %d\n%s", off.results.tab, out)
+	}
+
+	on := onISOTab(t, sized(New(testOptions(t, st)), 80, 24))
+	out := plain(on)
+	if on.results.tab != tabISO || !strings.Contains(out, "Clauses 4–10") || !strings.Contains(out, "ISMS 0/20 answered") {
+		t.Fatalf("target on, after tab:\n%s", out)
+	}
+	on = typeKeys(on, "j", "I")
+	if on.results.tab != tabSOC2 || on.results.offset != 0 || !strings.Contains(plain(on), "By category") {
+		t.Fatalf("I did not return to the SOC 2 tab at its top:\n%s", plain(on))
+	}
+}
