@@ -59,7 +59,7 @@ func ismsProgress(sess *session) (answered, applicable int) {
 func (s resultsScreen) tabLine(w int) string {
 	st := s.sh.styles
 	if !s.iso.Target {
-		return st.Muted.Render(wrap("ISO/IEC 27001 tab: switch the target on in the criteria step (S on the questions).", w))
+		return st.Muted.Render(wrap("For an ISO/IEC 27001 tab, opt in on the criteria step (S on the questions).", w))
 	}
 	o := s.sess.ev.Overall
 	ia, in := ismsProgress(s.sess)

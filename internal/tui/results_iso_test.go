@@ -26,7 +26,7 @@ func TestResultsISOTab(t *testing.T) {
 	m = withSession(t, m, st)
 	off, _ := m.show(screenResults)
 	off = typeKeys(off, "tab")
-	if out := plain(off); off.results.tab != tabSOC2 || !strings.Contains(out, "switch the target on") || strings.Contains(out, "SOC 2 ⇄ ISO 27001") {
+	if out := plain(off); off.results.tab != tabSOC2 || !strings.Contains(out, "opt in on the criteria step") || strings.Contains(out, "SOC 2 ⇄ ISO 27001") {
 		t.Fatalf("target off: tab %d\n%s", off.results.tab, out)
 	}
 
