@@ -198,3 +198,15 @@ func upperFirst(s string) string {
 	}
 	return strings.ToUpper(s[:1]) + s[1:]
 }
+
+// isoSummary is the ISO view in one sentence, for the line prompts of the
+// accessible mode, which have no tabs.
+func isoSummary(sess *session, v assessment.ISOView) string {
+	ia, in := ismsProgress(sess)
+	figures := "not measured yet"
+	if v.Overall.Scored > 0 {
+		figures = "controls in place " + percent(v.Overall.Readiness) + " · auditable today " + percent(v.Overall.Auditable)
+	}
+	return fmt.Sprintf("ISO/IEC 27001:2022: %s; %d of %d management-system (ISMS) questions answered; %d of %d Annex A controls no answer covers yet.",
+		figures, ia, in, len(v.NotCovered()), len(v.Controls))
+}

@@ -40,3 +40,25 @@ func TestResultsISOTab(t *testing.T) {
 		t.Fatalf("I did not return to the SOC 2 tab at its top:\n%s", plain(on))
 	}
 }
+
+// The accessible summary gives each framework its own count when the ISO
+// target is on: the flow asked SOC 2 and ISMS questions.
+func TestAccessibleSummaryWithTheISOTarget(t *testing.T) {
+	st := openStore(t, true)
+	m := withSession(t, sized(New(testOptions(t, st)), 80, 24), st)
+	var out strings.Builder
+	r := accessible{sh: m.sh, out: &out}
+	r.summary(m.sess)
+	if s := out.String(); strings.Contains(s, "ISO/IEC 27001") || !strings.Contains(s, "3 of 153 questions answered") {
+		t.Fatalf("target off:\n%s", s)
+	}
+	m.sess.a.Scope.SetFact(questionnaire.ISMSFact, true)
+	m.sess.refresh()
+	out.Reset()
+	r.summary(m.sess)
+	for _, want := range []string{"3 of 153 SOC 2 questions answered", "0 of 20 management-system (ISMS) questions answered", "14 of 93 Annex A controls no answer covers yet"} {
+		if !strings.Contains(out.String(), want) {
+			t.Errorf("target on: no %q in\n%s", want, out.String())
+		}
+	}
+}
