@@ -1,10 +1,17 @@
 package tui
 
 import (
+	"context"
+	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
+	"github.com/charmbracelet/x/exp/teatest/v2"
+
+	"github.com/gapmap/gapmap/internal/assessment"
 	"github.com/gapmap/gapmap/internal/questionnaire"
+	"github.com/gapmap/gapmap/internal/store"
 )
 
 // onISOTab opens the example with the ISO target on, on the results
@@ -61,4 +68,30 @@ func TestAccessibleSummaryWithTheISOTarget(t *testing.T) {
 			t.Errorf("target on: no %q in\n%s", want, out.String())
 		}
 	}
+}
+
+// The real program, opened on the results of an assessment with the ISO
+// target, switches to the ISO tab and scrolls to its end.
+func TestISOTabFlow(t *testing.T) {
+	st, err := store.Open(filepath.Join(t.TempDir(), "gapmap.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	a := exampleAssessment(t)
+	a.Scope.SetFact(questionnaire.ISMSFact, true)
+	if _, err := st.Import(context.Background(), a, assessment.Evaluate(builtin(t), a).Summarize(), "test", false); err != nil {
+		t.Fatal(err)
+	}
+	opts := testOptions(t, st)
+	opts.OpenName = a.Name
+	tm, f := start(t, New(opts), 80, 24)
+	waitFor(t, f, "[ SOC 2 · 3/153 answered ]")
+	tm.Send(press("tab"))
+	waitFor(t, f, "[ ISO/IEC 27001:2022 · ISMS 0/20 answered ]")
+	waitFor(t, f, "Clauses 4–10")
+	tm.Send(press("G"))
+	waitFor(t, f, "A.8.33 Protecting data used for testing")
+	tm.Send(press("q"))
+	tm.WaitFinished(t, teatest.WithFinalTimeout(15*time.Second))
 }
