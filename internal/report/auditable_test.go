@@ -90,13 +90,14 @@ func TestWindowMonths(t *testing.T) {
 }
 
 // TestRecurringItemsSayWhenTheyRun: under Type II a recurring gap is set
-// up before the window and its roadmap item names the months it runs in;
+// up before the window and its plan details name the months it runs in;
 // seriesb's quarterly access reviews run in months 1 and 4 of its 6-month
 // window.
 func TestRecurringItemsSayWhenTheyRun(t *testing.T) {
 	qn := testQuestionnaire(t)
 	md := string(render(t, report.NewInput(qn, loadFixture(t, qn, "seriesb"), generated), formats[0].write))
-	_, item, _ := strings.Cut(md, "- [ ] **Reviews**")
+	_, details, _ := strings.Cut(md, "## Appendix: plan details\n")
+	_, item, _ := strings.Cut(details, "\n- **Reviews**: ")
 	item, _, _ = strings.Cut(item, "\n- ")
 	if !strings.Contains(item, "set up before the window, runs in months 1 and 4") {
 		t.Errorf("the access reviews item does not say when they run:\n%s", item)

@@ -34,13 +34,39 @@ func (d *doc) para(text string) { d.blocks = append(d.blocks, text) }
 type listItem []string
 
 func (d *doc) list(items []listItem) {
+	nested := make([]nestedItem, len(items))
+	for i, it := range items {
+		nested[i] = nestedItem{lines: it}
+	}
+	d.nestedList(nested)
+}
+
+// nestedItem is a bullet with a list under it: the sub-items are one line
+// each, numbered when ordered (steps in their order), bulleted otherwise.
+type nestedItem struct {
+	lines   listItem
+	sub     []string
+	ordered bool
+}
+
+// nestedList adds a list whose items may hold a list of their own, indented
+// two spaces under the item's text, with no blank line, so the list stays
+// tight in every renderer and markdownlint (MD007, MD032) is satisfied.
+func (d *doc) nestedList(items []nestedItem) {
 	var b strings.Builder
 	for i, it := range items {
 		if i > 0 {
 			b.WriteByte('\n')
 		}
 		// A blank line would end the item and a trailing space is lint.
-		b.WriteString(strings.TrimRight("- "+strings.Join(it, "\\\n  "), " "))
+		b.WriteString(strings.TrimRight("- "+strings.Join(it.lines, "\\\n  "), " "))
+		for j, s := range it.sub {
+			marker := "-"
+			if it.ordered {
+				marker = fmt.Sprintf("%d.", j+1)
+			}
+			b.WriteString(strings.TrimRight("\n  "+marker+" "+s, " "))
+		}
 	}
 	d.blocks = append(d.blocks, b.String())
 }

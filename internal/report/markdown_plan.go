@@ -10,109 +10,78 @@ import (
 	"github.com/gapmap/gapmap/internal/roadmap"
 )
 
-func writeRoadmap(d *doc, p roadmap.Plan) {
-	d.heading(2, "Roadmap")
+// writePlan is the plan as the body shows it: each Now entry with the
+// reason it is there, its owners and its gaps by title; Next one row per
+// entry. What each gap is and how to close it is in the plan details
+// appendix.
+func writePlan(d *doc, p roadmap.Plan) {
+	d.heading(2, "Plan")
 	if len(p.Items) == 0 {
 		d.para("No open gaps: every answered question is in place with evidence.")
 		return
 	}
-	d.para(fmt.Sprintf("%s, one per question, grouped in work packages that are set up once. "+
-		"*Now* is where to start: at most %d entries and %d questions, each with the reason it is there. "+
-		"*Next* is everything else, by priority. Nothing is listed before an item it depends on. "+
-		"Work is in person-weeks left.",
-		plural(len(p.Items), "item", "items"), roadmap.MaxNowEntries, roadmap.MaxNowQuestions))
-	for _, ph := range roadmap.Phases {
-		d.heading(3, inline(ph.Title()))
-		entries := p.Entries(ph)
-		if len(entries) == 0 {
-			d.para("Nothing in this phase.")
-			continue
+	d.para(fmt.Sprintf("%s to close, in work packages set up once. Start with *Now*, then work down *Next*. "+
+		"Each gap's details and first steps are in "+appendixLink("plan details")+".",
+		plural(len(p.Items), "gap", "gaps")))
+
+	d.heading(3, roadmap.Now.Title())
+	if now := p.Entries(roadmap.Now); len(now) > 0 {
+		items := make([]nestedItem, len(now))
+		for i, e := range now {
+			items[i] = nowEntry(e)
 		}
-		// A package is a heading over its items; items without one are
-		// listed together, each saying itself why it is there, under
-		// "Other gaps" when a package came before them.
-		var loose []listItem
-		afterPackage := false
-		flush := func() {
-			if len(loose) > 0 {
-				if afterPackage {
-					d.heading(4, "Other gaps")
-				}
-				d.list(loose)
-				loose = nil
-			}
-		}
-		for _, e := range entries {
-			if e.Package == nil {
-				loose = append(loose, roadmapItem(e.Items[0], p))
-				continue
-			}
-			flush()
-			afterPackage = true
-			d.heading(4, inline(e.Title()))
-			d.para(entryAbout(e, ph))
-			list := make([]listItem, len(e.Items))
-			for i, it := range e.Items {
-				list[i] = roadmapItem(it, p)
-			}
-			d.list(list)
-		}
-		flush()
+		d.nestedList(items)
+	} else {
+		d.para("Nothing in this phase: no gap is critical, a common audit finding, a quick win or a long wait.")
 	}
+
+	d.heading(3, roadmap.Next.Title())
+	next := p.Entries(roadmap.Next)
+	if len(next) == 0 {
+		d.para("Nothing in this phase.")
+		return
+	}
+	rows := make([][]string, len(next))
+	for i, e := range next {
+		rows[i] = []string{inline(e.Title()), strconv.Itoa(len(e.Items)), string(mostSevere(e)), strings.Join(ownersOf(e), ", ")}
+	}
+	d.table([]column{{header: "Work package or gap"}, {header: "Gaps", numeric: true}, {header: "Most severe"}, {header: "Owners"}}, rows)
 }
 
-// entryAbout says why a Now entry is there and what its package costs.
-func entryAbout(e roadmap.Entry, ph roadmap.Phase) string {
-	var parts []string
-	if ph == roadmap.Now {
-		parts = append(parts, "Why now: "+inline(e.Reason().Title())+".")
+// nowEntry is a Now entry: its title, why it is in Now and who owns it,
+// with a package's gaps listed under it as tasks; a gap outside a package
+// is a task itself.
+func nowEntry(e roadmap.Entry) nestedItem {
+	about := inline(e.Reason().Title()) + " · " + entryOwners(e)
+	if e.Package == nil {
+		it := e.Items[0]
+		return nestedItem{lines: listItem{"[ ] **" + inline(it.Title) + "** (" + taskNote(it) + "): " + about}}
 	}
-	if pk := e.Package; pk != nil {
-		s := fmt.Sprintf("Package: %s of setup, paid once", personWeeks(pk.SetupWeeks))
-		gaps := plural(len(pk.Items), "gap costs", "gaps cost")
-		switch {
-		case pk.Weeks < pk.AloneWeeks:
-			s += fmt.Sprintf("; its %s %s together, %s alone", gaps, personWeeks(pk.Weeks), personWeeks(pk.AloneWeeks))
-		case len(pk.Items) == 1:
-			s += fmt.Sprintf("; its 1 gap costs less alone (%s), so it is planned alone", personWeeks(pk.AloneWeeks))
-		default:
-			s += fmt.Sprintf("; its %s less alone (%s), so they are planned alone", gaps, personWeeks(pk.AloneWeeks))
-		}
-		parts = append(parts, s+".")
+	sub := make([]string, len(e.Items))
+	for i, it := range e.Items {
+		sub[i] = "[ ] " + inline(it.Title) + " (" + taskNote(it) + ")"
 	}
-	return strings.Join(parts, " ")
+	return nestedItem{lines: listItem{"**" + inline(e.Title()) + "**: " + about}, sub: sub}
 }
 
-// roadmapItem is a task: the question's title, a line of facts, why it
-// sits where it does, and the first steps to close it.
-func roadmapItem(it roadmap.Item, p roadmap.Plan) listItem {
-	q := it.Question
-	facts := []string{
-		inline(strings.Join(q.Criteria, ", ")),
-		string(q.Severity),
-		fmt.Sprintf("effort %s, %s left", inline(string(q.Effort)), personWeeks(it.PlannedWeeks)),
+// taskNote is what the plan says of a gap after its title: its severity
+// and whether it is still to be confirmed.
+func taskNote(it roadmap.Item) string {
+	if it.Answer.Value == assessment.Unknown {
+		return string(it.Question.Severity) + ", to confirm"
 	}
-	if it.LeadTimeWeeks > 0 {
-		facts = append(facts, fmt.Sprintf("lead time about %s weeks", number(it.LeadTimeWeeks)))
+	return string(it.Question.Severity)
+}
+
+// mostSevere is the gravest severity among an entry's gaps.
+func mostSevere(e roadmap.Entry) questionnaire.Severity {
+	s := e.Items[0].Question.Severity
+	for _, it := range e.Items[1:] {
+		if it.Question.Severity.Weight() > s.Weight() {
+			s = it.Question.Severity
+		}
 	}
-	if run, ok := p.Timeline.Window.RunOf(q.ID); ok {
-		facts = append(facts, "set up before the window, runs in "+WindowMonths(run.Months))
-	}
-	if o := inline(it.Answer.Owner); o != "" {
-		facts = append(facts, "owner: "+o)
-	}
-	if len(it.DependsOn) > 0 {
-		facts = append(facts, "after: "+inline(strings.Join(itemTitles(p, it.DependsOn), ", ")))
-	}
-	lines := listItem{
-		"[ ] **" + inline(it.Title) + "**: " + inline(q.Text),
-		strings.Join(facts, " · "),
-		"Why: " + inline(it.Rationale),
-	}
-	if r := inline(q.Help.NumberedSteps()); r != "" {
-		lines = append(lines, "First steps: "+r)
-	}
-	return lines
+	return s
 }
 
 // WindowMonths names the months of the observation window a control runs
@@ -125,83 +94,93 @@ func WindowMonths(months []int) string {
 	if len(names) == 1 {
 		return "month " + names[0]
 	}
-	return "months " + strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
-}
-
-// itemTitles are the titles of the items with the given IDs.
-func itemTitles(p roadmap.Plan, ids []string) []string {
-	out := make([]string, len(ids))
-	for i, id := range ids {
-		out[i] = id
-		for _, it := range p.Items {
-			if it.ID() == id {
-				out[i] = it.Title
-				break
-			}
-		}
-	}
-	return out
-}
-
-// questionTitle is the question's title in bold, then its ID, for the
-// answer appendix where IDs stay.
-func questionTitle(q *questionnaire.Question) string {
-	return fmt.Sprintf("**%s** (%s)", inline(titleOf(q)), inline(q.ID))
-}
-
-// questionHeadline is the question's title in bold, then its text.
-func questionHeadline(q *questionnaire.Question) string {
-	return fmt.Sprintf("**%s**: %s", inline(titleOf(q)), inline(q.Text))
+	return "months " + andList(names)
 }
 
 // writeWindow lays the Type II observation window out month by month: the
-// recurring controls to set up before it opens and the runs due in each
-// month, which the auditor asks to see.
-func writeWindow(d *doc, t roadmap.Timeline) {
+// recurring controls due in each month, which the auditor asks to see, the
+// monthly ones said once.
+func writeWindow(d *doc, t roadmap.Timeline, answers map[string]assessment.Answer) {
 	w := t.Window
 	if w == nil {
 		return
 	}
-	d.heading(2, "During the observation window")
-	when := fmt.Sprintf("It opens when the plan is ready, in about %s, and runs %d months",
-		plural(t.ReadinessWeeks, "week", "weeks"), w.Months)
+	d.heading(2, "Observation window calendar")
+	when := fmt.Sprintf("The %d-month window opens when the plan is ready, in about %s.",
+		w.Months, plural(t.ReadinessWeeks, "week", "weeks"))
 	if w.Start != nil {
-		when = fmt.Sprintf("It opens when the plan is ready, on %s, and runs %d months to %s", date(*w.Start), w.Months, date(*w.End))
+		when = fmt.Sprintf("The %d-month window runs from %s to %s.", w.Months, date(*w.Start), date(*w.End))
 	}
-	d.para(when + ". A Type II auditor asks for every run of a recurring control due inside the window, " +
-		"so each must be set up before it opens and then run in the months below. " +
-		"Settings and per-event controls must hold for the whole window.")
 	if len(w.Runs) == 0 {
-		d.para("No recurring control applies to this scope.")
+		d.para(when + " No recurring control applies to this scope; settings and per-event controls must hold throughout.")
 		return
 	}
-	var setUp []string
-	for _, r := range w.Runs {
-		if r.Gap {
-			setUp = append(setUp, inline(r.Title))
+	d.para(when + " The auditor asks for every run due inside it: set up each control below before it opens, " +
+		"unless marked in place. Settings and per-event controls must hold throughout.")
+	name := func(r roadmap.Run) string {
+		s := inline(r.Title)
+		if !r.Gap {
+			if ans, ok := answers[r.Question.ID]; ok && ans.Value == assessment.Yes {
+				return s + " (in place)"
+			}
+			return s + " (not answered)"
+		}
+		return s
+	}
+	// A control that runs more than once in the window is said once, on a
+	// line of its frequency; each month lists the controls due only then.
+	var items []listItem
+	for _, f := range questionnaire.Frequencies {
+		var names []string
+		var months []int
+		for _, r := range w.Runs {
+			if r.Frequency == f && len(r.Months) > 1 {
+				names, months = append(names, name(r)), r.Months
+			}
+		}
+		if len(names) > 0 {
+			head := "**" + every(f) + "**"
+			if f != questionnaire.Monthly {
+				head += " (" + WindowMonths(months) + ")"
+			}
+			items = append(items, listItem{head + ": " + strings.Join(names, "; ")})
 		}
 	}
-	if len(setUp) > 0 {
-		d.para("**Set up before the window opens** (gaps in the roadmap): " + strings.Join(setUp, ", ") + ".")
-	}
-	items := make([]listItem, 0, w.Months)
+	repeated := len(items) > 0
 	for m := 1; m <= w.Months; m++ {
 		head := fmt.Sprintf("**Month %d**", m)
 		if start := w.MonthStart(m); start != nil {
 			head += " (from " + date(*start) + ")"
 		}
-		runs := w.RunsIn(m)
-		if len(runs) == 0 {
+		var names []string
+		for _, r := range w.RunsIn(m) {
+			if len(r.Months) == 1 {
+				names = append(names, name(r))
+			}
+		}
+		switch {
+		case len(names) > 0:
+			items = append(items, listItem{head + ": " + strings.Join(names, "; ")})
+		case repeated:
+			items = append(items, listItem{head + ": only the controls above"})
+		default:
 			items = append(items, listItem{head + ": no recurring run due; keep settings and per-event records going"})
-			continue
 		}
-		names := make([]string, len(runs))
-		for i, r := range runs {
-			names[i] = inline(r.Title) + " (" + string(r.Frequency) + ")"
-		}
-		items = append(items, listItem{head + ": " + strings.Join(names, "; ")})
 	}
 	d.list(items)
+}
+
+// every is how often a frequency comes round: "Every quarter".
+func every(f questionnaire.Frequency) string {
+	switch f {
+	case questionnaire.Monthly:
+		return "Every month"
+	case questionnaire.Quarterly:
+		return "Every quarter"
+	case questionnaire.Semiannual:
+		return "Every six months"
+	}
+	return "Every year"
 }
 
 func writeToConfirm(d *doc, p roadmap.Plan) {
@@ -210,84 +189,18 @@ func writeToConfirm(d *doc, p roadmap.Plan) {
 		d.para("None: no question was answered \"Don't know\".")
 		return
 	}
-	d.para("These were answered \"Don't know\". Each is planned as a full gap until someone confirms it, " +
-		"and confirming it may shorten the plan.")
+	d.para(plural(len(p.ToConfirm), "question was", "questions were") +
+		" answered \"Don't know\". Each is planned as a full gap; confirming it may shorten the plan.")
 	items := make([]listItem, len(p.ToConfirm))
 	for i, it := range p.ToConfirm {
-		items[i] = withContext(questionHeadline(it.Question), it.Answer, false)
-	}
-	d.list(items)
-}
-
-func writeFollowUps(d *doc, p roadmap.Plan) {
-	d.heading(2, "Follow-ups")
-	if len(p.FollowUps) == 0 {
-		d.para("None: no answer is flagged for follow-up.")
-		return
-	}
-	d.para("Answers flagged for follow-up during the assessment.")
-	items := make([]listItem, len(p.FollowUps))
-	for i, f := range p.FollowUps {
-		items[i] = withContext(questionHeadline(f.Question), f.Answer, true)
-	}
-	d.list(items)
-}
-
-// withContext is a list item for a question with the workshop context of
-// its answer: the answer itself when showAnswer, owner, and the note.
-func withContext(title string, ans assessment.Answer, showAnswer bool) listItem {
-	var facts []string
-	if showAnswer {
-		facts = append(facts, "Answer: "+inline(answerLabel(ans, ans.Answered())))
-	}
-	if o := inline(ans.Owner); o != "" {
-		facts = append(facts, "Owner: "+o)
-	}
-	if n := inline(ans.Note); n != "" {
-		facts = append(facts, "Note: "+n)
-	}
-	item := listItem{title}
-	if len(facts) > 0 {
-		item = append(item, strings.Join(facts, " · "))
-	}
-	return item
-}
-
-// writeAppendix lists every applicable question by area with its answer and
-// everything recorded with it.
-func writeAppendix(d *doc, in Input) {
-	d.heading(2, "Appendix: answers")
-	d.para("Every question that applies to this scope, by area, with its answer and what was recorded with it.")
-	ev := in.Evaluation
-	for _, area := range ev.Areas {
-		d.heading(3, inline(area.Area.Title))
-		var items []listItem
-		for _, q := range ev.Questions {
-			if q.Area == area.Area.ID {
-				ans, ok := in.Assessment.Answer(q.ID)
-				items = append(items, appendixItem(q, ans, ok))
-			}
+		owner := "no owner yet"
+		if o := inline(it.Answer.Owner); o != "" {
+			owner = "ask " + o
 		}
-		d.list(items)
-	}
-}
-
-func appendixItem(q *questionnaire.Question, ans assessment.Answer, answered bool) listItem {
-	facts := []string{"Answer: " + answerLabel(ans, answered)}
-	add := func(label, value string) {
-		if v := inline(value); v != "" {
-			facts = append(facts, label+": "+v)
+		items[i] = listItem{fmt.Sprintf("**%s**: %s", inline(it.Title), owner)}
+		if n := inline(it.Answer.Note); n != "" {
+			items[i] = append(items[i], n)
 		}
 	}
-	add("Owner", ans.Owner)
-	add("Answered by", ans.AnsweredBy)
-	add("Evidence", ans.Evidence)
-	if ans.Flagged {
-		facts = append(facts, "flagged for follow-up")
-	}
-	item := listItem{questionTitle(q) + ": " + inline(q.Text), strings.Join(facts, " · ")}
-	if n := inline(ans.Note); n != "" {
-		item = append(item, "Note: "+n)
-	}
-	return item
+	d.list(items)
 }

@@ -3,14 +3,72 @@ package report
 import (
 	"fmt"
 	"strconv"
+	"strings"
 
 	"github.com/gapmap/gapmap/internal/assessment"
 )
 
-// writeScope writes the system description an auditor reads (DC 200). Empty
-// parts say so, since a missing part of the description is itself a gap.
+// writeScope is the scope in brief: what was assessed, the counts of what
+// the system description holds, what data and which subservice
+// organizations. The description itself is in an appendix.
 func writeScope(d *doc, s assessment.Scope) {
 	d.heading(2, "Scope")
+	system := subject(s)
+	if s.Headcount > 0 {
+		system += ", " + plural(s.Headcount, "person", "people")
+	}
+	customer := 0
+	for _, c := range s.Components {
+		if c.CustomerData {
+			customer++
+		}
+	}
+	components := "none recorded"
+	if n := len(s.Components); n > 0 {
+		components = fmt.Sprintf("%d, %d of them with customer data", n, customer)
+		switch {
+		case n == 1 && customer == 1:
+			components = "1, which holds customer data"
+		case n == 1:
+			components = "1, which holds no customer data"
+		}
+	}
+	subs := make([]string, len(s.Subservices))
+	for i, sub := range s.Subservices {
+		subs[i] = inline(sub.Name)
+		if m := inline(string(sub.Method)); m != "" {
+			subs[i] += " (" + m + ")"
+		}
+	}
+	count := func(n int) string {
+		if n == 0 {
+			return "none recorded"
+		}
+		return strconv.Itoa(n)
+	}
+	d.list([]listItem{
+		{"**System:** " + system},
+		{"**Components:** " + components},
+		{"**Data handled:** " + orNoneRecorded(strings.Join(dataTypeLabels(s.DataTypes), "; "))},
+		{"**Subservice organizations:** " + orNoneRecorded(strings.Join(subs, "; "))},
+		{"**Teams with privileged access:** " + count(len(inlineAll(s.PrivilegedTeams)))},
+		{"**Customer responsibilities (CUECs):** " + count(len(inlineAll(s.CUECs)))},
+	})
+	d.para("The full system description is in " + appendixLink("system description") + ".")
+}
+
+func orNoneRecorded(s string) string {
+	if s == "" {
+		return "none recorded"
+	}
+	return s
+}
+
+// writeSystemDescription writes the system description an auditor reads
+// (DC 200). Empty parts say so, since a missing part of the description is
+// itself a gap.
+func writeSystemDescription(d *doc, s assessment.Scope) {
+	d.heading(2, appendixPrefix+"system description")
 	field := func(label, value string) listItem {
 		if value == "" {
 			value = "not recorded"
@@ -22,7 +80,10 @@ func writeScope(d *doc, s assessment.Scope) {
 		headcount = strconv.Itoa(s.Headcount)
 	}
 	capacity := "not given (1 person assumed)"
-	if s.Capacity > 0 {
+	switch {
+	case s.Capacity == 1:
+		capacity = "1 person (full-time equivalent)"
+	case s.Capacity > 0:
 		capacity = number(s.Capacity) + " people (full-time equivalent)"
 	}
 	d.list([]listItem{
@@ -125,7 +186,7 @@ func orNone(lines []string) []listItem {
 // writeCategories lists the categories in and out of scope, each with the
 // recommendation the criteria screen showed for it.
 func writeCategories(d *doc, a *assessment.Assessment) {
-	d.heading(2, "Trust Services Categories")
+	d.heading(3, "Trust Services categories")
 	items := []listItem{{"**Security:** in scope, always: every SOC 2 report covers the common criteria (CC1 to CC9)"}}
 	for _, r := range assessment.Recommend(a.Scope) {
 		var s string
@@ -137,19 +198,28 @@ func writeCategories(d *doc, a *assessment.Assessment) {
 		case r.Recommended:
 			s = "not in scope, though recommended: " + r.Reason
 		default:
-			s = "not in scope; " + r.Reason
+			s = "not in scope"
 		}
 		items = append(items, listItem{fmt.Sprintf("**%s:** %s", inline(r.Category.Title()), s)})
 	}
 	d.list(items)
 }
 
+// writeReadiness is readiness by category; the criteria are in an appendix.
 func writeReadiness(d *doc, ev assessment.Evaluation, report assessment.ReportType) {
-	d.heading(2, "Readiness")
-	d.para("Two figures, each weighting an answered question by its severity (critical 4, high 3, medium 2, low 1); " +
-		"unanswered and not-applicable questions do not count. *Controls in place* counts a control in place in full, " +
-		"without evidence at 75% and partly in place at 50%. *Auditable today* counts only controls in place " +
-		"with evidence an auditor could test now.")
+	d.heading(2, "Readiness by category")
+	d.para("Each criterion is in " + appendixLink("readiness by criterion") + ", with how the figures are weighted.")
+	cols, cells := readinessColumns(report)
+	rows := make([][]string, len(ev.Categories))
+	for i, c := range ev.Categories {
+		rows[i] = append([]string{inline(c.Category.Title())}, cells(c.Score)...)
+	}
+	d.table(append([]column{{header: "Category"}}, cols...), rows)
+}
+
+// readinessColumns are the columns of a readiness table after its labels,
+// the figure that leads first as in the summary, and the cells of a score.
+func readinessColumns(report assessment.ReportType) ([]column, func(assessment.Score) []string) {
 	figures := []struct {
 		header string
 		value  func(assessment.Score) string
@@ -164,20 +234,7 @@ func writeReadiness(d *doc, ev assessment.Evaluation, report assessment.ReportTy
 	cells := func(s assessment.Score) []string {
 		return []string{answered(s), figures[0].value(s), figures[1].value(s)}
 	}
-
-	d.heading(3, "By category")
-	rows := make([][]string, len(ev.Categories))
-	for i, c := range ev.Categories {
-		rows[i] = append([]string{inline(c.Category.Title())}, cells(c.Score)...)
-	}
-	d.table(append([]column{{header: "Category"}}, cols...), rows)
-
-	d.heading(3, "By criterion")
-	rows = make([][]string, len(ev.Criteria))
-	for i, c := range ev.Criteria {
-		rows[i] = append([]string{inline(c.Criterion.ID), inline(c.Criterion.Title)}, cells(c.Score)...)
-	}
-	d.table(append([]column{{header: "ID"}, {header: "Criterion"}}, cols...), rows)
+	return cols, cells
 }
 
 func answered(s assessment.Score) string {

@@ -2,6 +2,7 @@ package report
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -26,11 +27,12 @@ func writeFirstActions(d *doc, in Input) {
 	}
 	d.heading(3, "Start with these")
 	items := make([]listItem, 0, maxFirstActions)
+	said := map[string]bool{} // sentences said once need not be said again
 	for _, e := range entries[:min(maxFirstActions, len(entries))] {
-		items = append(items, firstAction(e))
+		items = append(items, firstAction(e, said))
 	}
 	d.list(items)
-	if risks := biggestRisks(in.Plan); len(risks) > 0 {
+	if risks := biggestRisks(in.Plan, said); len(risks) > 0 {
 		d.heading(3, "Biggest risks")
 		d.list(risks)
 	}
@@ -38,28 +40,58 @@ func writeFirstActions(d *doc, in Input) {
 
 // firstAction is a Now entry as one thing to do: its title, who owns it,
 // why it comes first and, in the questionnaire's words, why it matters.
-func firstAction(e roadmap.Entry) listItem {
-	owner := "no owner yet"
-	for _, it := range e.Items {
-		if o := inline(it.Answer.Owner); o != "" {
-			owner = o
-			break
-		}
-	}
+func firstAction(e roadmap.Entry, said map[string]bool) listItem {
 	title := inline(e.Title())
 	if n := len(e.Items); n > 1 {
 		title += fmt.Sprintf(" (%d gaps)", n)
 	}
 	why := "Why now: " + inline(e.Reason().Title())
-	if s := firstSentence(e.Items[0].Question.Help.Why); s != "" {
+	if s := firstSentence(reasonItem(e).Question.Help.Why); s != "" {
 		why += ". " + inline(s)
+		said[s] = true
 	}
-	return listItem{fmt.Sprintf("**%s**, owner: %s", title, owner), why}
+	return listItem{fmt.Sprintf("**%s**, %s", title, entryOwners(e)), why}
+}
+
+// reasonItem is the item an entry's reason comes from, so that the
+// sentence saying why it matters is about the gap that put it in Now.
+func reasonItem(e roadmap.Entry) roadmap.Item {
+	r := e.Reason()
+	for _, it := range e.Items {
+		if it.Reason == r {
+			return it
+		}
+	}
+	return e.Items[0]
+}
+
+// entryOwners is "owner: A", "owners: A and B" or "no owner yet".
+func entryOwners(e roadmap.Entry) string {
+	owners := ownersOf(e)
+	switch len(owners) {
+	case 0:
+		return "no owner yet"
+	case 1:
+		return "owner: " + owners[0]
+	}
+	return "owners: " + andList(owners)
+}
+
+// ownersOf are the owners of an entry's gaps, each once, in plan order.
+func ownersOf(e roadmap.Entry) []string {
+	var owners []string
+	for _, it := range e.Items {
+		if o := inline(it.Answer.Owner); o != "" && !slices.Contains(owners, o) {
+			owners = append(owners, o)
+		}
+	}
+	return owners
 }
 
 // biggestRisks are the gravest open gaps, critical first and common audit
-// findings before the rest, each said in the questionnaire's plain words.
-func biggestRisks(p roadmap.Plan) []listItem {
+// findings before the rest, each said in the questionnaire's plain words:
+// the first sentence of why it matters that was not said above.
+func biggestRisks(p roadmap.Plan, said map[string]bool) []listItem {
 	gaps := make([]roadmap.Item, 0, len(p.Items))
 	for _, it := range p.Items {
 		if s := it.Question.Severity; s == questionnaire.Critical || s == questionnaire.High {
@@ -75,7 +107,7 @@ func biggestRisks(p roadmap.Plan) []listItem {
 	})
 	var out []listItem
 	for _, it := range gaps[:min(maxRisks, len(gaps))] {
-		why := firstSentence(it.Question.Help.Why)
+		why := unsaidSentence(it.Question.Help.Why, said)
 		if why == "" {
 			why = it.Question.Text
 		}
@@ -98,6 +130,20 @@ func answerPhrase(it roadmap.Item) string {
 		return "not known yet"
 	}
 	return strings.ToLower(it.Answer.Value.Short())
+}
+
+// unsaidSentence is the first sentence of s not in said, or the first
+// sentence when every one was said.
+func unsaidSentence(s string, said map[string]bool) string {
+	first := firstSentence(s)
+	for rest := strings.TrimSpace(s); rest != ""; {
+		next := firstSentence(rest)
+		if !said[next] {
+			return next
+		}
+		rest = strings.TrimSpace(rest[len(next):])
+	}
+	return first
 }
 
 // firstSentence is the text up to and including its first full stop

@@ -119,7 +119,15 @@ func (r accessible) choose() (*session, error) {
 		if err != nil {
 			return nil, err
 		}
+		a, upgrade, err := upgradeStored(r.ctx, r.sh.opts.Store, qn, a, r.sh.who)
+		if err != nil {
+			return nil, err
+		}
 		sess := newSession(a, qn)
+		sess.upgrade = upgrade
+		if !upgrade.Empty() {
+			r.say("%s.", upgradeText(qn.Version, upgrade))
+		}
 		r.sh.who = cmp.Or(sess.lastWho(), r.sh.who)
 		return sess, nil
 	}

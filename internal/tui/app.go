@@ -50,6 +50,9 @@ type Model struct {
 	// held are keys typed after a screen handed on its result and before
 	// the next screen showed; they go to the next screen, in order.
 	held []tea.KeyPressMsg
+	// conflict, when set, shows a write refused over another gapmap's
+	// change until the user chooses which version to keep.
+	conflict *conflictView
 	// lastAnswered is set when the answer being saved completes the
 	// assessment, so that its confirmation says so.
 	lastAnswered bool
@@ -57,7 +60,7 @@ type Model struct {
 
 // New returns the root model.
 func New(opts Options) Model {
-	sh := &shared{opts: opts, keys: newKeyMap(), who: opts.Who, writer: newWriter()}
+	sh := &shared{opts: opts, keys: newKeyMap(), who: opts.Who, writer: newWriter(), answers: opts.Store}
 	sh.resize(80, 24)
 	sh.styles = NewStyles(true, opts.NoColor)
 	m := Model{sh: sh, screen: screenHome}
@@ -68,7 +71,7 @@ func New(opts Options) Model {
 // Init asks for the background colour and loads the list (or the
 // assessment named in Options).
 func (m Model) Init() tea.Cmd {
-	cmds := []tea.Cmd{tea.RequestBackgroundColor, loadList(m.sh.opts.Store)}
+	cmds := []tea.Cmd{tea.RequestBackgroundColor, loadList(m.sh.opts.Store), m.nextPoll()}
 	if m.sh.opts.OpenName != "" {
 		cmds = append(cmds, loadAssessmentByName(m.sh, m.sh.opts.OpenName, screenResults))
 	}
@@ -94,7 +97,10 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		return m, nil
 	}
-	next, cmd, handled := m.handleIntent(msg)
+	next, cmd, handled := m.handleSync(msg)
+	if !handled {
+		next, cmd, handled = m.handleIntent(msg)
+	}
 	if !handled {
 		next, cmd, handled = m.handleResult(msg)
 	}
@@ -171,6 +177,16 @@ func (m Model) handleKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 	if m.showHelp {
 		m.showHelp = false
 		return m, nil
+	}
+	if m.conflict != nil {
+		if key.Matches(msg, k.Help) {
+			m.showHelp = true
+			return m, nil
+		}
+		if key.Matches(msg, k.Quit) {
+			return m.requestQuit()
+		}
+		return m.handleConflictKey(msg)
 	}
 	cur := m.current()
 	if cur.handedOn() {

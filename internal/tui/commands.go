@@ -2,11 +2,13 @@ package tui
 
 import (
 	"context"
+	"maps"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/gapmap/gapmap/internal/assessment"
+	"github.com/gapmap/gapmap/internal/questionnaire"
 	"github.com/gapmap/gapmap/internal/store"
 )
 
@@ -26,7 +28,9 @@ type (
 		questionID string
 		value      assessment.Value
 		cleared    bool
-		err        error
+		// answer is what the write stored (not set for a clear).
+		answer assessment.Answer
+		err    error
 	}
 	setupSavedMsg struct {
 		created bool
@@ -78,8 +82,11 @@ func loadList(st *store.Store) tea.Cmd {
 	}
 }
 
+// loadAssessment opens an assessment. Answers to questions the current
+// version of its questionnaire retired move to their successors in the
+// store, in one transaction, before it is shown.
 func loadAssessment(sh *shared, id int64, then screenID) tea.Cmd {
-	st, resolve := sh.opts.Store, sh.opts.Questionnaire
+	st, resolve, who := sh.opts.Store, sh.opts.Questionnaire, sh.who
 	return func() tea.Msg {
 		ctx, cancel := context.WithTimeout(context.Background(), ioTimeout)
 		defer cancel()
@@ -91,16 +98,40 @@ func loadAssessment(sh *shared, id int64, then screenID) tea.Cmd {
 		if err != nil {
 			return assessmentLoadedMsg{err: err}
 		}
+		a, upgrade, err := upgradeStored(ctx, st, qn, a, who)
+		if err != nil {
+			return assessmentLoadedMsg{err: err}
+		}
 		changes, err := st.History(ctx, id)
 		if err != nil {
 			return assessmentLoadedMsg{err: err}
 		}
 		sess := newSession(a, qn)
+		sess.upgrade = upgrade
 		for _, c := range changes {
 			sess.record(c)
 		}
 		return assessmentLoadedMsg{sess: sess, then: then}
 	}
+}
+
+// upgradeStored moves, in the store, the answers of a to the questions
+// that succeed those the questionnaire retired (one transaction), and
+// returns the assessment as now stored with what the upgrade did.
+func upgradeStored(ctx context.Context, st *store.Store, qn *questionnaire.Questionnaire, a *assessment.Assessment, who string) (*assessment.Assessment, assessment.Upgrade, error) {
+	upgrade := assessment.PlanUpgrade(qn, a)
+	if len(upgrade.Moved) == 0 {
+		return a, upgrade, nil
+	}
+	after := *a
+	after.Answers = maps.Clone(a.Answers)
+	upgrade.Apply(&after)
+	sum := assessment.Evaluate(qn, &after).Summarize()
+	if _, err := st.MoveAnswers(ctx, a.UUID, upgrade.Moved, who, sum); err != nil {
+		return nil, upgrade, err
+	}
+	a, err := st.LoadUUID(ctx, a.UUID)
+	return a, upgrade, err
 }
 
 func loadAssessmentByName(sh *shared, name string, then screenID) tea.Cmd {
@@ -119,22 +150,30 @@ func loadAssessmentByName(sh *shared, name string, then screenID) tea.Cmd {
 // The writes below go through the writer (see writer.go), which runs them
 // one at a time in the order they were asked for.
 
-func saveAnswer(sh *shared, uuid, qid string, prev, ans assessment.Answer, sum assessment.Summary) tea.Cmd {
-	st := sh.opts.Store
+// saveAnswer stores ans, stating as what it replaces the answer the
+// baseline holds when the write runs: what the writes before it left.
+func saveAnswer(sh *shared, base *baseline, uuid, qid string, ans assessment.Answer, sum assessment.Summary) tea.Cmd {
+	st := sh.answers
 	return sh.writer.submit(func() (tea.Msg, error) {
 		ctx, cancel := context.WithTimeout(context.Background(), ioTimeout)
 		defer cancel()
-		err := st.SaveAnswer(ctx, uuid, qid, prev, ans, sum)
-		return answerSavedMsg{questionID: qid, value: ans.Value, err: err}, err
+		err := st.SaveAnswer(ctx, uuid, qid, base.get(qid), ans, sum)
+		if err == nil {
+			base.set(qid, ans, true)
+		}
+		return answerSavedMsg{questionID: qid, value: ans.Value, answer: ans, err: err}, err
 	})
 }
 
-func clearAnswer(sh *shared, uuid, qid string, prev assessment.Answer, sum assessment.Summary) tea.Cmd {
-	st, who := sh.opts.Store, sh.who
+func clearAnswer(sh *shared, base *baseline, uuid, qid string, sum assessment.Summary) tea.Cmd {
+	st, who := sh.answers, sh.who
 	return sh.writer.submit(func() (tea.Msg, error) {
 		ctx, cancel := context.WithTimeout(context.Background(), ioTimeout)
 		defer cancel()
-		err := st.ClearAnswer(ctx, uuid, qid, prev, who, sum)
+		err := st.ClearAnswer(ctx, uuid, qid, base.get(qid), who, sum)
+		if err == nil {
+			base.set(qid, assessment.Answer{}, false)
+		}
 		return answerSavedMsg{questionID: qid, cleared: true, err: err}, err
 	})
 }

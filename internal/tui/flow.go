@@ -157,7 +157,7 @@ func (m Model) saveAnswer(qid string, ans assessment.Answer) (Model, tea.Cmd, bo
 		m.lastAnswered = true
 	}
 	stored := m.sess.a.Answers[qid]
-	return m, saveAnswer(m.sh, m.sess.a.UUID, qid, prev, stored, m.sess.ev.Summarize()), true
+	return m, saveAnswer(m.sh, m.sess.base, m.sess.a.UUID, qid, stored, m.sess.ev.Summarize()), true
 }
 
 func (m Model) clearAnswer(qid string) (Model, tea.Cmd, bool) {
@@ -172,7 +172,7 @@ func (m Model) clearAnswer(qid string) (Model, tea.Cmd, bool) {
 	delete(m.sess.a.Answers, qid)
 	m.sess.a.UpdatedAt = m.sh.now().UTC()
 	m.sess.refresh()
-	return m, clearAnswer(m.sh, m.sess.a.UUID, qid, prev, m.sess.ev.Summarize()), true
+	return m, clearAnswer(m.sh, m.sess.base, m.sess.a.UUID, qid, m.sess.ev.Summarize()), true
 }
 
 // handleResult applies the results of I/O commands.
@@ -184,10 +184,18 @@ func (m Model) handleResult(msg tea.Msg) (Model, tea.Cmd, bool) {
 			return next, cmd, true
 		}
 		m.sess = msg.sess
+		m.conflict = nil
 		m.sh.who = cmp.Or(m.sess.lastWho(), m.sh.opts.Who)
 		next, cmd := m.show(msg.then)
+		if u := m.sess.upgrade; !u.Empty() {
+			next, c2 := next.setStatus(upgradeText(m.sess.qn.Version, u), false)
+			return next, tea.Batch(cmd, c2), true
+		}
 		return next, cmd, true
 	case answerSavedMsg:
+		if next, cmd, ok := m.answerRefused(msg); ok {
+			return next, cmd, true
+		}
 		if msg.err != nil {
 			next, cmd := m.setStatus("NOT SAVED: "+errText(msg.err)+" — your answer is kept on screen; try again", true)
 			return next, cmd, true

@@ -20,6 +20,9 @@ type keyMap struct {
 	Results, Roadmap, Export, EditScope  key.Binding
 	Clear                                key.Binding
 
+	// A conflict with another gapmap's write
+	KeepTheirs, KeepMine key.Binding
+
 	// Roadmap, results, export
 	OpenItem, ExportDone key.Binding
 
@@ -67,6 +70,8 @@ func newKeyMap() keyMap {
 		EditScope:      key.NewBinding(key.WithKeys("S"), key.WithHelp("S", "scope & criteria")),
 		Clear:          key.NewBinding(key.WithKeys("backspace", "delete"), key.WithHelp("⌫", "clear answer")),
 	}
+	k.KeepTheirs = key.NewBinding(key.WithKeys("t"), key.WithHelp("t", "keep theirs"))
+	k.KeepMine = key.NewBinding(key.WithKeys("m"), key.WithHelp("m", "keep mine"))
 	k.Move = key.NewBinding(key.WithKeys("left", "right"), key.WithHelp("←/→", "move"))
 	k.OpenItem = key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open question"))
 	k.ExportDone = key.NewBinding(key.WithKeys("enter", "esc"), key.WithHelp("enter/esc", "back to the roadmap"))

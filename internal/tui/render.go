@@ -28,8 +28,15 @@ func wrap(s string, w int) string {
 	if w <= 0 {
 		return s
 	}
-	return ansi.Wrap(s, w, "")
+	// ansi.Wrap always breaks after a hyphen, which splits dates ("2028-" /
+	// "03-31") and words like "6-month". A non-breaking hyphen, as wide,
+	// stands in while wrapping.
+	s = strings.ReplaceAll(s, "-", nbHyphen)
+	return strings.ReplaceAll(ansi.Wrap(s, w, ""), nbHyphen, "-")
 }
+
+// nbHyphen is U+2011 NON-BREAKING HYPHEN.
+const nbHyphen = "\u2011"
 
 // bar draws a progress bar of width w for a share between 0 and 1.
 func bar(st Styles, share float64, w int) string {

@@ -137,6 +137,38 @@ func (s resultsScreen) content(w int) string {
 	b.WriteString("\n" + s.listSection("Common audit findings among your gaps", ev.CommonFindings, w, "Auditors raise these in most first audits; they lead the roadmap."))
 	b.WriteString(s.listSection("Don't know yet — confirm these", ev.Unknown, w, ""))
 	b.WriteString(s.listSection("Flagged for follow-up", ev.Flagged, w, ""))
+	b.WriteString(s.noLongerAsked(w))
+	return b.String()
+}
+
+// noLongerAsked lists what opening under the current bank left to the
+// user: answers kept from an earlier bank whose question it no longer
+// asks (left out of the scores, never dropped), and the new parts of
+// split questions, to answer next.
+func (s resultsScreen) noLongerAsked(w int) string {
+	st := s.sh.styles
+	u := s.sess.upgrade
+	var b strings.Builder
+	if len(u.NoLongerAsked) > 0 {
+		fmt.Fprintf(&b, "\n%s (%d)\n", st.Subtitle.Render("No longer asked in bank "+s.sess.qn.Version), len(u.NoLongerAsked))
+		b.WriteString(st.Muted.Render(wrap("Kept from an earlier bank, left out of the scores.", w)) + "\n")
+		for _, id := range u.NoLongerAsked {
+			line := id + ": " + s.sess.a.Answers[id].Value.Short()
+			if rt := s.sess.qn.RetiredQuestion(id); rt != nil && rt.Reason != "" {
+				line += " — " + rt.Reason
+			}
+			b.WriteString("  • " + truncate(oneLine(line), w-4) + "\n")
+		}
+	}
+	var split []*questionnaire.Question
+	for _, id := range u.NewQuestions {
+		if q := s.sess.qn.Question(id); q != nil {
+			if _, answered := s.sess.a.Answers[id]; !answered {
+				split = append(split, q)
+			}
+		}
+	}
+	b.WriteString(s.listSection("New in bank "+s.sess.qn.Version+", split from questions you answered", split, w, ""))
 	return b.String()
 }
 

@@ -40,6 +40,9 @@ type screen interface {
 
 // current returns the screen shown.
 func (m Model) current() screen {
+	if m.conflict != nil {
+		return *m.conflict
+	}
 	switch m.screen {
 	case screenScope:
 		return m.scope

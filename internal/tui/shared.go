@@ -4,6 +4,7 @@
 package tui
 
 import (
+	"context"
 	"log/slog"
 	"time"
 
@@ -26,7 +27,10 @@ type Options struct {
 	// OpenName opens this assessment on the results screen at start.
 	OpenName string
 	Log      *slog.Logger
-	Now      func() time.Time
+	// PollInterval is how often the open assessment's revision is read
+	// to notice other writers: 0 means a second, negative never.
+	PollInterval time.Duration
+	Now          func() time.Time
 }
 
 // shared is the context every screen reads: size, styles, keys, services.
@@ -43,6 +47,9 @@ type shared struct {
 	margin          int
 	who             string
 	writer          *writer
+	// answers takes the answer writes: the store, or in tests a store
+	// that fails on purpose.
+	answers answerWriter
 	// names maps the name of each stored assessment to its ID, as last
 	// listed, so that a form can refuse a taken name as it is typed.
 	names map[string]int64
@@ -90,6 +97,12 @@ func (sh *shared) now() time.Time {
 	return time.Now()
 }
 
+// answerWriter is the part of the store that answer writes use.
+type answerWriter interface {
+	SaveAnswer(ctx context.Context, uuid, qid string, prev, ans assessment.Answer, sum assessment.Summary) error
+	ClearAnswer(ctx context.Context, uuid, qid string, prev assessment.Answer, who string, sum assessment.Summary) error
+}
+
 // session is the open assessment and what is derived from it.
 type session struct {
 	a         *assessment.Assessment
@@ -101,10 +114,15 @@ type session struct {
 	// the store recorded when the assessment was opened, then the changes
 	// made since.
 	history map[string][]store.Change
+	// base is each answer as the store holds it (see baseline).
+	base *baseline
+	// upgrade is what opening the assessment under the current version of
+	// its questionnaire moved or left as no longer asked.
+	upgrade assessment.Upgrade
 }
 
 func newSession(a *assessment.Assessment, qn *questionnaire.Questionnaire) *session {
-	s := &session{a: a, qn: qn}
+	s := &session{a: a, qn: qn, base: newBaseline(a.Answers)}
 	s.refresh()
 	return s
 }

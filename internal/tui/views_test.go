@@ -241,3 +241,15 @@ func TestTooSmallTerminalAsksToEnlarge(t *testing.T) {
 		checkFrame(t, out, max(sz.w, 1), max(sz.h, 1))
 	}
 }
+
+func TestWrapKeepsDatesAndHyphenatedWordsWhole(t *testing.T) {
+	got := wrap("the Type II report comes about 20 weeks before 2028-03-31, the 6-month window", 46)
+	for _, line := range strings.Split(got, "\n") {
+		if strings.HasSuffix(line, "-") {
+			t.Errorf("a line ends in a hyphen: %q (all: %q)", line, got)
+		}
+	}
+	if !strings.Contains(got, "2028-03-31") || !strings.Contains(got, "6-month") {
+		t.Errorf("a date or a hyphenated word was split or changed: %q", got)
+	}
+}

@@ -25,6 +25,9 @@ type writer struct {
 	// can report what the program never showed.
 	undelivered int
 	failed      []*writeJob
+	// submitted counts the writes ever queued, so that a reload read
+	// while one was queued can be told and dropped.
+	submitted int
 }
 
 type writeJob struct {
@@ -46,6 +49,7 @@ func (w *writer) submit(do func() (tea.Msg, error)) tea.Cmd {
 	w.mu.Lock()
 	w.queue = append(w.queue, j)
 	w.undelivered++
+	w.submitted++
 	if !w.running {
 		w.running = true
 		go w.run()
@@ -92,6 +96,13 @@ func (w *writer) pending() bool {
 	w.mu.Lock()
 	defer w.mu.Unlock()
 	return w.undelivered > 0
+}
+
+// count returns how many writes were ever submitted.
+func (w *writer) count() int {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return w.submitted
 }
 
 // Flush waits for every queued write to finish and returns the errors of
