@@ -19,14 +19,13 @@ type resultsScreen struct {
 	sh     *shared
 	sess   *session
 	offset int
-	// tab is the framework shown; iso is the ISO/IEC 27001 view of the
-	// same answers, whose tab is offered only with the ISO target.
+	// tab is the framework shown; the ISO/IEC 27001 tab is offered only
+	// with the ISO target.
 	tab resultsTab
-	iso assessment.ISOView
 }
 
 func newResultsScreen(sh *shared, sess *session) resultsScreen {
-	return resultsScreen{sh: sh, sess: sess, iso: assessment.EvaluateISO(sess.qn, sess.a)}
+	return resultsScreen{sh: sh, sess: sess}
 }
 
 func (s resultsScreen) Update(msg tea.Msg) (resultsScreen, tea.Cmd) {
@@ -45,7 +44,7 @@ func (s resultsScreen) Update(msg tea.Msg) (resultsScreen, tea.Cmd) {
 		s.offset += page
 	case key.Matches(k, keys.PageUp):
 		s.offset = max(0, s.offset-page)
-	case key.Matches(k, keys.ResultsTab) && s.iso.Target:
+	case key.Matches(k, keys.ResultsTab) && s.sess.a.ISOTarget():
 		s.tab = 1 - s.tab
 		s.offset = 0
 	case key.Matches(k, keys.Top):
@@ -76,7 +75,7 @@ func (s resultsScreen) View(w, h int) string {
 	offset := min(s.offset, max(0, len(lines)-(h-2)))
 	visible := lines[offset:min(len(lines), offset+h-2)]
 	note := s.sess.a.Target.Type.Title() + " target"
-	if s.tab == tabISO {
+	if s.onISOTab() {
 		note = "ISO/IEC 27001:2022"
 	}
 	if len(lines) > h-2 {
@@ -87,7 +86,7 @@ func (s resultsScreen) View(w, h int) string {
 }
 
 func (s resultsScreen) content(w int) string {
-	if s.tab == tabISO {
+	if s.onISOTab() {
 		return s.isoContent(w)
 	}
 	st := s.sh.styles
@@ -251,7 +250,7 @@ func (s resultsScreen) listSection(title string, qs []*questionnaire.Question, w
 
 func (s resultsScreen) ShortHelp() []key.Binding {
 	k := s.sh.keys
-	if s.iso.Target {
+	if s.sess.a.ISOTarget() {
 		return []key.Binding{k.Down, k.Up, k.ResultsTab, k.Roadmap, k.Export, k.Back, k.Help, k.Quit}
 	}
 	return []key.Binding{k.Down, k.Up, k.Roadmap, k.Export, k.Back, k.Help, k.Quit}
@@ -259,7 +258,7 @@ func (s resultsScreen) ShortHelp() []key.Binding {
 
 func (s resultsScreen) FullHelp() [][]key.Binding {
 	k := s.sh.keys
-	if s.iso.Target {
+	if s.sess.a.ISOTarget() {
 		return [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom}, {k.ResultsTab, k.Roadmap, k.Export, k.Back}}
 	}
 	return [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom}, {k.Roadmap, k.Export, k.Back}}

@@ -18,6 +18,14 @@ const (
 	tabISO
 )
 
+// onISOTab reports whether the ISO tab is shown: chosen, and the target
+// still on (a reload may have switched it off).
+func (s resultsScreen) onISOTab() bool { return s.tab == tabISO && s.sess.a.ISOTarget() }
+
+// isoView is the ISO/IEC 27001 view of the session's answers, computed
+// when shown: a reload replaces the answers under the screen.
+func (s resultsScreen) isoView() assessment.ISOView { return assessment.EvaluateISO(s.sess.qn, s.sess.a) }
+
 // isoGlyph is a control's heat-map character: its status reads from the
 // character alone, without colour.
 func isoGlyph(status assessment.ISOStatus) string {
@@ -58,7 +66,7 @@ func ismsProgress(sess *session) (answered, applicable int) {
 // questions the flow asks), else how to switch the target on.
 func (s resultsScreen) tabLine(w int) string {
 	st := s.sh.styles
-	if !s.iso.Target {
+	if !s.sess.a.ISOTarget() {
 		return st.Muted.Render(wrap("For an ISO/IEC 27001 tab, opt in on the criteria step (S on the questions).", w))
 	}
 	o := s.sess.ev.Overall
@@ -86,7 +94,7 @@ func (s resultsScreen) tabLine(w int) string {
 // the heat map of the 93 controls, and the controls no answer covers.
 func (s resultsScreen) isoContent(w int) string {
 	st := s.sh.styles
-	v := s.iso
+	v := s.isoView()
 	var b strings.Builder
 	b.WriteString(s.tabLine(w) + "\n")
 	ia, in := ismsProgress(s.sess)
@@ -116,9 +124,9 @@ func (s resultsScreen) isoContent(w int) string {
 		b.WriteString(row(fmt.Sprintf("A.%d", i+5), t.Theme.Title(), t.Score, fmt.Sprintf("%d/%d", t.Assessed, t.Controls)))
 	}
 	b.WriteString("\n" + st.Subtitle.Render("Annex A heat map") + st.Muted.Render("  one cell per control, by status") + "\n")
-	b.WriteString(s.isoLegend(w) + "\n")
-	b.WriteString(s.isoHeatMap())
-	b.WriteString(s.notCovered(w))
+	b.WriteString(s.isoLegend(v, w) + "\n")
+	b.WriteString(s.isoHeatMap(v))
+	b.WriteString(s.notCovered(v, w))
 	return strings.TrimRight(b.String(), "\n")
 }
 
@@ -131,10 +139,10 @@ func safeShare(n, of int) float64 {
 
 // isoLegend names each status with its character and how many controls
 // have it, wrapped to the width.
-func (s resultsScreen) isoLegend(w int) string {
+func (s resultsScreen) isoLegend(v assessment.ISOView, w int) string {
 	st := s.sh.styles
 	counts := map[assessment.ISOStatus]int{}
-	for _, c := range s.iso.Controls {
+	for _, c := range v.Controls {
 		counts[c.Status()]++
 	}
 	var parts []string
@@ -146,12 +154,12 @@ func (s resultsScreen) isoLegend(w int) string {
 
 // isoHeatMap is one row per Annex A theme, one cell per control in Annex A
 // order, in groups of five so that a control can be counted to.
-func (s resultsScreen) isoHeatMap() string {
+func (s resultsScreen) isoHeatMap(v assessment.ISOView) string {
 	st := s.sh.styles
 	var b strings.Builder
 	for i, t := range questionnaire.ISOThemes {
 		fmt.Fprintf(&b, "  A.%d ", i+5)
-		for j, c := range s.iso.ControlsOfTheme(t) {
+		for j, c := range v.ControlsOfTheme(t) {
 			if j > 0 && j%5 == 0 {
 				b.WriteString(" ")
 			}
@@ -165,9 +173,9 @@ func (s resultsScreen) isoHeatMap() string {
 
 // notCovered lists the controls no applicable question tests, grouped by
 // why (most share a reason: a scope fact, an unselected category).
-func (s resultsScreen) notCovered(w int) string {
+func (s resultsScreen) notCovered(v assessment.ISOView, w int) string {
 	st := s.sh.styles
-	missing := s.iso.NotCovered()
+	missing := v.NotCovered()
 	var b strings.Builder
 	fmt.Fprintf(&b, "\n%s (%d)\n", st.Subtitle.Render("Controls no answer covers yet"), len(missing))
 	if len(missing) == 0 {

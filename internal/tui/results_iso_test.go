@@ -95,3 +95,27 @@ func TestISOTabFlow(t *testing.T) {
 	tm.Send(press("q"))
 	tm.WaitFinished(t, teatest.WithFinalTimeout(15*time.Second))
 }
+
+// A reload replaces the session's answers under the screen (see adopt):
+// the ISO tab shows them, and falls back to SOC 2 when the target goes off.
+func TestISOTabFollowsAReload(t *testing.T) {
+	st := openStore(t, true)
+	m := onISOTab(t, sized(New(testOptions(t, st)), 120, 40))
+	var first *questionnaire.Question
+	for _, q := range m.sess.questions {
+		if q.Category == questionnaire.ISMS {
+			first = q
+			break
+		}
+	}
+	m.sess.a.SetAnswer(first.ID, assessment.Answer{Value: assessment.Yes}, fixedNow)
+	m.sess.refresh()
+	if out := plain(m); !strings.Contains(out, "ISMS 1/20 answered") || !strings.Contains(out, "100% 100%  1/5") {
+		t.Fatalf("the ISO tab did not follow the new answer:\n%s", out)
+	}
+	m.sess.a.Scope.SetFact(questionnaire.ISMSFact, false)
+	m.sess.refresh()
+	if out := plain(m); !strings.Contains(out, "By category") || !strings.Contains(out, "opt in on the criteria step") {
+		t.Fatalf("the target went off but the ISO tab stayed:\n%s", out)
+	}
+}
