@@ -24,7 +24,9 @@ func (s resultsScreen) onISOTab() bool { return s.tab == tabISO && s.sess.a.ISOT
 
 // isoView is the ISO/IEC 27001 view of the session's answers, computed
 // when shown: a reload replaces the answers under the screen.
-func (s resultsScreen) isoView() assessment.ISOView { return assessment.EvaluateISO(s.sess.qn, s.sess.a) }
+func (s resultsScreen) isoView() assessment.ISOView {
+	return assessment.EvaluateISO(s.sess.qn, s.sess.a)
+}
 
 // isoGlyph is a control's heat-map character: its status reads from the
 // character alone, without colour.
