@@ -166,6 +166,8 @@ func TestAssessmentEndToEnd(t *testing.T) {
 	term.field("Target date for the report")
 	term.field("Remediation starts on")
 	term.text("2027-01-04")
+	// The ISO/IEC 27001 opt-in stays off.
+	term.field("Also prepare for ISO/IEC 27001:2022?")
 	term.keys("Enter")
 	term.waitFor("question 1 of")
 

@@ -244,7 +244,13 @@ func (r accessible) answerQuestions(sess *session) error {
 func (r accessible) summary(sess *session) {
 	ev := sess.ev
 	plan := sess.roadmap()
-	r.say("\n%s; %d of %d questions answered.", figuresLine(ev.Overall, sess.a.Target.Type), ev.Overall.Answered, ev.Overall.Applicable)
+	if sess.a.ISOTarget() {
+		// The flow asked the ISMS questions too: each framework says its own count.
+		r.say("\nSOC 2: %s; %d of %d SOC 2 questions answered.", figuresLine(ev.Overall, sess.a.Target.Type), ev.Overall.Answered, ev.Overall.Applicable)
+		r.say("%s", isoSummary(sess, assessment.EvaluateISO(sess.qn, sess.a)))
+	} else {
+		r.say("\n%s; %d of %d questions answered.", figuresLine(ev.Overall, sess.a.Target.Type), ev.Overall.Answered, ev.Overall.Applicable)
+	}
 	for _, f := range report.TimelineFacts(sess.a, ev, plan) {
 		r.say("%s: %s.", f.Label, f.Text)
 	}

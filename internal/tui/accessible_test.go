@@ -31,6 +31,7 @@ func TestAccessibleCreatesAnAssessment(t *testing.T) {
 		"0",    // no optional category
 		"1",    // Type I: no window is asked
 		"", "", // dates
+		"y", // also prepare for ISO/IEC 27001:2022
 	}, "\n") + "\n"
 	var out bytes.Buffer
 	done := make(chan error, 1)
@@ -65,8 +66,11 @@ func TestAccessibleCreatesAnAssessment(t *testing.T) {
 	if !strings.Contains(out.String(), "answer yes or no") {
 		t.Error("a company fact took no answer")
 	}
-	if d := a.Scope.Declared; !d["develops_software"] || d["has_offices"] || len(d) != len(scopeFacts) {
-		t.Errorf("declared facts = %v, want develops_software only, every fact answered", d)
+	if d := a.Scope.Declared; !d["develops_software"] || d["has_offices"] || len(d) != len(scopeFacts)+1 {
+		t.Errorf("declared facts = %v, want develops_software only, every fact answered, and the ISO target", d)
+	}
+	if !a.ISOTarget() {
+		t.Error("the ISO/IEC 27001 opt-in was answered yes but not saved")
 	}
 }
 

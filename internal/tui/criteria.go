@@ -17,6 +17,10 @@ import (
 type criteriaValues struct {
 	categories                                *[]string
 	reportType, window, targetDate, startDate *string
+	// iso is the opt-in to the ISO/IEC 27001:2022 target (the iso27001
+	// scope fact); declared records whether the scope already said.
+	iso      *bool
+	declared bool
 }
 
 // newCriteriaScreen chooses the optional Trust Services Categories, each
@@ -64,7 +68,8 @@ func criteriaGroups(a assessment.Assessment, wrapAt int) ([]*huh.Group, *criteri
 		*window = "6"
 	}
 	targetDate, startDate := ptr(a.Target.TargetDate), ptr(a.Target.StartDate)
-	vals := &criteriaValues{chosen, reportType, window, targetDate, startDate}
+	_, declared := a.Scope.Declared[questionnaire.ISMSFact]
+	vals := &criteriaValues{chosen, reportType, window, targetDate, startDate, ptr(a.ISOTarget()), declared}
 	typeField := huh.NewSelect[string]().Key("type").Title("Which report are you aiming for?").Options(
 		huh.NewOption("Type I — controls designed and in place on one date (faster; a common first step)", string(assessment.TypeI)),
 		huh.NewOption("Type II — controls operating over a period of 3–12 months (what most buyers ask for)", string(assessment.TypeII)),
@@ -89,8 +94,19 @@ func criteriaGroups(a assessment.Assessment, wrapAt int) ([]*huh.Group, *criteri
 			huh.NewInput().Key("target_date").Title("Target date for the report (optional)").Placeholder("YYYY-MM-DD").Value(targetDate).Validate(validDate),
 			huh.NewInput().Key("start_date").Title("Remediation starts on (optional)").Description("With a start date the roadmap gives dates, not just weeks.").Placeholder("YYYY-MM-DD").Value(startDate).Validate(validDate),
 		).Title("Dates"),
+		// Last, so that the SOC 2 steps keep their order; an opt-in, off
+		// unless the scope says otherwise.
+		huh.NewGroup(
+			huh.NewConfirm().Key(questionnaire.ISMSFact).Title(isoOptInTitle).
+				Description(isoOptInAbout).Affirmative("Yes").Negative("No").Value(vals.iso),
+		).Title("Another framework (optional)"),
 	}, vals
 }
+
+const (
+	isoOptInTitle = "Also prepare for ISO/IEC 27001:2022?"
+	isoOptInAbout = "Adds about 20 management-system questions (clauses 4–10) and an ISO tab on the results; they never change any SOC 2 figure."
+)
 
 func validDate(s string) error {
 	s = strings.TrimSpace(s)
@@ -117,6 +133,10 @@ func (v *criteriaValues) apply(a *assessment.Assessment) {
 	}
 	if a.Target.Type == assessment.TypeII {
 		a.Target.WindowMonths, _ = strconv.Atoi(*v.window)
+	}
+	// Off and never chosen stays undeclared, as before the opt-in existed.
+	if *v.iso || v.declared {
+		a.Scope.SetFact(questionnaire.ISMSFact, *v.iso)
 	}
 }
 

@@ -176,7 +176,7 @@ func TestNewAssessmentFlow(t *testing.T) {
 	tm.Send(press("ctrl+s"))
 	waitFor(t, f, "┃ Add other Trust Services Categories?")
 	// Type I: the observation window is not asked.
-	for _, field := range []string{"Which report are you aiming for?", "Target date for the report", "Remediation starts on"} {
+	for _, field := range []string{"Which report are you aiming for?", "Target date for the report", "Remediation starts on", isoOptInTitle} {
 		focus(t, tm, f, field)
 	}
 	tm.Send(press("enter"))

@@ -31,6 +31,8 @@ type keyMap struct {
 
 	// The export's preview
 	Preview, PreviewBack key.Binding
+	// Results: the SOC 2 and ISO/IEC 27001 tabs
+	ResultsTab key.Binding
 }
 
 func newKeyMap() keyMap {
@@ -82,6 +84,7 @@ func newKeyMap() keyMap {
 	k.ListContinue = key.NewBinding(key.WithKeys("ctrl+s"), key.WithHelp("ctrl+s", "continue"))
 	k.Preview = key.NewBinding(key.WithKeys("p"), key.WithHelp("p", "preview"))
 	k.PreviewBack = key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back to the form"))
+	k.ResultsTab = key.NewBinding(key.WithKeys("tab", "shift+tab", "I"), key.WithHelp("tab/I", "SOC 2 ⇄ ISO 27001"))
 	for i, d := range []string{"in place", "no evidence", "partial", "not in place", "don't know", "n/a"} {
 		n := string(rune('1' + i))
 		k.Answer[i] = key.NewBinding(key.WithKeys(n), key.WithHelp(n, d))

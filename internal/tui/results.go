@@ -19,6 +19,9 @@ type resultsScreen struct {
 	sh     *shared
 	sess   *session
 	offset int
+	// tab is the framework shown; the ISO/IEC 27001 tab is offered only
+	// with the ISO target.
+	tab resultsTab
 }
 
 func newResultsScreen(sh *shared, sess *session) resultsScreen {
@@ -41,6 +44,9 @@ func (s resultsScreen) Update(msg tea.Msg) (resultsScreen, tea.Cmd) {
 		s.offset += page
 	case key.Matches(k, keys.PageUp):
 		s.offset = max(0, s.offset-page)
+	case key.Matches(k, keys.ResultsTab) && s.sess.a.ISOTarget():
+		s.tab = 1 - s.tab
+		s.offset = 0
 	case key.Matches(k, keys.Top):
 		s.offset = 0
 	case key.Matches(k, keys.Bottom):
@@ -69,6 +75,9 @@ func (s resultsScreen) View(w, h int) string {
 	offset := min(s.offset, max(0, len(lines)-(h-2)))
 	visible := lines[offset:min(len(lines), offset+h-2)]
 	note := s.sess.a.Target.Type.Title() + " target"
+	if s.onISOTab() {
+		note = "ISO/IEC 27001:2022"
+	}
 	if len(lines) > h-2 {
 		note = fmt.Sprintf("lines %d–%d of %d", offset+1, offset+len(visible), len(lines))
 	}
@@ -77,9 +86,13 @@ func (s resultsScreen) View(w, h int) string {
 }
 
 func (s resultsScreen) content(w int) string {
+	if s.onISOTab() {
+		return s.isoContent(w)
+	}
 	st := s.sh.styles
 	ev := s.sess.ev
 	var b strings.Builder
+	b.WriteString(s.tabLine(w) + "\n")
 	o := ev.Overall
 	// Under Type II "auditable today" leads: the auditor can test only
 	// what has evidence.
@@ -237,11 +250,17 @@ func (s resultsScreen) listSection(title string, qs []*questionnaire.Question, w
 
 func (s resultsScreen) ShortHelp() []key.Binding {
 	k := s.sh.keys
+	if s.sess.a.ISOTarget() {
+		return []key.Binding{k.Down, k.Up, k.ResultsTab, k.Roadmap, k.Export, k.Back, k.Help, k.Quit}
+	}
 	return []key.Binding{k.Down, k.Up, k.Roadmap, k.Export, k.Back, k.Help, k.Quit}
 }
 
 func (s resultsScreen) FullHelp() [][]key.Binding {
 	k := s.sh.keys
+	if s.sess.a.ISOTarget() {
+		return [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom}, {k.ResultsTab, k.Roadmap, k.Export, k.Back}}
+	}
 	return [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom}, {k.Roadmap, k.Export, k.Back}}
 }
 

@@ -5,6 +5,8 @@ import (
 
 	"charm.land/huh/v2"
 	"charm.land/lipgloss/v2"
+
+	"github.com/gapmap/gapmap/internal/assessment"
 )
 
 // Styles holds every style of the program. No colour literal lives outside
@@ -167,4 +169,23 @@ func (s Styles) FormTheme() huh.Theme {
 		t.Group.Description = t.Focused.Description
 		return t
 	})
+}
+
+// ISOCell is the style of an Annex A control's heat-map cell by its
+// status. Each status also has its own character (see isoGlyph), so that
+// the map reads without colour.
+func (s Styles) ISOCell(status assessment.ISOStatus) lipgloss.Style {
+	p := newPalette(s.isDark, s.noColor)
+	st := lipgloss.NewStyle()
+	switch status {
+	case assessment.Implemented:
+		return st.Bold(true).Foreground(p.green)
+	case assessment.ImplementedNoProof:
+		return st.Foreground(p.blue)
+	case assessment.PartlyImplemented:
+		return st.Foreground(p.yellow)
+	case assessment.NotImplemented:
+		return st.Bold(true).Foreground(p.red)
+	}
+	return st.Foreground(p.muted)
 }

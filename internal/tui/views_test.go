@@ -74,6 +74,8 @@ var screenCases = []screenCase{
 		next, _ := m.show(screenResults)
 		return next
 	}},
+	{"results-iso", func(t *testing.T, m Model) Model { return onISOTab(t, m) }},
+	{"results-iso-end", func(t *testing.T, m Model) Model { return typeKeys(onISOTab(t, m), "G") }},
 	{"roadmap", func(t *testing.T, m Model) Model {
 		m = withSession(t, m, m.sh.opts.Store)
 		next, _ := m.show(screenRoadmap)
@@ -159,6 +161,9 @@ var formCases = []formCase{
 	{"form-criteria", "Add other Trust Services Categories?", func(t *testing.T, m Model) Model { return onForm(t, m, screenCriteria) }},
 	{"form-criteria-dates", "Remediation starts on", func(t *testing.T, m Model) Model {
 		return typeKeys(onForm(t, m, screenCriteria), "enter", "enter", "enter", "enter")
+	}},
+	{"form-criteria-iso", isoOptInTitle, func(t *testing.T, m Model) Model {
+		return typeKeys(onForm(t, m, screenCriteria), "enter", "enter", "enter", "enter", "enter")
 	}},
 	{"form-note", "Note", func(t *testing.T, m Model) Model { return onQuestionForm(t, m, "e") }},
 	{"form-note-owner", "Owner", func(t *testing.T, m Model) Model {
