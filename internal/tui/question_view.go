@@ -45,18 +45,15 @@ func (s questionScreen) View(w, h int) string {
 func (s questionScreen) progressView(q *questionnaire.Question, w int) string {
 	st := s.sh.styles
 	area := s.sess.qn.Area(q.Area)
-	var areaScore assessment.Score
-	for _, a := range s.sess.ev.Areas {
-		if a.Area.ID == q.Area {
-			areaScore = a.Score
-		}
-	}
-	overall := s.sess.ev.Overall
+	// Progress counts the questions of the flow, which with the ISO target
+	// include the management-system questions that no SOC 2 score counts.
+	areaDone, areaAll := s.sess.progress(q.Area)
+	done, all := s.sess.progress("")
 	title := header(st, area.Title, fmt.Sprintf("question %d of %d", s.idx+1, len(s.sess.questions)), w)
 	barW := max(6, (w-44)/2)
 	bars := fmt.Sprintf("%s %s %3d/%-3d   %s %s %3d/%-3d",
-		st.Muted.Render("Area"), bar(st, areaScore.Progress(), barW), areaScore.Answered, areaScore.Applicable,
-		st.Muted.Render("Overall"), bar(st, overall.Progress(), barW), overall.Answered, overall.Applicable)
+		st.Muted.Render("Area"), bar(st, share(areaDone, areaAll), barW), areaDone, areaAll,
+		st.Muted.Render("Overall"), bar(st, share(done, all), barW), done, all)
 	return title + "\n" + truncate(bars, w) + "\n" + st.Muted.Render(strings.Repeat("─", w))
 }
 
@@ -141,8 +138,8 @@ func (s questionScreen) answerView(q *questionnaire.Question, w int) string {
 		current += "  " + st.High.Render("flagged for follow-up")
 	}
 	lines := []string{st.Muted.Render(strings.Repeat("─", w)), "Answer: " + current}
-	if o := s.sess.ev.Overall; o.Applicable > 0 && o.Answered == o.Applicable {
-		lines = append(lines, st.Success.Render(truncate(fmt.Sprintf("Every question is answered (%d of %d). R shows the results, M the roadmap.", o.Answered, o.Applicable), w)))
+	if done, all := s.sess.progress(""); all > 0 && done == all {
+		lines = append(lines, st.Success.Render(truncate(fmt.Sprintf("Every question is answered (%d of %d). R shows the results, M the roadmap.", done, all), w)))
 	}
 	if answered || ans.HasContext() {
 		var extra []string
@@ -225,7 +222,8 @@ func (s questionScreen) areasView(w, h int) string {
 	st := s.sh.styles
 	var lines []string
 	for i, a := range s.sess.ev.Areas {
-		label := fmt.Sprintf("%-38s %s %3d/%-3d", truncate(a.Area.Title, 38), bar(st, a.Progress(), 12), a.Answered, a.Applicable)
+		done, all := s.sess.progress(a.Area.ID)
+		label := fmt.Sprintf("%-38s %s %3d/%-3d", truncate(a.Area.Title, 38), bar(st, share(done, all), 12), done, all)
 		if i == s.areaCursor {
 			lines = append(lines, st.Selected.Render("› "+label))
 		} else {

@@ -132,6 +132,29 @@ func newSession(a *assessment.Assessment, qn *questionnaire.Questionnaire) *sess
 
 // lastWho is who gave the assessment's most recent answer, or "": who is
 // answering carries over from one session to the next, per assessment.
+// progress counts the flow's questions of an area ("" for all) and how
+// many of them are answered. A flag or a note alone is not an answer.
+func (s *session) progress(area string) (answered, total int) {
+	for _, q := range s.questions {
+		if area != "" && q.Area != area {
+			continue
+		}
+		total++
+		if _, ok := s.a.Answer(q.ID); ok {
+			answered++
+		}
+	}
+	return answered, total
+}
+
+// share is done/all, or 0 when there is nothing.
+func share(done, all int) float64 {
+	if all == 0 {
+		return 0
+	}
+	return float64(done) / float64(all)
+}
+
 func (s *session) lastWho() string {
 	var who string
 	var at time.Time
