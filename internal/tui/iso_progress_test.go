@@ -41,4 +41,3 @@ func TestISMSQuestionShowsItsOwnProgress(t *testing.T) {
 		}
 	}
 }
-
