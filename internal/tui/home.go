@@ -207,14 +207,31 @@ func (s homeScreen) emptyView(w int) string {
 
 func (s homeScreen) table(w, h int) string {
 	st := s.sh.styles
-	// marker 2, two 9-wide numbers, a 16-wide date and four gaps of 2.
-	rest := max(22, w-2-9-9-16-8)
-	orgW := rest * 2 / 5
-	nameW := rest - orgW
-	row := func(name, org, prog, ready, when string) string {
-		return fmt.Sprintf("%-*s  %-*s  %9s  %9s  %-16s", nameW, truncate(name, nameW), orgW, truncate(org, orgW), prog, ready, when)
+	// A narrow terminal gets the date without the time, and below 72
+	// columns no organization, so the name keeps room to be read.
+	dateW, layout, dateTitle := 16, "2006-01-02 15:04", "LAST CHANGE"
+	if w < 100 {
+		dateW, layout, dateTitle = 10, "2006-01-02", "CHANGED"
 	}
-	lines := []string{st.Muted.Render("  " + row("ASSESSMENT", "ORGANIZATION", "PROGRESS", "READINESS", "LAST CHANGE"))}
+	// marker 2, the numbers (8, 8, 9), the date and the gaps of 2.
+	gaps := 10
+	if w < 72 {
+		gaps = 8
+	}
+	rest := max(12, w-2-8-8-9-dateW-gaps)
+	orgW := rest * 2 / 5
+	if w < 72 {
+		orgW = 0
+	}
+	nameW := rest - orgW
+	row := func(name, org, prog, inPlace, auditable, when string) string {
+		cols := fmt.Sprintf("%-*s  ", nameW, truncate(name, nameW))
+		if orgW > 0 {
+			cols += fmt.Sprintf("%-*s  ", orgW-2, truncate(org, orgW-2))
+		}
+		return cols + fmt.Sprintf("%8s  %8s  %9s  %-*s", prog, inPlace, auditable, dateW, when)
+	}
+	lines := []string{st.Muted.Render("  " + row("ASSESSMENT", "ORGANIZATION", "PROGRESS", "IN PLACE", "AUDITABLE", dateTitle))}
 	visible := max(1, h-2)
 	if s.cursor < s.offset {
 		s.offset = s.cursor
@@ -223,11 +240,16 @@ func (s homeScreen) table(w, h int) string {
 	}
 	for i := s.offset; i < len(s.infos) && i < s.offset+visible; i++ {
 		in := s.infos[i]
-		ready := "—"
+		// Controls in place and auditable today, as in list; "—" where
+		// nothing is scored yet, or auditable was not kept when last saved.
+		inPlace, auditable := "—", "—"
 		if in.Summary.Answered > 0 {
-			ready = percent(in.Summary.Readiness)
+			inPlace = percent(in.Summary.Readiness)
+			if in.AuditableKnown {
+				auditable = percent(in.Summary.Auditable)
+			}
 		}
-		line := row(oneLine(in.Name), oneLine(in.Organization), percent(in.Summary.Progress), ready, in.UpdatedAt.Local().Format("2006-01-02 15:04"))
+		line := row(oneLine(in.Name), oneLine(in.Organization), percent(in.Summary.Progress), inPlace, auditable, in.UpdatedAt.Local().Format(layout))
 		if i == s.cursor {
 			line = st.Selected.Render("› " + line)
 		} else {
