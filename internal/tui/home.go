@@ -219,7 +219,7 @@ func (s homeScreen) table(w, h int) string {
 		gaps = 8
 	}
 	rest := max(12, w-2-8-8-9-dateW-gaps)
-	orgW := rest * 2 / 5
+	orgW := rest / 3
 	if w < 72 {
 		orgW = 0
 	}
