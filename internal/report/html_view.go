@@ -32,6 +32,7 @@ type htmlView struct {
 	Phases   []htmlPhase
 	Window   *htmlWindow
 	Heat     []htmlHeatGroup
+	ISO      *htmlISO
 	Scope    htmlScope
 	Confirm  []htmlNote
 	Follow   []htmlNote
@@ -71,6 +72,7 @@ func newHTMLView(in Input) (htmlView, error) {
 		Phases:     phases(in),
 		Window:     windowTable(in),
 		Heat:       heatMap(in),
+		ISO:        isoView(in),
 		Scope:      scopeView(a.Scope),
 		Confirm:    notes(in.Plan.ToConfirm, nil),
 		Follow:     notes(nil, in.Plan.FollowUps),

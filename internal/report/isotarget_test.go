@@ -151,6 +151,16 @@ func TestISOSectionWithTheTarget(t *testing.T) {
 	checkGolden(t, filepath.Join("testdata", "seriesb-iso.golden.md"), md)
 	js := render(t, in, formats[1].write)
 	checkGolden(t, filepath.Join("testdata", "seriesb-iso.golden.json"), js)
+	writeHTML := func(b *bytes.Buffer, in report.Input) error { return report.HTML(b, in) }
+	html := render(t, in, writeHTML)
+	for _, want := range []string{`<section id="iso27001">`, "<h3>By clause</h3>", "<td>The organization and its setting</td><td>1/1</td><td>0%</td><td>0%</td>"} {
+		if !bytes.Contains(html, []byte(want)) {
+			t.Errorf("the HTML report lacks %q", want)
+		}
+	}
+	if bytes.Contains(render(t, plain, writeHTML), []byte(`id="iso27001"`)) {
+		t.Error("an ISO section in the HTML report without the ISO target")
+	}
 	back := parseAnswers(t, qn, "back.json", js)
 	if !back.ISOTarget() || back.Answers["isms.scope"].Value != assessment.No {
 		t.Error("the JSON export with the ISO section does not import back with its target and ISMS answers")
