@@ -69,6 +69,22 @@ func PlanUpgrade(qn *questionnaire.Questionnaire, a *Assessment) Upgrade {
 	return u
 }
 
+// KeptReason says why the answer to id is kept as no longer asked: its
+// successor already had an answer, the questionnaire's reason for retiring
+// it, or that it has no successor.
+func KeptReason(qn *questionnaire.Questionnaire, id string) string {
+	rt := qn.RetiredQuestion(id)
+	switch {
+	case rt == nil:
+		return "no successor"
+	case rt.Successor != "":
+		return "its successor " + rt.Successor + " already has an answer"
+	case rt.Reason != "":
+		return rt.Reason
+	}
+	return "no successor"
+}
+
 // UpgradeInPlace plans the upgrade of a's answers to the questionnaire's
 // current questions and applies it, returning what it did.
 func UpgradeInPlace(qn *questionnaire.Questionnaire, a *Assessment) Upgrade {

@@ -19,13 +19,7 @@ func writeUpgrade(w io.Writer, qn *questionnaire.Questionnaire, u assessment.Upg
 		fmt.Fprintf(w, "  moved  %s -> %s (%s): %s\n", m.From, m.To, titleOf(qn, m.To), m.Reason)
 	}
 	for _, id := range u.NoLongerAsked {
-		reason := "no successor"
-		if rt := qn.RetiredQuestion(id); rt != nil && rt.Successor != "" {
-			reason = "its successor " + rt.Successor + " already has an answer"
-		} else if rt != nil {
-			reason = rt.Reason
-		}
-		fmt.Fprintf(w, "  kept   %s as no longer asked, left out of the scores (%s)\n", id, reason)
+		fmt.Fprintf(w, "  kept   %s as no longer asked, left out of the scores (%s)\n", id, assessment.KeptReason(qn, id))
 	}
 	for _, id := range u.NewQuestions {
 		fmt.Fprintf(w, "  new    %s (%s): split from a question you answered; answer it next\n", id, titleOf(qn, id))

@@ -152,10 +152,7 @@ func (s resultsScreen) noLongerAsked(w int) string {
 		fmt.Fprintf(&b, "\n%s (%d)\n", st.Subtitle.Render("No longer asked in bank "+s.sess.qn.Version), len(u.NoLongerAsked))
 		b.WriteString(st.Muted.Render(wrap("Kept from an earlier bank, left out of the scores.", w)) + "\n")
 		for _, id := range u.NoLongerAsked {
-			line := id + ": " + s.sess.a.Answers[id].Value.Short()
-			if rt := s.sess.qn.RetiredQuestion(id); rt != nil && rt.Reason != "" {
-				line += " — " + rt.Reason
-			}
+			line := id + ": " + s.sess.a.Answers[id].Value.Short() + " — " + assessment.KeptReason(s.sess.qn, id)
 			b.WriteString("  • " + truncate(oneLine(line), w-4) + "\n")
 		}
 	}

@@ -22,11 +22,9 @@ const (
 // still on (a reload may have switched it off).
 func (s resultsScreen) onISOTab() bool { return s.tab == tabISO && s.sess.a.ISOTarget() }
 
-// isoView is the ISO/IEC 27001 view of the session's answers, computed
-// when shown: a reload replaces the answers under the screen.
-func (s resultsScreen) isoView() assessment.ISOView {
-	return assessment.EvaluateISO(s.sess.qn, s.sess.a)
-}
+// isoView is the ISO/IEC 27001 view of the session's answers; the session
+// computes it again after every change, a reload included.
+func (s resultsScreen) isoView() assessment.ISOView { return s.sess.isoView() }
 
 // isoGlyph is a control's heat-map character: its status reads from the
 // character alone, without colour.

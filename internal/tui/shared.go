@@ -113,6 +113,7 @@ type session struct {
 	questions []*questionnaire.Question
 	ev        assessment.Evaluation
 	plan      *roadmap.Plan
+	iso       *assessment.ISOView
 	// history holds each question's answer changes, oldest first: what
 	// the store recorded when the assessment was opened, then the changes
 	// made since.
@@ -179,6 +180,17 @@ func (s *session) refresh() {
 	s.questions = s.a.Applicable(s.qn)
 	s.ev = assessment.Evaluate(s.qn, s.a)
 	s.plan = nil
+	s.iso = nil
+}
+
+// isoView builds the ISO/IEC 27001 view on first use after a change, not
+// on every frame the results screen draws.
+func (s *session) isoView() assessment.ISOView {
+	if s.iso == nil {
+		v := assessment.EvaluateISO(s.qn, s.a)
+		s.iso = &v
+	}
+	return *s.iso
 }
 
 // roadmap builds the plan on first use after a change.
