@@ -160,7 +160,7 @@ func setup(cfg config, dir string) []program {
 			home,
 			{
 				name: "gapmap demo" + suffix, argv: []string{bin, "demo"}, env: with("GAPMAP_DB=" + filepath.Join(dir, "demo"+suffix+".db")),
-				marker: "Readiness", prepare: "M", ready: "Roadmap:", keys: true,
+				marker: "Auditable today", prepare: "M", ready: "Roadmap:", keys: true,
 			},
 		}
 	}

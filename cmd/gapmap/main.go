@@ -11,6 +11,11 @@ import (
 // version is set at build time with -ldflags "-X main.version=...".
 var version = ""
 
+// stopProfile ends a CPU profile started by profile.go (build tag profile).
+var stopProfile = func() {}
+
 func main() {
-	os.Exit(cli.Main(version))
+	code := cli.Main(version)
+	stopProfile()
+	os.Exit(code)
 }
