@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"time"
@@ -105,7 +106,11 @@ func run(cfg config) error {
 		return err
 	}
 	defer os.RemoveAll(dir)
-	programs := setup(cfg, dir)
+	floor := filepath.Join(dir, "floor")
+	if out, err := exec.Command("go", "build", "-o", floor, "github.com/gapmap/gapmap/cmd/benchtty/floor").CombinedOutput(); err != nil {
+		return fmt.Errorf("building the floor program: %v\n%s", err, out)
+	}
+	programs := setup(cfg, dir, floor)
 
 	loadBefore := loadavg()
 	// One untimed round warms the page cache and creates the databases.
@@ -133,7 +138,7 @@ func run(cfg config) error {
 	return nil
 }
 
-func setup(cfg config, dir string) []program {
+func setup(cfg config, dir, floor string) []program {
 	env := []string{
 		"PATH=" + os.Getenv("PATH"),
 		"HOME=" + filepath.Join(dir, "home"),
@@ -165,7 +170,11 @@ func setup(cfg config, dir string) []program {
 		}
 	}
 	programs := gapmap("", cfg.gapmap)
-	programs = append(programs, program{name: "gum choose", argv: append([]string{cfg.gum, "choose"}, items...), env: env, marker: "item-01", keys: true})
+	programs = append(programs,
+		program{name: "gum choose", argv: append([]string{cfg.gum, "choose"}, items...), env: env, marker: "item-01", keys: true},
+		program{name: floorInline, argv: append([]string{floor}, items...), env: env, marker: "item-01", keys: true},
+		program{name: floorFull, argv: append([]string{floor, "-fullscreen"}, items...), env: env, marker: "item-01", keys: true},
+	)
 	if cfg.before != "" {
 		programs = append(programs, gapmap(beforeSuffix, cfg.before)...)
 	}
@@ -173,6 +182,14 @@ func setup(cfg config, dir string) []program {
 }
 
 const beforeSuffix = " (before)"
+
+// The floor: gum's list drawn by a bare Bubble Tea v2 program
+// (cmd/benchtty/floor), inline as gum draws it and in the alternate screen
+// as gapmap draws.
+const (
+	floorInline = "floor"
+	floorFull   = "floor -fullscreen"
+)
 
 // measure starts p, times its first frame and, for programs with keys,
 // alternates ↓ and ↑ so that every key moves the selection.

@@ -1,8 +1,11 @@
 package tui
 
 import (
+	"io"
 	"path/filepath"
 	"testing"
+
+	uv "github.com/charmbracelet/ultraviolet"
 
 	"github.com/gapmap/gapmap/internal/assessment"
 	"github.com/gapmap/gapmap/internal/store"
@@ -89,5 +92,31 @@ func BenchmarkStartToFirstFrame(b *testing.B) {
 		next, _ := m.Update(loadList(st)())
 		_ = next.(Model).View()
 		st.Close()
+	}
+}
+
+// BenchmarkRoadmapFrameDiff is what Bubble Tea's renderer does with one
+// frame of BenchmarkRoadmapKey: parse it into cells and diff it against the
+// last one (ultraviolet's terminal renderer, as the cursed renderer drives
+// it in the alternate screen). Set beside BenchmarkRoadmapKey it splits a
+// key's CPU between gapmap's own work and the framework's; the floor rows of
+// `make bench-tty` show the same split in a real terminal.
+func BenchmarkRoadmapFrameDiff(b *testing.B) {
+	m := benchModel(b, screenRoadmap)
+	next, _ := m.Update(press("j"))
+	frames := []string{m.render(), next.(Model).render()}
+	scr := uv.NewTerminalRenderer(io.Discard, []string{"TERM=xterm-256color"})
+	scr.SetFullscreen(true)
+	scr.SetScrollOptim(true)
+	buf := uv.NewScreenBuffer(120, 40)
+	i := 0
+	for b.Loop() {
+		buf.Clear()
+		uv.NewStyledString(frames[i%2]).Draw(buf, buf.Bounds())
+		scr.Render(buf.RenderBuffer)
+		if err := scr.Flush(); err != nil {
+			b.Fatal(err)
+		}
+		i++
 	}
 }
