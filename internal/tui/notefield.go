@@ -2,6 +2,7 @@ package tui
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -191,7 +192,7 @@ func (f *noteField) openEditor() tea.Cmd {
 	_, werr := tmp.WriteString(f.ed.text)
 	if cerr := tmp.Close(); werr != nil || cerr != nil {
 		_ = os.Remove(tmp.Name())
-		f.err = fmt.Errorf("cannot open an editor: %w", cmpErr(werr, cerr))
+		f.err = fmt.Errorf("cannot open an editor: %w", errors.Join(werr, cerr))
 		return nil
 	}
 	f.editing = true
@@ -204,13 +205,6 @@ func (f *noteField) openEditor() tea.Cmd {
 		}
 		return externalNoteMsg{field: f, text: []byte(strings.TrimSuffix(string(content), "\n"))}
 	})
-}
-
-func cmpErr(a, b error) error {
-	if a != nil {
-		return a
-	}
-	return b
 }
 
 func externalEditor() (string, []string) {

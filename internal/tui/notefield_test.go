@@ -107,6 +107,24 @@ func TestNoteFieldFocus(t *testing.T) {
 	}
 }
 
+// What the external editor (ctrl+e) leaves replaces the note, cut to the
+// limit with a message.
+func TestNoteFieldExternalEditorResult(t *testing.T) {
+	f, d := noteForm(t, "before", false, false)
+	field := f.form.GetFocusedField().(*noteField)
+	f, _ = sendForm(t, f, externalNoteMsg{field: field, text: []byte("after\nthe editor")})
+	if *d.note != "after\nthe editor" {
+		t.Fatalf("note after the editor: %q", *d.note)
+	}
+	f, _ = sendForm(t, f, externalNoteMsg{field: field, text: []byte(strings.Repeat("é", assessment.MaxNoteLength+5))})
+	if n := len([]rune(*d.note)); n != assessment.MaxNoteLength {
+		t.Fatalf("a note too long from the editor kept %d characters", n)
+	}
+	if !strings.Contains(ansi.Strip(f.View(60, 20)), "the rest was cut") {
+		t.Fatalf("no message for the cut note:\n%s", ansi.Strip(f.View(60, 20)))
+	}
+}
+
 var colourSGR = regexp.MustCompile(`\x1b\[[0-9;]*(3[0-9]|4[0-9]|9[0-7]|10[0-7])[;m]`)
 
 // With NO_COLOR the note is drawn without colours; the cursor is reverse
