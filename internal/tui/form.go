@@ -31,10 +31,32 @@ type embeddedForm struct {
 
 func newEmbeddedForm(sh *shared, groups ...*huh.Group) embeddedForm {
 	f := huh.NewForm(groups...).
-		WithTheme(sh.styles.FormTheme()).
+		WithTheme(newCachedTheme(sh.styles.FormTheme())).
 		WithShowHelp(false). // the footer shows the field's keys, once
 		WithWidth(sh.contentW)
 	return embeddedForm{form: f, keys: sh.keys, size: &[2]int{}}
+}
+
+// cachedTheme builds a theme's styles once for each background. Huh asks
+// its theme for them several times per field and per frame, and a
+// ThemeFunc builds every style anew each time: a fifth of a key's cost.
+// Huh reads the styles and never changes them, so sharing them is safe.
+type cachedTheme struct {
+	theme  huh.Theme
+	styles [2]*huh.Styles // light, dark
+}
+
+func newCachedTheme(t huh.Theme) *cachedTheme { return &cachedTheme{theme: t} }
+
+func (c *cachedTheme) Theme(isDark bool) *huh.Styles {
+	i := 0
+	if isDark {
+		i = 1
+	}
+	if c.styles[i] == nil {
+		c.styles[i] = c.theme.Theme(isDark)
+	}
+	return c.styles[i]
 }
 
 // Init focuses the first field; the layout follows the focus.

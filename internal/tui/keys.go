@@ -91,3 +91,38 @@ func newKeyMap() keyMap {
 	}
 	return k
 }
+
+// noteEditKeys move and edit in a note, as in bubbles' textarea; enter,
+// tab, the new line and the external editor are huh's (huh.TextKeyMap).
+type noteEditKeys struct {
+	Left, Right, WordLeft, WordRight      key.Binding
+	Up, Down, PageUp, PageDown            key.Binding
+	RowStart, RowEnd, TextStart, TextEnd  key.Binding
+	Backspace, Delete, DeleteWordBackward key.Binding
+	DeleteWordForward, DeleteToLineEnd    key.Binding
+	DeleteToLineStart                     key.Binding
+}
+
+func newNoteEditKeys() noteEditKeys {
+	b := func(keys ...string) key.Binding { return key.NewBinding(key.WithKeys(keys...)) }
+	return noteEditKeys{
+		Left:               b("left", "ctrl+b"),
+		Right:              b("right", "ctrl+f"),
+		WordLeft:           b("alt+left", "ctrl+left", "alt+b"),
+		WordRight:          b("alt+right", "ctrl+right", "alt+f"),
+		Up:                 b("up", "ctrl+p"),
+		Down:               b("down", "ctrl+n"),
+		PageUp:             b("pgup"),
+		PageDown:           b("pgdown"),
+		RowStart:           b("home", "ctrl+a"),
+		RowEnd:             b("end"),
+		TextStart:          b("ctrl+home", "alt+<"),
+		TextEnd:            b("ctrl+end", "alt+>"),
+		Backspace:          b("backspace", "ctrl+h"),
+		Delete:             b("delete", "ctrl+d"),
+		DeleteWordBackward: b("alt+backspace", "ctrl+w", "ctrl+backspace"),
+		DeleteWordForward:  b("alt+delete", "alt+d", "ctrl+delete"),
+		DeleteToLineEnd:    b("ctrl+k"),
+		DeleteToLineStart:  b("ctrl+u"),
+	}
+}

@@ -84,15 +84,15 @@ type discardNoteMsg struct{}
 // the note is required.
 func newDetailsForm(sh *shared, ans assessment.Answer, forNA bool) (embeddedForm, detailsValues) {
 	d := detailsValues{ptr(ans.Note), ptr(ans.Evidence), ptr(ans.Owner)}
-	note := huh.NewText().Key("note").Title("Note").Lines(3).Value(d.note)
+	note := newNoteField("note", "Note", d.note, assessment.MaxNoteLength)
 	if forNA {
-		note = note.Title("Why does this not apply? (required for \"not applicable\")").
-			Validate(func(s string) error {
-				if strings.TrimSpace(s) == "" {
-					return errRequiredNote
-				}
-				return nil
-			})
+		note.title = "Why does this not apply? (required for \"not applicable\")"
+		note.Validate(func(s string) error {
+			if strings.TrimSpace(s) == "" {
+				return errRequiredNote
+			}
+			return nil
+		})
 	}
 	return newEmbeddedForm(sh, huh.NewGroup(
 		note,
