@@ -55,6 +55,7 @@ func report(w io.Writer, cfg config, results map[string][]result, loadBefore, lo
 		{"exec → first output (the queries), empty database", "gapmap", func(r result) time.Duration { return r.firstOutput }, "", false},
 		{"exec → first frame, empty database", "gapmap", func(r result) time.Duration { return r.first }, "", false},
 		{"exec → first frame, `gapmap demo`", "gapmap demo", func(r result) time.Duration { return r.first }, "", false},
+		{"exec → first frame, floor in the full window", floorFull, func(r result) time.Duration { return r.first }, "", true},
 		{"key → frame, p50", "gapmap demo", func(r result) time.Duration { return r.p50 }, "", false},
 		{"key → frame, p99", "gapmap demo", func(r result) time.Duration { return r.p99 }, "", false},
 		{"CPU per key (the roadmap screen)", "gapmap demo", func(r result) time.Duration { return r.cpuPK }, "", false},

@@ -11,6 +11,7 @@ import (
 	"io"
 	"net/http"
 	"strings"
+	"sync"
 )
 
 // Brand is how a consultant brands the HTML report.
@@ -81,9 +82,13 @@ var htmlTemplate string
 //go:embed html.css
 var htmlCSS string
 
-var htmlPage = template.Must(template.New("report").Funcs(template.FuncMap{
-	"add": func(a, b int) int { return a + b },
-}).Parse(htmlTemplate))
+// htmlPage is parsed on first use, not at start-up: every run of gapmap
+// links this package, and only an HTML export needs the template.
+var htmlPage = sync.OnceValue(func() *template.Template {
+	return template.Must(template.New("report").Funcs(template.FuncMap{
+		"add": func(a, b int) int { return a + b },
+	}).Parse(htmlTemplate))
+})
 
 // HTML writes the report as one self-contained HTML file: inline CSS, inline
 // SVG charts, no scripts and no external requests (its Content-Security-
@@ -97,7 +102,7 @@ func HTML(w io.Writer, in Input) error {
 		return err
 	}
 	var buf bytes.Buffer
-	if err := htmlPage.Execute(&buf, v); err != nil {
+	if err := htmlPage().Execute(&buf, v); err != nil {
 		return err
 	}
 	_, err = w.Write(buf.Bytes())
