@@ -4,10 +4,6 @@ import (
 	"strings"
 )
 
-// wordCap is the longest word a table keeps whole; a longer one (a web
-// address, say) may be cut to let its column shrink.
-const wordCap = 15
-
 // isTableStart is true when lines[i] is a table's header row: a row of
 // cells followed by its delimiter row.
 func isTableStart(lines []string, i int) bool {
@@ -95,8 +91,8 @@ func (g grid) cell(row, col int) []word {
 }
 
 // table lays a table out in columns that fit the width, their cells
-// wrapped; when the columns cannot fit without cutting words, each row is
-// shown as a record of "header: value" lines instead.
+// wrapped at spaces; when the columns cannot fit without cutting words,
+// each row is shown as a record of "header: value" lines instead.
 func (r *renderer) table(lines []string, width int) []string {
 	g := parseTable(lines)
 	widths, ok := g.fit(width - 3*(g.cols-1))
@@ -143,20 +139,26 @@ func (r *renderer) table(lines []string, width int) []string {
 }
 
 // fit shares avail cells among the columns: each gets its natural width
-// when all fit, else the widest shrink in turn, no column below its
-// longest word (up to wordCap). ok is false when even that is too wide.
+// when all fit. Else headers wrap first, down to the width of their column's
+// cells, then the widest columns shrink in turn, none below its longest
+// word. ok is false when even that is too wide: a cut word reads worse
+// than a record.
 func (g grid) fit(avail int) (widths []int, ok bool) {
-	natural := make([]int, g.cols)
-	need := make([]int, g.cols)
-	for _, row := range g.rows {
+	natural := make([]int, g.cols) // of every cell, the header's too
+	body := make([]int, g.cols)    // of the cells under the header, or its longest word
+	need := make([]int, g.cols)    // of the longest word
+	for i, row := range g.rows {
 		for c, ws := range row {
 			n := len(ws) - 1
 			for _, w := range ws {
 				ww := w.width()
 				n += ww
-				need[c] = max(need[c], min(ww, wordCap))
+				need[c] = max(need[c], ww)
 			}
 			natural[c] = max(natural[c], n)
+			if i > 0 {
+				body[c] = max(body[c], n)
+			}
 		}
 	}
 	widths = make([]int, g.cols)
@@ -164,26 +166,35 @@ func (g grid) fit(avail int) (widths []int, ok bool) {
 	for c := range widths {
 		widths[c] = max(natural[c], 1)
 		need[c] = max(need[c], 1)
+		body[c] = max(body[c], need[c])
 		total += widths[c]
 		least += need[c]
 	}
 	if least > avail {
 		return nil, false
 	}
+	total = shrink(widths, body, total, avail)
+	shrink(widths, need, total, avail)
+	return widths, true
+}
+
+// shrink narrows the widest column above its floor by one cell until the
+// columns fit in avail or all are at their floor, and returns their total.
+func shrink(widths, floor []int, total, avail int) int {
 	for total > avail {
 		widest := -1
 		for c, w := range widths {
-			if w > need[c] && (widest < 0 || w > widths[widest]) {
+			if w > floor[c] && (widest < 0 || w > widths[widest]) {
 				widest = c
 			}
 		}
 		if widest < 0 {
-			return nil, false
+			break
 		}
 		widths[widest]--
 		total--
 	}
-	return widths, true
+	return total
 }
 
 // layoutRow wraps each cell of a row to its column and pads the lines, so

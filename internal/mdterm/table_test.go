@@ -104,3 +104,19 @@ func TestHeaderOnlyTable(t *testing.T) {
 		t.Errorf("got %q", got)
 	}
 }
+
+// Long headers over short cells wrap before the cells of other columns do.
+func TestTableHeadersWrapFirst(t *testing.T) {
+	src := "| ID | Criterion | Auditable today | Controls in place |\n| --- | --- | ---: | ---: |\n" +
+		"| CC1.1 | Leadership sets and enforces standards | 0% | 48% |"
+	got := plain(src, 69)
+	want := strings.Join([]string{
+		"ID    | Criterion                              | Auditable | Controls",
+		"      |                                        |     today | in place",
+		"------+----------------------------------------+-----------+---------",
+		"CC1.1 | Leadership sets and enforces standards |        0% |      48%",
+	}, "\n")
+	if got != want {
+		t.Errorf("got\n%s\nwant\n%s", got, want)
+	}
+}
