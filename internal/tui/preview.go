@@ -218,8 +218,8 @@ func (s exportScreen) openPreview() (exportScreen, tea.Cmd) {
 	return s, cmd
 }
 
-// updatePreview scrolls the preview, follows the terminal's size and
-// background, and returns to the form as it was left.
+// updatePreview scrolls the preview, follows the terminal's size,
+// background and colours, and returns to the form as it was left.
 func (s exportScreen) updatePreview(msg tea.Msg) (exportScreen, tea.Cmd) {
 	var cmd tea.Cmd
 	switch m := msg.(type) {
@@ -229,7 +229,7 @@ func (s exportScreen) updatePreview(msg tea.Msg) (exportScreen, tea.Cmd) {
 			return s, nil
 		}
 		s.preview = s.preview.Update(m)
-	case tea.WindowSizeMsg, tea.BackgroundColorMsg:
+	case tea.WindowSizeMsg, tea.BackgroundColorMsg, tea.ColorProfileMsg:
 		s.preview, cmd = s.preview.layout(s.reportInput())
 	}
 	return s, cmd
