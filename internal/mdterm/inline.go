@@ -30,70 +30,67 @@ type piece struct {
 // Anything else, unmatched delimiters included, is kept as text.
 func inlines(s string, base look, out []piece) []piece {
 	var b strings.Builder
-	flush := func() {
+	for i := 0; i < len(s); {
+		ps, text, next := inlineAt(s, i, base)
+		if ps == nil {
+			b.WriteString(text)
+			i = next
+			continue
+		}
 		if b.Len() > 0 {
 			out = append(out, piece{b.String(), base})
 			b.Reset()
 		}
+		out = append(out, ps...)
+		i = next
 	}
-	for i := 0; i < len(s); {
-		c := s[i]
-		switch c {
-		case '\\':
-			if i+1 < len(s) && isPunct(s[i+1]) {
-				b.WriteByte(s[i+1])
-				i += 2
-				continue
-			}
-		case '`':
-			n := run(s, i, '`')
-			if end := codeEnd(s, i+n, n); end >= 0 {
-				flush()
-				out = append(out, piece{codeText(s[i+n : end]), base | lookCode})
-				i = end + n
-				continue
-			}
-			b.WriteString(s[i : i+n])
-			i += n
-			continue
-		case '<':
-			if end := strings.IndexByte(s[i:], '>'); end > 1 && isAutolink(s[i+1:i+end]) {
-				flush()
-				out = append(out, piece{s[i+1 : i+end], base | lookLink})
-				i += end + 1
-				continue
-			}
-		case '[':
-			if textEnd, dest, end, ok := link(s, i); ok {
-				flush()
-				out = inlines(s[i+1:textEnd], base|lookLink, out)
-				// An anchor is a place in this document; any other target
-				// is shown, as it cannot be followed from here.
-				if dest != "" && !strings.HasPrefix(dest, "#") {
-					out = append(out, piece{" (" + dest + ")", base})
-				}
-				i = end
-				continue
-			}
-		case '*', '_':
-			n := run(s, i, c)
-			if canOpen(s, i, n) {
-				if end := emphasisEnd(s, i+n, n, c); end >= 0 {
-					flush()
-					out = inlines(s[i+n:end], base|emphasis(n), out)
-					i = end + n
-					continue
-				}
-			}
-			b.WriteString(s[i : i+n])
-			i += n
-			continue
-		}
-		b.WriteByte(c)
-		i++
+	if b.Len() > 0 {
+		out = append(out, piece{b.String(), base})
 	}
-	flush()
 	return out
+}
+
+// inlineAt parses what begins at s[i]: the pieces of a construct, or
+// else the text it stands for; and where it ends.
+func inlineAt(s string, i int, base look) (ps []piece, text string, next int) {
+	switch c := s[i]; c {
+	case '\\':
+		if i+1 < len(s) && isPunct(s[i+1]) {
+			return nil, s[i+1 : i+2], i + 2
+		}
+	case '`':
+		n := run(s, i, '`')
+		if end := codeEnd(s, i+n, n); end >= 0 {
+			return []piece{{codeText(s[i+n : end]), base | lookCode}}, "", end + n
+		}
+		return nil, s[i : i+n], i + n
+	case '<':
+		if end := strings.IndexByte(s[i:], '>'); end > 1 && isAutolink(s[i+1:i+end]) {
+			return []piece{{s[i+1 : i+end], base | lookLink}}, "", i + end + 1
+		}
+	case '[':
+		if textEnd, dest, end, ok := link(s, i); ok {
+			ps = inlines(s[i+1:textEnd], base|lookLink, nil)
+			// An anchor is a place in this document; any other target
+			// is shown, as it cannot be followed from here.
+			if dest != "" && !strings.HasPrefix(dest, "#") {
+				ps = append(ps, piece{" (" + dest + ")", base})
+			}
+			if len(ps) > 0 {
+				return ps, "", end
+			}
+			return nil, "", end // [](#x) shows nothing, as in a browser
+		}
+	case '*', '_':
+		n := run(s, i, c)
+		if canOpen(s, i, n) {
+			if end := emphasisEnd(s, i+n, n, c); end >= 0 {
+				return inlines(s[i+n:end], base|emphasis(n), nil), "", end + n
+			}
+		}
+		return nil, s[i : i+n], i + n
+	}
+	return nil, s[i : i+1], i + 1
 }
 
 // isPunct is CommonMark's ASCII punctuation, what a backslash escapes.
