@@ -3,18 +3,17 @@ package tui
 import (
 	"bytes"
 	"fmt"
-	"strings"
 
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/viewport"
 	tea "charm.land/bubbletea/v2"
-	"charm.land/glamour/v2"
 
+	"github.com/gapmap/gapmap/internal/mdterm"
 	"github.com/gapmap/gapmap/internal/report"
 )
 
-// preview shows the Markdown an export would write, rendered with Glamour,
-// in a scrollable view. Rendering runs as a command; its result is kept per
+// preview shows the Markdown an export would write, rendered for the
+// terminal by mdterm, in a scrollable view. Rendering runs as a command; its result is kept per
 // width and style, so a resize back to a known width costs nothing.
 type preview struct {
 	sh     *shared
@@ -60,17 +59,37 @@ func newPreview(sh *shared, format string) preview {
 	return preview{sh: sh, format: previewFormat(format), vp: vp, cache: map[previewKey]string{}}
 }
 
-// glamourStyle is the standard style for the terminal: none without colour
+// previewStyle names the look of the rendering: plain without colour
 // (NO_COLOR, or a terminal that shows none), else dark or light as its
 // background.
-func glamourStyle(st Styles, asciiOnly bool) string {
+func previewStyle(st Styles, asciiOnly bool) string {
 	switch {
 	case st.noColor, asciiOnly:
-		return "notty"
+		return "plain"
 	case st.isDark:
 		return "dark"
 	default:
 		return "light"
+	}
+}
+
+// markdownStyles are the program's styles for each Markdown construct. The
+// plain style has no escape sequence and draws with ASCII only.
+func markdownStyles(st Styles, style string) mdterm.Styles {
+	if style == "plain" {
+		return mdterm.Styles{ASCII: true}
+	}
+	return mdterm.Styles{
+		H1:          st.Title.Reverse(true),
+		H2:          st.Title,
+		H3:          st.Subtitle,
+		Strong:      st.Bold,
+		Emph:        st.Text.Italic(true),
+		Code:        st.Accent,
+		Link:        st.Key.Bold(false).Underline(true),
+		TableHeader: st.Bold,
+		Border:      st.Muted,
+		Bullet:      st.Accent,
 	}
 }
 
@@ -80,7 +99,7 @@ func (p preview) layout(in report.Input) (preview, tea.Cmd) {
 	w, h := p.sh.contentW, max(1, p.sh.bodyH-2)
 	p.vp.SetWidth(w)
 	p.vp.SetHeight(h)
-	k := previewKey{format: p.format.Name, width: w, style: glamourStyle(p.sh.styles, p.sh.asciiOnly)}
+	k := previewKey{format: p.format.Name, width: w, style: previewStyle(p.sh.styles, p.sh.asciiOnly)}
 	if k == p.key && p.err == nil {
 		return p, nil
 	}
@@ -90,23 +109,18 @@ func (p preview) layout(in report.Input) (preview, tea.Cmd) {
 		return p, nil
 	}
 	p.vp.SetContent("")
-	return p, renderPreview(k, p.format, in)
+	return p, renderPreview(k, p.format, in, markdownStyles(p.sh.styles, k.style))
 }
 
 // renderPreview writes the report as Markdown and renders it for the
 // terminal.
-func renderPreview(k previewKey, f report.Format, in report.Input) tea.Cmd {
+func renderPreview(k previewKey, f report.Format, in report.Input, st mdterm.Styles) tea.Cmd {
 	return func() tea.Msg {
 		var buf bytes.Buffer
 		if err := f.Write(&buf, in); err != nil {
 			return previewRenderedMsg{key: k, err: err}
 		}
-		r, err := glamour.NewTermRenderer(glamour.WithStandardStyle(k.style), glamour.WithWordWrap(k.width))
-		if err != nil {
-			return previewRenderedMsg{key: k, err: err}
-		}
-		text, err := r.Render(buf.String())
-		return previewRenderedMsg{key: k, text: strings.Trim(text, "\n"), err: err}
+		return previewRenderedMsg{key: k, text: mdterm.Render(buf.String(), k.width, st)}
 	}
 }
 
@@ -204,8 +218,8 @@ func (s exportScreen) openPreview() (exportScreen, tea.Cmd) {
 	return s, cmd
 }
 
-// updatePreview scrolls the preview, follows the terminal's size and
-// background, and returns to the form as it was left.
+// updatePreview scrolls the preview, follows the terminal's size,
+// background and colours, and returns to the form as it was left.
 func (s exportScreen) updatePreview(msg tea.Msg) (exportScreen, tea.Cmd) {
 	var cmd tea.Cmd
 	switch m := msg.(type) {
@@ -215,7 +229,7 @@ func (s exportScreen) updatePreview(msg tea.Msg) (exportScreen, tea.Cmd) {
 			return s, nil
 		}
 		s.preview = s.preview.Update(m)
-	case tea.WindowSizeMsg, tea.BackgroundColorMsg:
+	case tea.WindowSizeMsg, tea.BackgroundColorMsg, tea.ColorProfileMsg:
 		s.preview, cmd = s.preview.layout(s.reportInput())
 	}
 	return s, cmd

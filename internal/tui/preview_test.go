@@ -8,7 +8,10 @@ import (
 	"testing"
 	"time"
 
+	"image/color"
+
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/colorprofile"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/exp/golden"
 	"github.com/charmbracelet/x/exp/teatest/v2"
@@ -165,6 +168,38 @@ func TestExportPreviewScrolls(t *testing.T) {
 	m, _ = send(t, m, press("g"))
 	if !m.export.preview.vp.AtTop() {
 		t.Error("g did not scroll to the top")
+	}
+}
+
+// Without colour the preview has no escape sequence and draws with ASCII;
+// with colour it takes the theme's styles and box drawing; a terminal that
+// shows no colour gets the plain rendering even without NO_COLOR.
+func TestExportPreviewStyles(t *testing.T) {
+	m := exportModel(t, 100, 40)
+	m, _ = send(t, m, press("p"), press("G"))
+	content := m.export.preview.vp.GetContent()
+	if strings.Contains(content, "\x1b") {
+		t.Errorf("NO_COLOR preview has escape sequences: %q", content[:min(len(content), 200)])
+	}
+	if !strings.Contains(content, "----+----") || strings.ContainsAny(content, "│─•") {
+		t.Errorf("NO_COLOR preview does not draw with ASCII:\n%s", content[:min(len(content), 2000)])
+	}
+
+	m.sh.opts.NoColor = false
+	m, rendered := send(t, m, tea.BackgroundColorMsg{Color: color.Black})
+	if !rendered {
+		t.Fatal("a new background did not render the preview again")
+	}
+	content = m.export.preview.vp.GetContent()
+	heading := NewStyles(true, false).Title.Reverse(true).Render("# SOC 2 readiness: Acme Cloud readiness")
+	if !strings.Contains(content, heading) || !strings.Contains(content, "┼") || !strings.Contains(content, "•") {
+		t.Errorf("the dark preview lacks the theme's heading, box drawing or bullets:\n%q", content[:min(len(content), 400)])
+	}
+
+	// The plain rendering at this width comes from the cache.
+	m, _ = send(t, m, tea.ColorProfileMsg{Profile: colorprofile.ASCII})
+	if content = m.export.preview.vp.GetContent(); strings.Contains(content, "\x1b") || strings.Contains(content, "┼") {
+		t.Errorf("the preview on an ASCII terminal is not plain: %q", content[:min(len(content), 200)])
 	}
 }
 
