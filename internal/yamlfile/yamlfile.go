@@ -108,6 +108,20 @@ func (ps Problems) Sort() {
 type Reader struct {
 	File     string
 	Problems Problems
+	interned map[string]string
+}
+
+// Intern returns s, or an equal string it returned before: the same few
+// names recur in every item of a long file, and are then kept once.
+func (r *Reader) Intern(s string) string {
+	if v, ok := r.interned[s]; ok {
+		return v
+	}
+	if r.interned == nil {
+		r.interned = map[string]string{}
+	}
+	r.interned[s] = s
+	return s
 }
 
 var lineInError = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
@@ -115,11 +129,16 @@ var lineInError = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
 // Parse parses data as a single YAML document. A syntax error is returned as
 // a Problems value with its position.
 func Parse(file string, data []byte) (Node, *Reader, error) {
-	r := &Reader{File: file}
 	nodes, err := check(file, data)
 	if err != nil {
-		return nil, r, err
+		return nil, &Reader{File: file}, err
 	}
+	return parse(file, data, nodes)
+}
+
+// parse parses data that passed check, which estimated its nodes.
+func parse(file string, data []byte, nodes int) (Node, *Reader, error) {
+	r := &Reader{File: file}
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	var doc yaml.Node
 	if err := dec.Decode(&doc); err != nil {
