@@ -64,7 +64,7 @@ func TestCompiledBuiltinIsUsed(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if qn.Questions[0].src.fields != nil {
+	if qn.Questions[0].src.at != (pos{}) {
 		t.Error("Builtin parsed the YAML although a compiled form exists")
 	}
 	edited := bytes.Replace(data, []byte("title:"), []byte("title: "), 1)

@@ -2,9 +2,9 @@ package questionnaire
 
 import (
 	"fmt"
-	"regexp"
 	"slices"
 	"strings"
+	"unicode"
 
 	"github.com/gapmap/gapmap/internal/yamlfile"
 )
@@ -39,13 +39,24 @@ func lint(r *yamlfile.Reader, qn *Questionnaire, strict bool) {
 	lintSimilar(r, qn)
 }
 
-// WordCount counts whitespace-separated words.
-func WordCount(s string) int { return len(strings.Fields(s)) }
+// WordCount counts whitespace-separated words, as strings.Fields splits
+// them, without making the list.
+func WordCount(s string) int {
+	n, inWord := 0, false
+	for _, r := range s {
+		space := unicode.IsSpace(r)
+		if !space && !inWord {
+			n++
+		}
+		inWord = !space
+	}
+	return n
+}
 
 func lintWords(report func(yamlfile.Pos, string, ...any), q *Question) {
 	check := func(field string, n, limit int) {
 		if n > limit {
-			report(q.src.fields[field], "question %s: %s has %d words, more than %d", q.ID, field, n, limit)
+			report(q.src.field(field), "question %s: %s has %d words, more than %d", q.ID, field, n, limit)
 		}
 	}
 	check("text", WordCount(q.Text), MaxTextWords)
@@ -169,7 +180,7 @@ func lintSimilar(r *yamlfile.Reader, qn *Questionnaire) {
 		if len(qs) < 2 {
 			continue
 		}
-		words := make([]map[string]bool, len(qs))
+		words := make([][]string, len(qs))
 		for i, q := range qs {
 			words[i] = contentWords(q.Text)
 		}
@@ -179,7 +190,7 @@ func lintSimilar(r *yamlfile.Reader, qn *Questionnaire) {
 					continue
 				}
 				if s := jaccard(words[i], words[i+1+j]); s >= SimilarityThreshold {
-					r.ErrorAt(b.src.fields["text"], "question %s asks much the same as %s (same criteria, %.0f%% of content words shared): merge them, or name the other under see_also",
+					r.ErrorAt(b.src.field("text"), "question %s asks much the same as %s (same criteria, %.0f%% of content words shared): merge them, or name the other under see_also",
 						b.ID, a.ID, s*100)
 				}
 			}
@@ -195,8 +206,6 @@ func criteriaKey(criteria []string) string {
 	return strings.Join(sorted, "\x00")
 }
 
-var wordPattern = regexp.MustCompile(`[a-z0-9]+(?:['-][a-z0-9]+)*`)
-
 // stopWords are left out when comparing questions: they carry no content.
 var stopWords = map[string]bool{}
 
@@ -208,24 +217,55 @@ func init() {
 	}
 }
 
-func contentWords(s string) map[string]bool {
-	out := map[string]bool{}
-	for _, w := range wordPattern.FindAllString(strings.ToLower(s), -1) {
-		if !stopWords[w] {
-			out[w] = true
+// contentWords returns the distinct words of s that are not stop words,
+// sorted. A word is what [a-z0-9]+(?:['-][a-z0-9]+)* matches in the
+// lowercased text: letters and digits, joined by single apostrophes or
+// hyphens.
+func contentWords(s string) []string {
+	s = strings.ToLower(s)
+	var out []string
+	for i := 0; i < len(s); {
+		if !isWordByte(s[i]) {
+			i++
+			continue
 		}
+		j := i + 1
+		for j < len(s) {
+			if isWordByte(s[j]) {
+				j++
+			} else if (s[j] == '\'' || s[j] == '-') && j+1 < len(s) && isWordByte(s[j+1]) {
+				j += 2
+			} else {
+				break
+			}
+		}
+		if w := s[i:j]; !stopWords[w] {
+			out = append(out, w)
+		}
+		i = j
 	}
-	return out
+	slices.Sort(out)
+	return slices.Compact(out)
 }
 
-func jaccard(a, b map[string]bool) float64 {
+func isWordByte(c byte) bool { return c >= 'a' && c <= 'z' || c >= '0' && c <= '9' }
+
+// jaccard is the share of words two sorted sets have in common.
+func jaccard(a, b []string) float64 {
 	if len(a) == 0 || len(b) == 0 {
 		return 0
 	}
 	inter := 0
-	for w := range a {
-		if b[w] {
+	for i, j := 0, 0; i < len(a) && j < len(b); {
+		switch {
+		case a[i] < b[j]:
+			i++
+		case a[i] > b[j]:
+			j++
+		default:
 			inter++
+			i++
+			j++
 		}
 	}
 	return float64(inter) / float64(len(a)+len(b)-inter)
