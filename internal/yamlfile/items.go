@@ -3,7 +3,9 @@ package yamlfile
 import (
 	"bytes"
 	"errors"
+	"hash/maphash"
 	"io"
+	"os"
 	"runtime"
 	"slices"
 	"sync"
@@ -15,14 +17,20 @@ import (
 // Items is the long top-level block sequence ParseSplit leaves out of the
 // tree it returns, read part by part by DecodeItems.
 type Items struct {
+	file string
+	// data is the file's bytes; nil when they were not kept (ParseSplitFile),
+	// and each part is read again from path and checked against its sum.
 	data  []byte
+	path  string
+	seed  maphash.Seed
 	parts []part
 }
 
 // part is a run of items: bytes [from, to) of the file, starting on line
-// line, holding n items.
+// line, holding n items; sum is the hash of those bytes when first read.
 type part struct {
 	from, to, line, n int
+	sum               uint64
 }
 
 const (
@@ -39,6 +47,45 @@ const (
 // sequence out (the key reads as null; every other node keeps its line and
 // column) and items holds it; otherwise items is nil and the tree is whole.
 func ParseSplit(file string, data []byte, key string) (root Node, r *Reader, items *Items, err error) {
+	return parseSplit(file, data, key)
+}
+
+// ParseSplitFile is ReadFile and ParseSplit, except that the file's bytes
+// are not kept once the sequence is found: DecodeItems reads each part again
+// from the file (and finds it changed, unless its bytes hash as they did), so
+// a 7 MB bank's text is not held while its questions are decoded. Problems
+// name the file by path.
+func ParseSplitFile(path, key string) (root Node, r *Reader, items *Items, err error) {
+	data, err := ReadFile(path)
+	if err != nil {
+		return nil, &Reader{File: path}, nil, err
+	}
+	root, r, items, err = parseSplit(path, data, key)
+	if items != nil {
+		items.path, items.seed = path, maphash.MakeSeed()
+		for i := range items.parts {
+			p := &items.parts[i]
+			p.sum = maphash.Bytes(items.seed, data[p.from:p.to])
+		}
+		items.data = nil
+	}
+	return root, r, items, err
+}
+
+// Whole parses the whole file the sequence is from, for Parse's verdict on
+// it when DecodeItems could not read the parts.
+func (it *Items) Whole() (Node, *Reader, error) {
+	data := it.data
+	if data == nil {
+		var err error
+		if data, err = ReadFile(it.path); err != nil {
+			return nil, &Reader{File: it.file}, err
+		}
+	}
+	return Parse(it.file, data)
+}
+
+func parseSplit(file string, data []byte, key string) (root Node, r *Reader, items *Items, err error) {
 	sp := &splitter{key: []byte(key)}
 	nodes, err := checkSplit(file, data, sp)
 	if err != nil {
@@ -60,7 +107,7 @@ func ParseSplit(file string, data []byte, key string) (root Node, r *Reader, ite
 		root, r, err = parse(file, data, nodes) // the error as the whole file gives it
 		return root, r, nil, err
 	}
-	return root, r, &Items{data: data, parts: parts}, nil
+	return root, r, &Items{file: file, data: data, parts: parts}, nil
 }
 
 // DecodeItems parses the items a few parts at once and decodes each with
@@ -77,6 +124,13 @@ func DecodeItems[T any](items *Items, r *Reader, decode func(*Reader, Node) T) (
 		problems Problems
 	}
 	results := make([]result, len(items.parts))
+	src, err := items.open()
+	if err != nil {
+		return nil, false
+	}
+	if src != nil {
+		defer src.Close()
+	}
 	var (
 		next     atomic.Int64
 		failed   atomic.Bool
@@ -100,7 +154,7 @@ func DecodeItems[T any](items *Items, r *Reader, decode func(*Reader, Node) T) (
 				if i >= len(items.parts) {
 					return
 				}
-				nodes, ok := items.parse(i)
+				nodes, ok := items.parse(src, i)
 				if !ok {
 					failed.Store(true)
 					return
@@ -133,10 +187,27 @@ func DecodeItems[T any](items *Items, r *Reader, decode func(*Reader, Node) T) (
 	return vals, true
 }
 
+// open opens the file to read the parts from, when its bytes were not kept.
+func (it *Items) open() (*os.File, error) {
+	if it.data != nil {
+		return nil, nil
+	}
+	return os.Open(it.path)
+}
+
 // parse parses part i alone, with the lines of its nodes those of the file.
-func (it *Items) parse(i int) ([]Node, bool) {
+func (it *Items) parse(src *os.File, i int) ([]Node, bool) {
 	p := it.parts[i]
-	dec := yaml.NewDecoder(bytes.NewReader(it.data[p.from:p.to]))
+	var text []byte
+	if src == nil {
+		text = it.data[p.from:p.to]
+	} else {
+		text = make([]byte, p.to-p.from)
+		if _, err := src.ReadAt(text, int64(p.from)); err != nil || maphash.Bytes(it.seed, text) != p.sum {
+			return nil, false // the file changed since it was checked
+		}
+	}
+	dec := yaml.NewDecoder(bytes.NewReader(text))
 	var doc, extra yaml.Node
 	if dec.Decode(&doc) != nil || !errors.Is(dec.Decode(&extra), io.EOF) {
 		return nil, false

@@ -72,6 +72,11 @@ func (p *splitter) line(s *shapeScanner, col int) {
 		case col > p.col:
 		case col == p.col && isItem(rest):
 			p.add(s)
+		case col == 0 && !plainKeyStart(rest[0]):
+			// With the items left out, an item at column 0 (after items
+			// indented deeper), a block scalar or a flow collection might
+			// read as the key's value: only a plain key ends the items.
+			p.state = unsafe
 		case col == 0:
 			p.state, p.end, p.endLine = afterItems, s.start, s.line
 			p.afterItems(rest)
@@ -127,6 +132,10 @@ func (p *splitter) isKey(rest []byte) bool {
 		}
 	}
 	return true
+}
+
+func plainKeyStart(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_'
 }
 
 // isItem reports whether rest starts a block sequence item.

@@ -399,13 +399,17 @@ func (m Map) List(key string, required bool) []Node {
 func (m Map) Strings(key string) ([]string, []Pos) {
 	var vals []string
 	var poss []Pos
-	for _, n := range m.Seq(key) {
+	items := m.Seq(key)
+	for _, n := range items {
 		if n == nil || n.Kind != yaml.ScalarNode || isNull(n) {
 			m.r.Errorf(n, "items of %q must be text, not %s", key, describe(n))
 			continue
 		}
 		if !m.r.checkLength(n, fmt.Sprintf("an item of %q", key)) {
 			continue
+		}
+		if vals == nil { // sized once: the lists are kept
+			vals, poss = make([]string, 0, len(items)), make([]Pos, 0, len(items))
 		}
 		vals = append(vals, n.Value)
 		poss = append(poss, PosOf(n))
