@@ -29,6 +29,7 @@ func TestLintSimilarMatchesEveryPair(t *testing.T) {
 		if rng.IntN(10) == 0 && i > 0 {
 			q.SeeAlso = []string{fmt.Sprintf("a.q%d", rng.IntN(i))}
 		}
+		q.src = &questionSource{}
 		q.src.fields[slices.Index(questionFields[:], "text")] = pos{int32(i + 1), 9}
 		qn.Questions = append(qn.Questions, q)
 	}

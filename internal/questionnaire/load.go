@@ -8,12 +8,11 @@ import (
 )
 
 // LoadFile reads and validates a questionnaire file.
+// Its bytes are not kept while the questions are decoded: a large bank's
+// text and its questions are not held at once.
 func LoadFile(path string) (*Questionnaire, error) {
-	data, err := yamlfile.ReadFile(path)
-	if err != nil {
-		return nil, err
-	}
-	return Load(path, data)
+	root, r, items, err := yamlfile.ParseSplitFile(path, "questions")
+	return loadParsed(root, r, items, err, lintCustom)
 }
 
 // Load parses and validates a questionnaire. name is the file name used in
@@ -43,6 +42,12 @@ const (
 // load parses, validates and lints a questionnaire at the given level.
 func load(name string, data []byte, level lintLevel) (*Questionnaire, error) {
 	root, r, items, err := yamlfile.ParseSplit(name, data, "questions")
+	return loadParsed(root, r, items, err, level)
+}
+
+// loadParsed decodes what yamlfile.ParseSplit returned, then validates and
+// lints it.
+func loadParsed(root yamlfile.Node, r *yamlfile.Reader, items *yamlfile.Items, err error, level lintLevel) (*Questionnaire, error) {
 	if err != nil {
 		return nil, err
 	}
@@ -50,7 +55,7 @@ func load(name string, data []byte, level lintLevel) (*Questionnaire, error) {
 	if !ok {
 		// The questions could not be read part by part: the whole file is
 		// parsed, and says what is wrong with it.
-		if root, r, err = yamlfile.Parse(name, data); err != nil {
+		if root, r, err = items.Whole(); err != nil {
 			return nil, err
 		}
 		qn, _ = decode(r, root, nil)
@@ -71,6 +76,9 @@ func finish(r *yamlfile.Reader, qn *Questionnaire, level lintLevel) (*Questionna
 	if len(r.Problems) > 0 {
 		r.Problems.Sort()
 		return nil, r.Problems
+	}
+	for _, q := range qn.Questions {
+		q.src = nil
 	}
 	return qn, nil
 }
@@ -260,7 +268,7 @@ func decodeQuestion(r *yamlfile.Reader, n yamlfile.Node) *Question {
 		CommonFinding: m.Bool("common_finding"),
 	}
 	q.LeadTimeWeeks, _ = m.Number("lead_time_weeks")
-	q.src.at = compact(m.Pos())
+	q.src = &questionSource{at: compact(m.Pos())}
 	for i, f := range questionFields {
 		q.src.fields[i] = compact(m.ValuePos(f))
 	}

@@ -224,7 +224,9 @@ type Question struct {
 	SeeAlso []string `json:"see_also,omitempty"`
 
 	cond Condition
-	src  questionSource
+	// src is where the question stands in its file, while it is loaded:
+	// problems are found then, and a bank's positions are not kept after.
+	src *questionSource
 }
 
 // Package is a work package: gaps that are closed together and share a

@@ -26,6 +26,16 @@ func sameAsWhole(t *testing.T, name string, data []byte) bool {
 	if fmt.Sprint(gotErr) != fmt.Sprint(wantErr) {
 		t.Fatalf("%s: read in parts:\n%v\nwhole:\n%v", name, gotErr, wantErr)
 	}
+	// LoadFile reads the parts again from the file.
+	path := filepath.Join(t.TempDir(), name)
+	if err := os.WriteFile(path, data, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	fromFile, fileErr := questionnaire.LoadFile(path)
+	wantFile, wantFileErr := questionnaire.LoadWhole(path, data)
+	if fmt.Sprint(fileErr) != fmt.Sprint(wantFileErr) || !reflect.DeepEqual(fromFile, wantFile) {
+		t.Fatalf("%s: LoadFile:\n%v\nwhole:\n%v", name, fileErr, wantFileErr)
+	}
 	var gotPs, wantPs yamlfile.Problems
 	if errors.As(gotErr, &gotPs) != errors.As(wantErr, &wantPs) || !reflect.DeepEqual(gotPs, wantPs) {
 		t.Fatalf("%s: problems differ:\n%v\n%v", name, gotPs, wantPs)

@@ -12,6 +12,9 @@ import (
 func validate(r *yamlfile.Reader, qn *Questionnaire) {
 	validateCatalog(r, qn)
 	seen := map[string]bool{}
+	// A condition is parsed once and shared by the questions that state it:
+	// a bank has a few dozen conditions, and thousands of questions.
+	conds := map[string]Condition{}
 	for _, q := range qn.Questions {
 		if q.ID != "" {
 			if seen[q.ID] {
@@ -20,6 +23,7 @@ func validate(r *yamlfile.Reader, qn *Questionnaire) {
 			seen[q.ID] = true
 		}
 		validateQuestion(r, qn, q)
+		validateCondition(r, q, conds)
 	}
 	validatePackages(r, qn)
 	validateRetired(r, qn)
@@ -104,7 +108,6 @@ func validateQuestion(r *yamlfile.Reader, qn *Questionnaire, q *Question) {
 			r.ErrorAt(q.src.seeAlso[i], "%s: see_also names %q, which is not another question", label, id)
 		}
 	}
-	validateCondition(r, q)
 }
 
 // ISMSFact is the scope fact that switches the ISO/IEC 27001 target on; every
@@ -197,8 +200,12 @@ func allKnown(qn *Questionnaire, ids []string) bool {
 	return true
 }
 
-func validateCondition(r *yamlfile.Reader, q *Question) {
+func validateCondition(r *yamlfile.Reader, q *Question, conds map[string]Condition) {
 	if strings.TrimSpace(q.AppliesIf) == "" {
+		return
+	}
+	if c, ok := conds[q.AppliesIf]; ok {
+		q.cond = c
 		return
 	}
 	at := q.src.field("applies_if")
@@ -217,6 +224,7 @@ func validateCondition(r *yamlfile.Reader, q *Question) {
 	}
 	if ok {
 		q.cond = c
+		conds[q.AppliesIf] = c
 	}
 }
 
