@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/gapmap/gapmap/internal/yamlfile"
 )
@@ -43,8 +44,16 @@ func lint(r *yamlfile.Reader, qn *Questionnaire, strict bool) {
 // them, without making the list.
 func WordCount(s string) int {
 	n, inWord := 0, false
-	for _, r := range s {
-		space := unicode.IsSpace(r)
+	for i := 0; i < len(s); {
+		var space bool
+		if c := s[i]; c < utf8.RuneSelf {
+			space = asciiSpace[c]
+			i++
+		} else {
+			r, size := utf8.DecodeRuneInString(s[i:])
+			space = unicode.IsSpace(r)
+			i += size
+		}
 		if !space && !inWord {
 			n++
 		}
@@ -52,6 +61,8 @@ func WordCount(s string) int {
 	}
 	return n
 }
+
+var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
 
 func lintWords(report func(yamlfile.Pos, string, ...any), q *Question) {
 	check := func(field string, n, limit int) {

@@ -96,6 +96,14 @@ func (s *shapeScanner) checkDepth() string {
 
 func (s *shapeScanner) scanContent(lineIndent int) string {
 	for !s.atLineEnd() {
+		if !s.valueStart && s.flow == 0 {
+			// Inside text, only a space (before a comment), a colon or
+			// the line's end can change anything.
+			s.skipText()
+			if s.atLineEnd() {
+				break
+			}
+		}
 		c := s.data[s.i]
 		if s.split != nil && s.valueStart && (c != '?' || s.spaceAfter()) {
 			s.split.token(c)
@@ -173,6 +181,18 @@ func (s *shapeScanner) scanContent(lineIndent int) string {
 	}
 	s.nextLine()
 	return ""
+}
+
+// skipText moves to the next space, tab, carriage return, colon or line
+// break.
+func (s *shapeScanner) skipText() {
+	for s.i < len(s.data) {
+		switch s.data[s.i] {
+		case ' ', '\t', '\r', '\n', ':':
+			return
+		}
+		s.i++
+	}
 }
 
 // innermost is the column of the innermost block level, -1 at none.
