@@ -56,18 +56,21 @@ func ParseSplit(file string, data []byte, key string) (root Node, r *Reader, ite
 // a 7 MB bank's text is not held while its questions are decoded. Problems
 // name the file by path.
 func ParseSplitFile(path, key string) (root Node, r *Reader, items *Items, err error) {
-	data, err := ReadFile(path)
-	if err != nil {
-		return nil, &Reader{File: path}, nil, err
-	}
-	root, r, items, err = parseSplit(path, data, key)
-	if items != nil {
+	r = &Reader{File: path}
+	ferr := useFile(path, func(data []byte) {
+		root, r, items, err = parseSplit(path, data, key)
+		if items == nil {
+			return
+		}
 		items.path, items.seed = path, maphash.MakeSeed()
 		for i := range items.parts {
 			p := &items.parts[i]
 			p.sum = maphash.Bytes(items.seed, data[p.from:p.to])
 		}
 		items.data = nil
+	})
+	if ferr != nil {
+		return nil, &Reader{File: path}, nil, ferr
 	}
 	return root, r, items, err
 }

@@ -7,6 +7,7 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"runtime/debug"
 	"strings"
 )
 
@@ -43,4 +44,54 @@ func explainPath(path string, err error) error {
 		return fmt.Errorf("%w (\"~\" is expanded by the shell, not by gapmap: leave it unquoted or write the full path)", err)
 	}
 	return err
+}
+
+// mapSize is the size from which a file is mapped rather than read.
+const mapSize = 1 << 20
+
+// useFile calls use with the bytes of the file at path, as ReadFile reads
+// them (with its errors), or mapped when the file is large. A mapped file
+// cut short while in use faults when its lost pages are touched: that is
+// recovered into an error here rather than a crash. use must keep no
+// reference to the bytes.
+func useFile(path string, use func(data []byte)) (err error) {
+	data, unmap := mapLarge(path)
+	if unmap == nil {
+		if data, err = ReadFile(path); err != nil {
+			return err
+		}
+		use(data)
+		return nil
+	}
+	defer unmap()
+	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
+	defer func() {
+		if p := recover(); p != nil {
+			if _, fault := p.(interface{ Addr() uintptr }); !fault {
+				panic(p)
+			}
+			err = Problems{{File: path, Msg: "the file changed while it was read; try again"}}
+		}
+	}()
+	use(data)
+	return nil
+}
+
+// mapLarge maps a regular file of mapSize to MaxBytes bytes; unmap is nil
+// when it did not.
+func mapLarge(path string) (data []byte, unmap func()) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, nil
+	}
+	defer f.Close()
+	fi, err := f.Stat()
+	if err != nil || !fi.Mode().IsRegular() || fi.Size() < mapSize || fi.Size() > MaxBytes {
+		return nil, nil
+	}
+	data, unmap, ok := mapFile(f, fi.Size())
+	if !ok {
+		return nil, nil
+	}
+	return data, unmap
 }
