@@ -32,12 +32,21 @@ func lint(r *yamlfile.Reader, qn *Questionnaire, strict bool) {
 		}
 		qn.Warnings = append(qn.Warnings, yamlfile.Problem{File: r.File, Pos: p, Msg: fmt.Sprintf(format, args...)})
 	}
+	// The similarity lint reads the questions on another core meanwhile;
+	// its problems come last, as when it ran last.
+	similar := &yamlfile.Reader{File: r.File}
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		lintSimilar(similar, qn)
+	}()
 	for _, q := range qn.Questions {
 		lintWords(r.ErrorAt, q)
 		lintDependencies(r, qn, q)
 	}
 	lintFacts(warn, qn)
-	lintSimilar(r, qn)
+	<-done
+	r.Problems = append(r.Problems, similar.Problems...)
 }
 
 // WordCount counts whitespace-separated words, as strings.Fields splits
