@@ -74,20 +74,36 @@ func WordCount(s string) int {
 var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
 
 func lintWords(report func(yamlfile.Pos, string, ...any), q *Question) {
-	check := func(field string, n, limit int) {
-		if n > limit {
+	check := func(field string, n int32, limit int) {
+		if int(n) > limit {
 			report(q.src.field(field), "question %s: %s has %d words, more than %d", q.ID, field, n, limit)
 		}
 	}
-	check("text", WordCount(q.Text), MaxTextWords)
-	check("help.why", WordCount(q.Help.Why), MaxWhyWords)
-	check("help.good", WordCount(q.Help.Good), MaxGoodWords)
-	check("help.evidence", WordCount(q.Help.Evidence), MaxEvidenceWords)
-	steps := 0
-	for _, s := range q.Help.FirstSteps {
-		steps += WordCount(s)
+	w := q.src.words
+	check("text", w.text, MaxTextWords)
+	check("help.why", w.why, MaxWhyWords)
+	check("help.good", w.good, MaxGoodWords)
+	check("help.evidence", w.evidence, MaxEvidenceWords)
+	check("help.first_steps", w.firstSteps, MaxFirstStepsWords)
+}
+
+// wordCounts are the words of a question's text and help, counted as it is
+// decoded (on the cores that parse the file) for the word lint.
+type wordCounts struct {
+	text, why, good, evidence, firstSteps int32
+}
+
+func countWords(q *Question) wordCounts {
+	w := wordCounts{
+		text:     int32(WordCount(q.Text)),
+		why:      int32(WordCount(q.Help.Why)),
+		good:     int32(WordCount(q.Help.Good)),
+		evidence: int32(WordCount(q.Help.Evidence)),
 	}
-	check("help.first_steps", steps, MaxFirstStepsWords)
+	for _, s := range q.Help.FirstSteps {
+		w.firstSteps += int32(WordCount(s))
+	}
+	return w
 }
 
 // lintDependencies reports a dependency that does not apply in some scope

@@ -293,6 +293,7 @@ func decodeQuestion(r *yamlfile.Reader, n yamlfile.Node) *Question {
 			list[i] = r.Intern(s)
 		}
 	}
+	q.src.words = countWords(q)
 	return q
 }
 

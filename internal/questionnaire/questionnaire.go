@@ -263,6 +263,7 @@ type questionSource struct {
 	// fields are the positions of the values of questionFields, then of
 	// helpFields; a field that is absent is at its mapping.
 	fields    [len(questionFields) + len(helpFields)]pos
+	words     wordCounts
 	criteria  []yamlfile.Pos
 	dependsOn []yamlfile.Pos
 	seeAlso   []yamlfile.Pos
