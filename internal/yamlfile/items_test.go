@@ -104,6 +104,8 @@ func TestSplitMatchesWhole(t *testing.T) {
 		"items:\r\n  - a\r\n  - b\r\n",
 		"items:\n  - a\nbroken: [\n",
 		"items:\n  - a: b\n   c: d\n  - e\n",
+		"items:\n  - 'a\n---\n  b'\n  - c\n",
+		"items:\n  - \"a\n...\n  b\"\n  - c\n",
 	} {
 		if splitMatchesWhole(t, []byte(s)) {
 			split++
