@@ -46,8 +46,10 @@ func explainPath(path string, err error) error {
 	return err
 }
 
-// mapSize is the size from which a file is mapped rather than read.
-const mapSize = 1 << 20
+// mapSize is the size from which a file is mapped rather than read: above
+// what goccy may be given, so only yaml.v3, which copies what it keeps, reads
+// mapped bytes.
+const mapSize = goccyMaxBytes + 1
 
 // useFile calls use with the bytes of the file at path, as ReadFile reads
 // them (with its errors), or mapped when the file is large. A mapped file
