@@ -64,7 +64,7 @@ func TestCompiledBuiltinIsUsed(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if qn.Questions[0].src.fields != nil {
+	if qn.Areas[0].at != (yamlfile.Pos{}) {
 		t.Error("Builtin parsed the YAML although a compiled form exists")
 	}
 	edited := bytes.Replace(data, []byte("title:"), []byte("title: "), 1)
@@ -148,7 +148,7 @@ func goLiteral(b *bytes.Buffer, v reflect.Value, elide bool) error {
 // which the compiled form has no use for.
 func forgetPositions(qn *Questionnaire) {
 	for _, q := range qn.Questions {
-		q.src = questionSource{}
+		q.src = nil
 	}
 	for i := range qn.Areas {
 		qn.Areas[i].at = yamlfile.Pos{}

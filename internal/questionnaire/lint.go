@@ -2,9 +2,10 @@ package questionnaire
 
 import (
 	"fmt"
-	"regexp"
 	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/gapmap/gapmap/internal/yamlfile"
 )
@@ -31,32 +32,78 @@ func lint(r *yamlfile.Reader, qn *Questionnaire, strict bool) {
 		}
 		qn.Warnings = append(qn.Warnings, yamlfile.Problem{File: r.File, Pos: p, Msg: fmt.Sprintf(format, args...)})
 	}
+	// The similarity lint reads the questions on another core meanwhile;
+	// its problems come last, as when it ran last.
+	similar := &yamlfile.Reader{File: r.File}
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		lintSimilar(similar, qn)
+	}()
 	for _, q := range qn.Questions {
 		lintWords(r.ErrorAt, q)
 		lintDependencies(r, qn, q)
 	}
 	lintFacts(warn, qn)
-	lintSimilar(r, qn)
+	<-done
+	r.Problems = append(r.Problems, similar.Problems...)
 }
 
-// WordCount counts whitespace-separated words.
-func WordCount(s string) int { return len(strings.Fields(s)) }
+// WordCount counts whitespace-separated words, as strings.Fields splits
+// them, without making the list.
+func WordCount(s string) int {
+	n, inWord := 0, false
+	for i := 0; i < len(s); {
+		var space bool
+		if c := s[i]; c < utf8.RuneSelf {
+			space = asciiSpace[c]
+			i++
+		} else {
+			r, size := utf8.DecodeRuneInString(s[i:])
+			space = unicode.IsSpace(r)
+			i += size
+		}
+		if !space && !inWord {
+			n++
+		}
+		inWord = !space
+	}
+	return n
+}
+
+var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
 
 func lintWords(report func(yamlfile.Pos, string, ...any), q *Question) {
-	check := func(field string, n, limit int) {
-		if n > limit {
-			report(q.src.fields[field], "question %s: %s has %d words, more than %d", q.ID, field, n, limit)
+	check := func(field string, n int32, limit int) {
+		if int(n) > limit {
+			report(q.src.field(field), "question %s: %s has %d words, more than %d", q.ID, field, n, limit)
 		}
 	}
-	check("text", WordCount(q.Text), MaxTextWords)
-	check("help.why", WordCount(q.Help.Why), MaxWhyWords)
-	check("help.good", WordCount(q.Help.Good), MaxGoodWords)
-	check("help.evidence", WordCount(q.Help.Evidence), MaxEvidenceWords)
-	steps := 0
-	for _, s := range q.Help.FirstSteps {
-		steps += WordCount(s)
+	w := q.src.words
+	check("text", w.text, MaxTextWords)
+	check("help.why", w.why, MaxWhyWords)
+	check("help.good", w.good, MaxGoodWords)
+	check("help.evidence", w.evidence, MaxEvidenceWords)
+	check("help.first_steps", w.firstSteps, MaxFirstStepsWords)
+}
+
+// wordCounts are the words of a question's text and help, counted as it is
+// decoded (on the cores that parse the file) for the word lint.
+type wordCounts struct {
+	text, why, good, evidence, firstSteps int32
+}
+
+func countWords(q *Question) wordCounts {
+	w := wordCounts{
+		text:     int32(WordCount(q.Text)),
+		why:      int32(WordCount(q.Help.Why)),
+		good:     int32(WordCount(q.Help.Good)),
+		evidence: int32(WordCount(q.Help.Evidence)),
 	}
-	check("help.first_steps", steps, MaxFirstStepsWords)
+	for _, s := range q.Help.FirstSteps {
+		w.firstSteps += int32(WordCount(s))
+	}
+	return w
 }
 
 // lintDependencies reports a dependency that does not apply in some scope
@@ -169,7 +216,7 @@ func lintSimilar(r *yamlfile.Reader, qn *Questionnaire) {
 		if len(qs) < 2 {
 			continue
 		}
-		words := make([]map[string]bool, len(qs))
+		words := make([][]string, len(qs))
 		for i, q := range qs {
 			words[i] = contentWords(q.Text)
 		}
@@ -179,7 +226,7 @@ func lintSimilar(r *yamlfile.Reader, qn *Questionnaire) {
 					continue
 				}
 				if s := jaccard(words[i], words[i+1+j]); s >= SimilarityThreshold {
-					r.ErrorAt(b.src.fields["text"], "question %s asks much the same as %s (same criteria, %.0f%% of content words shared): merge them, or name the other under see_also",
+					r.ErrorAt(b.src.field("text"), "question %s asks much the same as %s (same criteria, %.0f%% of content words shared): merge them, or name the other under see_also",
 						b.ID, a.ID, s*100)
 				}
 			}
@@ -195,8 +242,6 @@ func criteriaKey(criteria []string) string {
 	return strings.Join(sorted, "\x00")
 }
 
-var wordPattern = regexp.MustCompile(`[a-z0-9]+(?:['-][a-z0-9]+)*`)
-
 // stopWords are left out when comparing questions: they carry no content.
 var stopWords = map[string]bool{}
 
@@ -208,24 +253,55 @@ func init() {
 	}
 }
 
-func contentWords(s string) map[string]bool {
-	out := map[string]bool{}
-	for _, w := range wordPattern.FindAllString(strings.ToLower(s), -1) {
-		if !stopWords[w] {
-			out[w] = true
+// contentWords returns the distinct words of s that are not stop words,
+// sorted. A word is what [a-z0-9]+(?:['-][a-z0-9]+)* matches in the
+// lowercased text: letters and digits, joined by single apostrophes or
+// hyphens.
+func contentWords(s string) []string {
+	s = strings.ToLower(s)
+	var out []string
+	for i := 0; i < len(s); {
+		if !isWordByte(s[i]) {
+			i++
+			continue
 		}
+		j := i + 1
+		for j < len(s) {
+			if isWordByte(s[j]) {
+				j++
+			} else if (s[j] == '\'' || s[j] == '-') && j+1 < len(s) && isWordByte(s[j+1]) {
+				j += 2
+			} else {
+				break
+			}
+		}
+		if w := s[i:j]; !stopWords[w] {
+			out = append(out, w)
+		}
+		i = j
 	}
-	return out
+	slices.Sort(out)
+	return slices.Compact(out)
 }
 
-func jaccard(a, b map[string]bool) float64 {
+func isWordByte(c byte) bool { return c >= 'a' && c <= 'z' || c >= '0' && c <= '9' }
+
+// jaccard is the share of words two sorted sets have in common.
+func jaccard(a, b []string) float64 {
 	if len(a) == 0 || len(b) == 0 {
 		return 0
 	}
 	inter := 0
-	for w := range a {
-		if b[w] {
+	for i, j := 0, 0; i < len(a) && j < len(b); {
+		switch {
+		case a[i] < b[j]:
+			i++
+		case a[i] > b[j]:
+			j++
+		default:
 			inter++
+			i++
+			j++
 		}
 	}
 	return float64(inter) / float64(len(a)+len(b)-inter)

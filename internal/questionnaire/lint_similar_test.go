@@ -29,7 +29,8 @@ func TestLintSimilarMatchesEveryPair(t *testing.T) {
 		if rng.IntN(10) == 0 && i > 0 {
 			q.SeeAlso = []string{fmt.Sprintf("a.q%d", rng.IntN(i))}
 		}
-		q.src.fields = map[string]yamlfile.Pos{"text": {Line: i + 1, Col: 9}}
+		q.src = &questionSource{}
+		q.src.fields[slices.Index(questionFields[:], "text")] = pos{int32(i + 1), 9}
 		qn.Questions = append(qn.Questions, q)
 	}
 	got := &yamlfile.Reader{File: "x.yaml"}
@@ -61,7 +62,7 @@ func lintSimilarEveryPair(r *yamlfile.Reader, qn *Questionnaire) {
 				continue
 			}
 			if j := jaccard(contentWords(a.Text), contentWords(b.Text)); j >= SimilarityThreshold {
-				r.ErrorAt(b.src.fields["text"], "question %s asks much the same as %s (same criteria, %.0f%% of content words shared): merge them, or name the other under see_also",
+				r.ErrorAt(b.src.field("text"), "question %s asks much the same as %s (same criteria, %.0f%% of content words shared): merge them, or name the other under see_also",
 					b.ID, a.ID, j*100)
 			}
 		}

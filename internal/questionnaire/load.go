@@ -2,17 +2,17 @@ package questionnaire
 
 import (
 	"regexp"
+	"slices"
 
 	"github.com/gapmap/gapmap/internal/yamlfile"
 )
 
 // LoadFile reads and validates a questionnaire file.
+// Its bytes are not kept while the questions are decoded: a large bank's
+// text and its questions are not held at once.
 func LoadFile(path string) (*Questionnaire, error) {
-	data, err := yamlfile.ReadFile(path)
-	if err != nil {
-		return nil, err
-	}
-	return Load(path, data)
+	root, r, items, err := yamlfile.ParseSplitFile(path, "questions")
+	return loadParsed(root, r, items, err, lintCustom)
 }
 
 // Load parses and validates a questionnaire. name is the file name used in
@@ -41,11 +41,31 @@ const (
 
 // load parses, validates and lints a questionnaire at the given level.
 func load(name string, data []byte, level lintLevel) (*Questionnaire, error) {
-	root, r, err := yamlfile.Parse(name, data)
+	root, r, items, err := yamlfile.ParseSplit(name, data, "questions")
+	return loadParsed(root, r, items, err, level)
+}
+
+// loadParsed decodes what yamlfile.ParseSplit returned, then validates and
+// lints it.
+func loadParsed(root yamlfile.Node, r *yamlfile.Reader, items *yamlfile.Items, err error, level lintLevel) (*Questionnaire, error) {
 	if err != nil {
 		return nil, err
 	}
-	qn := decode(r, root)
+	qn, ok := decode(r, root, items)
+	if !ok {
+		// The questions could not be read part by part: the whole file is
+		// parsed, and says what is wrong with it.
+		if root, r, err = items.Whole(); err != nil {
+			return nil, err
+		}
+		qn, _ = decode(r, root, nil)
+	}
+	return finish(r, qn, level)
+}
+
+// finish validates and lints a decoded questionnaire, which is nil when its
+// file was refused before its questions.
+func finish(r *yamlfile.Reader, qn *Questionnaire, level lintLevel) (*Questionnaire, error) {
 	if qn != nil {
 		validate(r, qn)
 		if len(r.Problems) == 0 && level != lintNone {
@@ -56,6 +76,9 @@ func load(name string, data []byte, level lintLevel) (*Questionnaire, error) {
 	if len(r.Problems) > 0 {
 		r.Problems.Sort()
 		return nil, r.Problems
+	}
+	for _, q := range qn.Questions {
+		q.src = nil
 	}
 	return qn, nil
 }
@@ -69,24 +92,29 @@ var (
 // FormatVersion is the questionnaire file format this version reads.
 const FormatVersion = 2
 
-var questionFields = []string{
-	"id", "title", "area", "category", "text", "help", "criteria", "severity", "effort",
-	"evidence", "frequency", "lead_time_weeks", "package", "depends_on", "applies_if",
-	"iso27001", "common_finding", "see_also",
-}
-
-var helpFields = []string{"why", "good", "evidence", "first_steps"}
-
-func decode(r *yamlfile.Reader, root yamlfile.Node) *Questionnaire {
-	top, ok := r.Mapping(root, "a questionnaire")
-	if !ok {
-		return nil
+// The fields of a question and of its help, in the order their positions
+// are kept (questionSource.fields).
+var (
+	questionFields = [...]string{
+		"id", "title", "area", "category", "text", "help", "criteria", "severity", "effort",
+		"evidence", "frequency", "lead_time_weeks", "package", "depends_on", "applies_if",
+		"iso27001", "common_finding", "see_also",
 	}
-	if !checkFormat(r, top) {
-		return nil
+	helpFields = [...]string{"why", "good", "evidence", "first_steps"}
+)
+
+// decode reads a parsed questionnaire. With items (its questions, left out
+// of root by yamlfile.ParseSplit) it reads them part by part; ok is false
+// when that could not be done and the whole file must be parsed: the
+// questions did not parse on their own, or the rest of the file is refused
+// already (the whole file may hold an earlier syntax error).
+func decode(r *yamlfile.Reader, root yamlfile.Node, items *yamlfile.Items) (qn *Questionnaire, ok bool) {
+	top, ok := r.Mapping(root, "a questionnaire")
+	if !ok || !checkFormat(r, top) {
+		return nil, items == nil
 	}
 	top.AllowOnly("format", "id", "title", "version", "areas", "criteria", "packages", "retired", "questions")
-	qn := &Questionnaire{
+	qn = &Questionnaire{
 		Format:  FormatVersion,
 		ID:      top.String("id", true),
 		Title:   top.String("title", true),
@@ -115,13 +143,17 @@ func decode(r *yamlfile.Reader, root yamlfile.Node) *Questionnaire {
 			qn.Retired = append(qn.Retired, rt)
 		}
 	}
-	for _, n := range top.List("questions", true) {
-		if q := decodeQuestion(r, n); q != nil {
-			qn.Questions = append(qn.Questions, q)
+	questions := []*Question(nil)
+	if items == nil {
+		for _, n := range top.List("questions", true) {
+			questions = append(questions, decodeQuestion(r, n))
 		}
+	} else if questions, ok = yamlfile.DecodeItems(items, r, decodeQuestion); !ok {
+		return nil, false
 	}
+	qn.Questions = slices.DeleteFunc(questions, func(q *Question) bool { return q == nil })
 	qn.index()
-	return qn
+	return qn, true
 }
 
 // checkFormat refuses files of another format version. A format-1 file (the
@@ -218,26 +250,27 @@ func decodeQuestion(r *yamlfile.Reader, n yamlfile.Node) *Question {
 	if !ok {
 		return nil
 	}
-	m.AllowOnly(questionFields...)
+	m.AllowOnly(questionFields[:]...)
+	// Names that recur across questions are kept once (r.Intern).
+	name := func(key string, required bool) string { return r.Intern(m.String(key, required)) }
 	q := &Question{
 		ID:            m.String("id", true),
 		Title:         m.String("title", true),
-		Area:          m.String("area", true),
-		Category:      Category(m.String("category", true)),
+		Area:          name("area", true),
+		Category:      Category(name("category", true)),
 		Text:          m.String("text", true),
-		Severity:      Severity(m.String("severity", true)),
-		Effort:        Effort(m.String("effort", true)),
-		Evidence:      EvidenceKind(m.String("evidence", true)),
-		Frequency:     Frequency(m.String("frequency", false)),
-		Package:       m.String("package", false),
-		AppliesIf:     m.String("applies_if", false),
+		Severity:      Severity(name("severity", true)),
+		Effort:        Effort(name("effort", true)),
+		Evidence:      EvidenceKind(name("evidence", true)),
+		Frequency:     Frequency(name("frequency", false)),
+		Package:       name("package", false),
+		AppliesIf:     name("applies_if", false),
 		CommonFinding: m.Bool("common_finding"),
 	}
 	q.LeadTimeWeeks, _ = m.Number("lead_time_weeks")
-	q.src.at = m.Pos()
-	q.src.fields = make(map[string]yamlfile.Pos, len(questionFields)+len(helpFields))
-	for _, f := range questionFields {
-		q.src.fields[f] = m.ValuePos(f)
+	q.src = &questionSource{at: compact(m.Pos())}
+	for i, f := range questionFields {
+		q.src.fields[i] = compact(m.ValuePos(f))
 	}
 	decodeHelp(r, m, q)
 	// An ISMS question lists its criteria empty (criteria: []); a TSC
@@ -255,6 +288,12 @@ func decodeQuestion(r *yamlfile.Reader, n yamlfile.Node) *Question {
 		q.ISO27001 = []string{}
 	}
 	q.SeeAlso, q.src.seeAlso = m.Strings("see_also")
+	for _, list := range [][]string{q.Criteria, q.DependsOn, q.ISO27001, q.SeeAlso} {
+		for i, s := range list {
+			list[i] = r.Intern(s)
+		}
+	}
+	q.src.words = countWords(q)
 	return q
 }
 
@@ -270,16 +309,16 @@ func decodeHelp(r *yamlfile.Reader, m yamlfile.Map, q *Question) {
 	if !ok {
 		return
 	}
-	h.AllowOnly(helpFields...)
+	h.AllowOnly(helpFields[:]...)
 	q.Help = Help{
 		Why:      h.String("why", true),
 		Good:     h.String("good", true),
 		Evidence: h.String("evidence", true),
 	}
 	h.List("first_steps", true)
-	q.Help.FirstSteps, q.src.firstSteps = h.Strings("first_steps")
-	for _, f := range helpFields {
-		q.src.fields["help."+f] = h.ValuePos(f)
+	q.Help.FirstSteps, _ = h.Strings("first_steps")
+	for i, f := range helpFields {
+		q.src.fields[len(questionFields)+i] = compact(h.ValuePos(f))
 	}
 }
 

@@ -12,14 +12,18 @@ import (
 func validate(r *yamlfile.Reader, qn *Questionnaire) {
 	validateCatalog(r, qn)
 	seen := map[string]bool{}
+	// A condition is parsed once and shared by the questions that state it:
+	// a bank has a few dozen conditions, and thousands of questions.
+	conds := map[string]Condition{}
 	for _, q := range qn.Questions {
 		if q.ID != "" {
 			if seen[q.ID] {
-				r.ErrorAt(q.src.fields["id"], "duplicate question id %q", q.ID)
+				r.ErrorAt(q.src.field("id"), "duplicate question id %q", q.ID)
 			}
 			seen[q.ID] = true
 		}
 		validateQuestion(r, qn, q)
+		validateCondition(r, q, conds)
 	}
 	validatePackages(r, qn)
 	validateRetired(r, qn)
@@ -45,7 +49,7 @@ func validateCatalog(r *yamlfile.Reader, qn *Questionnaire) {
 }
 
 func validateQuestion(r *yamlfile.Reader, qn *Questionnaire, q *Question) {
-	at := func(field string) yamlfile.Pos { return q.src.fields[field] }
+	at := func(field string) yamlfile.Pos { return q.src.field(field) }
 	label := "question " + q.ID
 	if q.ID != "" && !questionIDPattern.MatchString(q.ID) {
 		r.ErrorAt(at("id"), "question id %q must be dotted lowercase, like access.mfa", q.ID)
@@ -104,7 +108,6 @@ func validateQuestion(r *yamlfile.Reader, qn *Questionnaire, q *Question) {
 			r.ErrorAt(q.src.seeAlso[i], "%s: see_also names %q, which is not another question", label, id)
 		}
 	}
-	validateCondition(r, q)
 }
 
 // ISMSFact is the scope fact that switches the ISO/IEC 27001 target on; every
@@ -116,7 +119,7 @@ const ISMSFact = "iso27001"
 // target. (That a TSC question names at least one criterion is checked as
 // the file is read.)
 func validateISMS(r *yamlfile.Reader, q *Question) {
-	at := func(field string) yamlfile.Pos { return q.src.fields[field] }
+	at := func(field string) yamlfile.Pos { return q.src.field(field) }
 	switch {
 	case q.Category == ISMS && len(q.Criteria) > 0:
 		r.ErrorAt(at("criteria"), "question %s: an isms question counts in no SOC 2 figure, so its criteria must be empty", q.ID)
@@ -130,7 +133,7 @@ func validateISMS(r *yamlfile.Reader, q *Question) {
 const MaxTitleLen = 60
 
 func validateTitle(r *yamlfile.Reader, q *Question) {
-	at := q.src.fields["title"]
+	at := q.src.field("title")
 	if n := len([]rune(q.Title)); n > MaxTitleLen {
 		r.ErrorAt(at, "question %s: title has %d characters, more than %d", q.ID, n, MaxTitleLen)
 	}
@@ -140,10 +143,10 @@ func validateTitle(r *yamlfile.Reader, q *Question) {
 }
 
 func validateFrequency(r *yamlfile.Reader, q *Question) {
-	at := q.src.fields["frequency"]
+	at := q.src.field("frequency")
 	switch {
 	case q.Evidence == Periodic && q.Frequency == "":
-		r.ErrorAt(q.src.fields["evidence"], "question %s: a periodic control needs a frequency (one of: %s)", q.ID, join(Frequencies))
+		r.ErrorAt(q.src.field("evidence"), "question %s: a periodic control needs a frequency (one of: %s)", q.ID, join(Frequencies))
 	case q.Frequency != "" && !slices.Contains(Frequencies, q.Frequency):
 		r.ErrorAt(at, "question %s: unknown frequency %q (expected one of: %s)", q.ID, q.Frequency, join(Frequencies))
 	case q.Frequency != "" && q.Evidence != Periodic && q.Evidence != "":
@@ -197,11 +200,15 @@ func allKnown(qn *Questionnaire, ids []string) bool {
 	return true
 }
 
-func validateCondition(r *yamlfile.Reader, q *Question) {
+func validateCondition(r *yamlfile.Reader, q *Question, conds map[string]Condition) {
 	if strings.TrimSpace(q.AppliesIf) == "" {
 		return
 	}
-	at := q.src.fields["applies_if"]
+	if c, ok := conds[q.AppliesIf]; ok {
+		q.cond = c
+		return
+	}
+	at := q.src.field("applies_if")
 	c, err := ParseCondition(q.AppliesIf)
 	if err != nil {
 		ce := err.(*ConditionError)
@@ -217,6 +224,7 @@ func validateCondition(r *yamlfile.Reader, q *Question) {
 	}
 	if ok {
 		q.cond = c
+		conds[q.AppliesIf] = c
 	}
 }
 

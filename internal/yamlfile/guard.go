@@ -29,13 +29,19 @@ func Check(file string, data []byte) error {
 
 // check returns, with Check's verdict, the file's estimated node count.
 func check(file string, data []byte) (int, error) {
+	return checkSplit(file, data, nil)
+}
+
+// checkSplit is check, finding the items of a top-level sequence with sp
+// when it is not nil.
+func checkSplit(file string, data []byte, sp *splitter) (int, error) {
 	if len(data) > MaxBytes {
 		return 0, tooLarge(file, int64(len(data)))
 	}
 	if p, msg := checkEncoding(data); msg != "" {
 		return 0, Problems{{File: file, Pos: p, Msg: msg}}
 	}
-	s := shapeScanner{data: data}
+	s := shapeScanner{data: data, split: sp}
 	if p, msg := s.scan(); msg != "" {
 		return 0, Problems{{File: file, Pos: p, Msg: msg}}
 	}

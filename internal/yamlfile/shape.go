@@ -26,6 +26,8 @@ type shapeScanner struct {
 	// or a bracket.
 	plain       bool
 	plainIndent int
+	// split, when set, finds the items of a top-level sequence on the way.
+	split *splitter
 }
 
 func (s *shapeScanner) scan() (Pos, string) {
@@ -51,6 +53,9 @@ func (s *shapeScanner) scanLine() string {
 		return s.scanContent(s.plainIndent)
 	}
 	s.plain = false
+	if s.split != nil {
+		s.split.line(s, col)
+	}
 	if s.flow == 0 {
 		for len(s.indent) > 0 && s.indent[len(s.indent)-1] > col {
 			s.indent = s.indent[:len(s.indent)-1]
@@ -91,7 +96,18 @@ func (s *shapeScanner) checkDepth() string {
 
 func (s *shapeScanner) scanContent(lineIndent int) string {
 	for !s.atLineEnd() {
+		if !s.valueStart && s.flow == 0 {
+			// Inside text, only a space (before a comment), a colon or
+			// the line's end can change anything.
+			s.skipText()
+			if s.atLineEnd() {
+				break
+			}
+		}
 		c := s.data[s.i]
+		if s.split != nil && s.valueStart && (c != '?' || s.spaceAfter()) {
+			s.split.token(c)
+		}
 		switch {
 		case c == ' ' || c == '\t' || c == '\r':
 			if s.i+1 < len(s.data) && s.data[s.i+1] == '#' {
@@ -165,6 +181,18 @@ func (s *shapeScanner) scanContent(lineIndent int) string {
 	}
 	s.nextLine()
 	return ""
+}
+
+// skipText moves to the next space, tab, carriage return, colon or line
+// break.
+func (s *shapeScanner) skipText() {
+	for s.i < len(s.data) {
+		switch s.data[s.i] {
+		case ' ', '\t', '\r', '\n', ':':
+			return
+		}
+		s.i++
+	}
 }
 
 // innermost is the column of the innermost block level, -1 at none.

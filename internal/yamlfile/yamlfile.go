@@ -108,6 +108,20 @@ func (ps Problems) Sort() {
 type Reader struct {
 	File     string
 	Problems Problems
+	interned map[string]string
+}
+
+// Intern returns s, or an equal string it returned before: the same few
+// names recur in every item of a long file, and are then kept once.
+func (r *Reader) Intern(s string) string {
+	if v, ok := r.interned[s]; ok {
+		return v
+	}
+	if r.interned == nil {
+		r.interned = map[string]string{}
+	}
+	r.interned[s] = s
+	return s
 }
 
 var lineInError = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
@@ -115,11 +129,16 @@ var lineInError = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
 // Parse parses data as a single YAML document. A syntax error is returned as
 // a Problems value with its position.
 func Parse(file string, data []byte) (Node, *Reader, error) {
-	r := &Reader{File: file}
 	nodes, err := check(file, data)
 	if err != nil {
-		return nil, r, err
+		return nil, &Reader{File: file}, err
 	}
+	return parse(file, data, nodes)
+}
+
+// parse parses data that passed check, which estimated its nodes.
+func parse(file string, data []byte, nodes int) (Node, *Reader, error) {
+	r := &Reader{File: file}
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	var doc yaml.Node
 	if err := dec.Decode(&doc); err != nil {
@@ -195,20 +214,32 @@ func IsMapping(n Node) bool { return resolve(n) != nil && resolve(n).Kind == yam
 
 // Map is a YAML mapping read by key.
 type Map struct {
-	r      *Reader
-	node   Node
+	r    *Reader
+	node Node
+	// keys, their nodes and their values, in file order, without
+	// duplicates. A mapping of a few keys (a question has about 18) is
+	// searched in order; a larger one (an answers file's) through index.
 	keys   []string
-	keyAt  map[string]Node
-	values map[string]Node
+	keyAt  []Node
+	values []Node
+	index  map[string]int
 }
+
+// indexAbove is the number of keys from which a mapping is indexed.
+const indexAbove = 24
 
 // Mapping reads n as a mapping; what names it in the error when it is not one.
 func (r *Reader) Mapping(n Node, what string) (Map, bool) {
 	n = resolve(n)
-	m := Map{r: r, node: n, keyAt: map[string]Node{}, values: map[string]Node{}}
+	m := Map{r: r, node: n}
 	if n == nil || n.Kind != yaml.MappingNode {
 		r.Errorf(n, "%s must be a mapping of keys to values, not %s", what, describe(n))
 		return m, false
+	}
+	size := len(n.Content) / 2
+	m.keys, m.keyAt, m.values = make([]string, 0, size), make([]Node, 0, size), make([]Node, 0, size)
+	if size > indexAbove {
+		m.index = make(map[string]int, size)
 	}
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], n.Content[i+1]
@@ -216,48 +247,72 @@ func (r *Reader) Mapping(n Node, what string) (Map, bool) {
 		if !r.checkLength(k, "a key") {
 			continue
 		}
-		if _, dup := m.values[key]; dup {
+		if m.find(key) >= 0 {
 			r.Errorf(k, "duplicate key %q", key)
 			continue
 		}
+		if m.index != nil {
+			m.index[key] = len(m.keys)
+		}
 		m.keys = append(m.keys, key)
-		m.keyAt[key] = k
-		m.values[key] = v
+		m.keyAt = append(m.keyAt, k)
+		m.values = append(m.values, v)
 	}
 	return m, true
+}
+
+// find returns the index of key, or -1.
+func (m Map) find(key string) int {
+	if m.index != nil {
+		if i, ok := m.index[key]; ok {
+			return i
+		}
+		return -1
+	}
+	for i, k := range m.keys {
+		if k == key {
+			return i
+		}
+	}
+	return -1
 }
 
 // Pos is the position of the mapping itself.
 func (m Map) Pos() Pos { return PosOf(m.node) }
 
 // Has reports whether key is present.
-func (m Map) Has(key string) bool { _, ok := m.values[key]; return ok }
+func (m Map) Has(key string) bool { return m.find(key) >= 0 }
 
 // KeyPos is the position of a key, or of the mapping when it is absent.
 func (m Map) KeyPos(key string) Pos {
-	if k, ok := m.keyAt[key]; ok {
-		return PosOf(k)
+	if i := m.find(key); i >= 0 {
+		return PosOf(m.keyAt[i])
 	}
 	return m.Pos()
 }
 
 // ValuePos is the position of a key's value, or of the mapping when absent.
 func (m Map) ValuePos(key string) Pos {
-	if v, ok := m.values[key]; ok {
-		return PosOf(v)
+	if i := m.find(key); i >= 0 {
+		return PosOf(m.values[i])
 	}
 	return m.Pos()
 }
 
 // Node returns the value node of key, or nil.
-func (m Map) Node(key string) Node { return resolve(m.values[key]) }
+func (m Map) Node(key string) Node {
+	if i := m.find(key); i >= 0 {
+		return resolve(m.values[i])
+	}
+	return nil
+}
 
 // Keys returns the keys in file order.
 func (m Map) Keys() []string { return m.keys }
 
 // AllowOnly reports every key not in allowed.
 func (m Map) AllowOnly(allowed ...string) {
-	for _, k := range m.keys {
+	for i, k := range m.keys {
 		known := false
 		for _, a := range allowed {
 			if k == a {
@@ -266,7 +321,7 @@ func (m Map) AllowOnly(allowed ...string) {
 			}
 		}
 		if !known {
-			m.r.Errorf(m.keyAt[k], "unknown field %q (expected one of: %s)", k, strings.Join(allowed, ", "))
+			m.r.Errorf(m.keyAt[i], "unknown field %q (expected one of: %s)", k, strings.Join(allowed, ", "))
 		}
 	}
 }
@@ -380,13 +435,17 @@ func (m Map) List(key string, required bool) []Node {
 func (m Map) Strings(key string) ([]string, []Pos) {
 	var vals []string
 	var poss []Pos
-	for _, n := range m.Seq(key) {
+	items := m.Seq(key)
+	for _, n := range items {
 		if n == nil || n.Kind != yaml.ScalarNode || isNull(n) {
 			m.r.Errorf(n, "items of %q must be text, not %s", key, describe(n))
 			continue
 		}
 		if !m.r.checkLength(n, fmt.Sprintf("an item of %q", key)) {
 			continue
+		}
+		if vals == nil { // sized once: the lists are kept
+			vals, poss = make([]string, 0, len(items)), make([]Pos, 0, len(items))
 		}
 		vals = append(vals, n.Value)
 		poss = append(poss, PosOf(n))
