@@ -22,10 +22,11 @@ test: tools lint test-go fuzz lint-md ## Everything CI checks: gofmt, vet, stati
 test-go: build
 	GAPMAP_BIN=$(CURDIR)/$(BIN) $(GO) test -count=1 $(PKGS)
 
-fuzz: ## Fuzz both file loaders, the input scan and the preview's Markdown renderer for a few seconds each (interesting inputs are not minimized, to keep the time for fuzzing)
+fuzz: ## Fuzz both file loaders, the input scan, the split of a bank into parts and the preview's Markdown renderer for a few seconds each (interesting inputs are not minimized, to keep the time for fuzzing)
 	$(GO) test ./internal/questionnaire -run '^$$' -fuzz FuzzLoad -fuzztime $(FUZZTIME) -fuzzminimizetime 1x
 	$(GO) test ./internal/assessment -run '^$$' -fuzz FuzzParseFile -fuzztime $(FUZZTIME) -fuzzminimizetime 1x
 	$(GO) test ./internal/yamlfile -run '^$$' -fuzz FuzzCheckBoundsTheParse -fuzztime $(FUZZTIME) -fuzzminimizetime 1x
+	$(GO) test ./internal/yamlfile -run '^$$' -fuzz FuzzSplitMatchesWhole -fuzztime $(FUZZTIME) -fuzzminimizetime 1x
 	$(GO) test ./internal/mdterm -run '^$$' -fuzz FuzzRender -fuzztime $(FUZZTIME) -fuzzminimizetime 1x
 
 lint-md: tools ## markdownlint-cli2 on the golden Markdown exports
