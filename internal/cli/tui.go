@@ -9,6 +9,8 @@ import (
 	"os"
 	"os/user"
 	"path/filepath"
+	"runtime/debug"
+	"runtime/metrics"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
@@ -16,6 +18,7 @@ import (
 	"github.com/muesli/cancelreader"
 	"github.com/spf13/cobra"
 
+	"github.com/gapmap/gapmap/internal/questionnaire"
 	"github.com/gapmap/gapmap/internal/store"
 	"github.com/gapmap/gapmap/internal/tui"
 )
@@ -76,7 +79,7 @@ func (a *app) openTUIOn(cmd *cobra.Command, open, dbPath string) error {
 		Log:                  logger,
 	}
 	if a.questionnairePath != "" {
-		qn, err := a.questionnaireFor("")
+		qn, err := withMemoryBudget(customBankBudget, func() (*questionnaire.Questionnaire, error) { return a.questionnaireFor("") })
 		if err != nil {
 			return err
 		}
@@ -168,4 +171,23 @@ func openLog() (*slog.Logger, func()) {
 		return slog.New(slog.NewTextHandler(io.Discard, nil)), func() {}
 	}
 	return slog.New(slog.NewTextHandler(f, nil)), func() { f.Close() }
+}
+
+// customBankBudget is how much the Go heap may grow while a custom
+// questionnaire loads for the interactive program. Parsing a bank of
+// thousands of questions makes garbage faster than anything else gapmap
+// does; held to a budget over what is live, the collector runs a little
+// more often during the load instead of letting the heap double.
+const customBankBudget = 12 << 20
+
+// withMemoryBudget runs load with the Go runtime's soft memory limit set to
+// what it holds now plus budget, and restores the limit after.
+func withMemoryBudget[T any](budget int64, load func() (T, error)) (T, error) {
+	sample := []metrics.Sample{{Name: "/memory/classes/total:bytes"}}
+	metrics.Read(sample)
+	if sample[0].Value.Kind() == metrics.KindUint64 {
+		held := int64(sample[0].Value.Uint64())
+		defer debug.SetMemoryLimit(debug.SetMemoryLimit(held + budget))
+	}
+	return load()
 }
