@@ -92,7 +92,7 @@ func (a *app) openTUIOn(cmd *cobra.Command, open, dbPath string) error {
 	// at 120 frames a second (its most) a key's frame and the first frame
 	// wait half as long as at the default 60. An idle tick compares the view
 	// and writes nothing, but waking for it is not free: idle, the program
-	// uses about 2% of a core at 120 (gum, at 60, about 1.5%). At 60 the
+	// uses about 3% of a core at 120 (gum, at 60, about 1.5%). At 60 the
 	// key → frame p50 rose from 0.7× to 1.05× gum's for 0.3 ms less CPU a
 	// key (make bench-tty, README "Performance").
 	progOpts := []tea.ProgramOption{tea.WithContext(cmd.Context()), tea.WithInput(in), tea.WithOutput(out), tea.WithFPS(maxFPS)}
