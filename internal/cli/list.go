@@ -6,9 +6,10 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"text/tabwriter"
+	"strconv"
 	"time"
 
+	"github.com/charmbracelet/x/ansi"
 	"github.com/spf13/cobra"
 
 	"github.com/gapmap/gapmap/internal/store"
@@ -64,17 +65,18 @@ func (a *app) listCommand() *cobra.Command {
 				fmt.Fprintln(w, "No assessments yet. Run 'gapmap' to start one, 'gapmap demo' to explore an example, or 'gapmap import FILE'.")
 				return nil
 			}
-			tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
-			fmt.Fprintln(tw, "NAME\tORGANIZATION\tQUESTIONNAIRE\tPROGRESS\tIN PLACE\tAUDITABLE\tUPDATED")
+			rows := make([][]string, 0, len(entries)+1)
+			rows = append(rows, []string{"NAME", "ORGANIZATION", "QUESTIONNAIRE", "PROGRESS", "IN PLACE", "AUDITABLE", "UPDATED"})
 			for _, e := range entries {
 				auditable := "—"
 				if e.Auditable != nil {
-					auditable = fmt.Sprintf("%d%%", *e.Auditable)
+					auditable = strconv.Itoa(*e.Auditable) + "%"
 				}
-				fmt.Fprintf(tw, "%s\t%s\t%s\t%d%% (%d/%d)\t%d%%\t%s\t%s\n", oneLine(e.Name), oneLine(e.Organization),
-					e.Questionnaire, e.Progress, e.Answered, e.Applicable, e.Readiness, auditable, e.UpdatedAt.Local().Format("2006-01-02 15:04"))
+				progress := strconv.Itoa(e.Progress) + "% (" + strconv.Itoa(e.Answered) + "/" + strconv.Itoa(e.Applicable) + ")"
+				rows = append(rows, []string{oneLine(e.Name), oneLine(e.Organization), e.Questionnaire, progress,
+					strconv.Itoa(e.Readiness) + "%", auditable, e.UpdatedAt.Local().Format("2006-01-02 15:04")})
 			}
-			return tw.Flush()
+			return writeColumns(w, rows, 2)
 		},
 	}
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON")
@@ -126,4 +128,44 @@ func writeListJSON(w io.Writer, entries []listEntry) error {
 	}
 	_, err := io.WriteString(w, "\n]\n")
 	return err
+}
+
+// writeColumns writes rows as left-aligned columns, each as wide as its
+// widest cell (in terminal cells, so that wide characters line up) and gap
+// spaces apart; the last column is not padded. It writes what
+// text/tabwriter wrote for ASCII cells, at a fraction of the cost: the
+// tabwriter took a third of listing 10,000 assessments.
+func writeColumns(w io.Writer, rows [][]string, gap int) error {
+	var widths []int
+	cells := make([][]int, len(rows))
+	for i, row := range rows {
+		cells[i] = make([]int, len(row))
+		for j, c := range row {
+			cells[i][j] = ansi.StringWidth(c)
+			if j == len(row)-1 {
+				continue
+			}
+			if j >= len(widths) {
+				widths = append(widths, 0)
+			}
+			widths[j] = max(widths[j], cells[i][j])
+		}
+	}
+	line := make([]byte, 0, 256)
+	for i, row := range rows {
+		line = line[:0]
+		for j, c := range row {
+			line = append(line, c...)
+			if j < len(row)-1 {
+				for range widths[j] - cells[i][j] + gap {
+					line = append(line, ' ')
+				}
+			}
+		}
+		line = append(line, '\n')
+		if _, err := w.Write(line); err != nil {
+			return err
+		}
+	}
+	return nil
 }

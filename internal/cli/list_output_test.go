@@ -1,0 +1,71 @@
+package cli
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"strings"
+	"testing"
+	"text/tabwriter"
+	"time"
+)
+
+// The list is written an entry at a time; the bytes must be what one
+// json.Encoder with a two-space indent writes for the whole array, which
+// scripts may already compare against.
+func TestListJSONIsTheEncodersOutput(t *testing.T) {
+	at := time.Date(2026, 12, 5, 10, 0, 0, 0, time.UTC)
+	aud := 41
+	for _, entries := range [][]listEntry{
+		{},
+		{{Name: "Acme", Organization: "Acme Inc", Questionnaire: "soc2", Answered: 3, Applicable: 150, Progress: 2, Readiness: 1, UpdatedAt: at}},
+		{
+			{Name: "Acme \"cloud\" <b>", Questionnaire: "soc2", Auditable: &aud, UpdatedAt: at},
+			{Name: "Zeta ✓ 界面", Organization: "Z & co", Questionnaire: "custom", Answered: 150, Applicable: 150, Progress: 100, Readiness: 88, UpdatedAt: at.Add(time.Hour)},
+		},
+	} {
+		var want, got bytes.Buffer
+		enc := json.NewEncoder(&want)
+		enc.SetIndent("", "  ")
+		if err := enc.Encode(entries); err != nil {
+			t.Fatal(err)
+		}
+		if err := writeListJSON(&got, entries); err != nil {
+			t.Fatal(err)
+		}
+		if got.String() != want.String() {
+			t.Errorf("%d entries:\ngot  %q\nwant %q", len(entries), got.String(), want.String())
+		}
+	}
+}
+
+// The list's columns are what text/tabwriter (minwidth 0, padding 2, spaces)
+// wrote for ASCII cells, and line up by terminal cells for wide ones.
+func TestListColumnsMatchTabwriter(t *testing.T) {
+	rows := [][]string{
+		{"NAME", "ORGANIZATION", "QUESTIONNAIRE", "PROGRESS", "IN PLACE", "AUDITABLE", "UPDATED"},
+		{"Acme Cloud readiness", "", "soc2", "100% (155/155)", "49%", "—", "2026-12-05 10:00"},
+		{"b", "A very long organization name", "custom-bank", "0% (0/12)", "0%", "22%", "2026-01-01 00:00"},
+	}
+	var want, got bytes.Buffer
+	tw := tabwriter.NewWriter(&want, 0, 4, 2, ' ', 0)
+	for _, r := range rows {
+		fmt.Fprintln(tw, strings.Join(r, "\t"))
+	}
+	if err := tw.Flush(); err != nil {
+		t.Fatal(err)
+	}
+	if err := writeColumns(&got, rows, 2); err != nil {
+		t.Fatal(err)
+	}
+	if got.String() != want.String() {
+		t.Errorf("got\n%s\nwant\n%s", got.String(), want.String())
+	}
+	got.Reset()
+	if err := writeColumns(&got, [][]string{{"NAME", "ORG"}, {"界面 ✓", "x"}, {"ab", "y"}}, 2); err != nil {
+		t.Fatal(err)
+	}
+	if want := "NAME    ORG\n界面 ✓  x\nab      y\n"; got.String() != want {
+		t.Errorf("wide cells: got %q, want %q", got.String(), want)
+	}
+}
