@@ -266,3 +266,26 @@ func TestListOrder(t *testing.T) {
 		t.Errorf("List order = %v, want B,C,A,D", names)
 	}
 }
+
+func TestListFirstIsListsBeginningAndCountsAll(t *testing.T) {
+	s, _ := openTemp(t)
+	for i, name := range []string{"E", "D", "C", "B", "A"} {
+		mustCreate(t, s, assessment.New(name, "soc2", at(i+1)))
+	}
+	all, err := s.List(t.Context())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, n := range []int{0, 2, 5, 9} {
+		first, total, err := s.ListFirst(t.Context(), n)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if total != 5 {
+			t.Errorf("ListFirst(%d): total %d, want 5", n, total)
+		}
+		if want := all[:min(n, len(all))]; !reflect.DeepEqual(first, want) && !(len(first) == 0 && len(want) == 0) {
+			t.Errorf("ListFirst(%d) = %d assessments, want List's first %d", n, len(first), len(want))
+		}
+	}
+}

@@ -72,7 +72,7 @@ func New(opts Options) Model {
 // Init asks for the background colour and loads the list (or the
 // assessment named in Options).
 func (m Model) Init() tea.Cmd {
-	cmds := []tea.Cmd{tea.RequestBackgroundColor, loadList(m.sh.opts.Store), m.nextPoll()}
+	cmds := []tea.Cmd{tea.RequestBackgroundColor, loadFirstPage(m.sh.opts.Store), m.nextPoll()}
 	if m.sh.opts.OpenName != "" {
 		cmds = append(cmds, loadAssessmentByName(m.sh, m.sh.opts.OpenName, screenResults))
 	}
@@ -92,6 +92,12 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.sh.asciiOnly = msg.Profile == colorprofile.NoTTY || msg.Profile == colorprofile.ASCII
 	case listLoadedMsg:
 		m.sh.rememberNames(msg)
+		if msg.partial {
+			// The first page is on screen (on the home screen); the rest,
+			// and every name, follow whatever screen is shown by then.
+			next, cmd := m.routeToScreen(msg)
+			return next, tea.Batch(cmd, loadList(m.sh.opts.Store))
+		}
 	case statusMsg:
 		return m.setStatus(msg.text, msg.isErr)
 	case clearStatusMsg:

@@ -17,6 +17,10 @@ type (
 	listLoadedMsg struct {
 		infos []store.Info
 		err   error
+		// total is how many assessments there are; partial says infos
+		// holds only the first of them (the full list is on its way).
+		total   int
+		partial bool
 	}
 	assessmentLoadedMsg struct {
 		sess *session
@@ -78,7 +82,23 @@ func loadList(st *store.Store) tea.Cmd {
 		ctx, cancel := context.WithTimeout(context.Background(), ioTimeout)
 		defer cancel()
 		infos, err := st.List(ctx)
-		return listLoadedMsg{infos, err}
+		return listLoadedMsg{infos: infos, err: err, total: len(infos)}
+	}
+}
+
+// firstPage is how many assessments the home screen's first frame reads:
+// more than a screen shows, so that it can scroll at once. The rest
+// follow (loadList), so that the first frame does not wait for 10,000.
+const firstPage = 200
+
+// loadFirstPage reads the first assessments of the list and how many there
+// are; a partial result asks for the full list when it arrives.
+func loadFirstPage(st *store.Store) tea.Cmd {
+	return func() tea.Msg {
+		ctx, cancel := context.WithTimeout(context.Background(), ioTimeout)
+		defer cancel()
+		infos, total, err := st.ListFirst(ctx, firstPage)
+		return listLoadedMsg{infos: infos, err: err, total: total, partial: err == nil && len(infos) < total}
 	}
 }
 

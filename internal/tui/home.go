@@ -16,6 +16,7 @@ import (
 type homeScreen struct {
 	sh      *shared
 	infos   []store.Info
+	total   int // how many assessments there are; more than infos while the rest load
 	loaded  bool
 	cursor  int
 	offset  int
@@ -47,6 +48,7 @@ func (s homeScreen) Update(msg tea.Msg) (homeScreen, tea.Cmd) {
 	switch msg := msg.(type) {
 	case listLoadedMsg:
 		s.infos, s.err, s.loaded = msg.infos, msg.err, true
+		s.total = max(msg.total, len(msg.infos))
 		s.cursor = min(s.cursor, max(0, len(s.infos)-1))
 		return s, nil
 	case tea.KeyPressMsg:
@@ -257,8 +259,8 @@ func (s homeScreen) table(w, h int) string {
 		}
 		lines = append(lines, truncate(line, w))
 	}
-	if len(s.infos) > visible {
-		lines = append(lines, st.Muted.Render(fmt.Sprintf("  %d of %d", s.cursor+1, len(s.infos))))
+	if s.total > visible {
+		lines = append(lines, st.Muted.Render(fmt.Sprintf("  %d of %d", s.cursor+1, s.total)))
 	}
 	return strings.Join(lines, "\n")
 }

@@ -70,8 +70,8 @@ func (sh *shared) resize(w, h int) {
 
 // rememberNames keeps the names of the assessments just listed.
 func (sh *shared) rememberNames(msg listLoadedMsg) {
-	if msg.err != nil {
-		return
+	if msg.err != nil || msg.partial {
+		return // the names of a first page are not all the names
 	}
 	sh.names = map[string]int64{}
 	for _, in := range msg.infos {
