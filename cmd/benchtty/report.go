@@ -75,22 +75,17 @@ func report(w io.Writer, cfg config, results map[string][]result, loadBefore, lo
 			continue
 		}
 		g, p := summarize(results[row.prog], row.get, row.unit), summarize(gum, row.get, row.unit)
-		if row.floor {
-			// The floor is one program whatever gapmap build is timed.
-			if before {
-				fmt.Fprintf(w, "| %s | — | — | %s | %s | %s / %s |\n", row.label, g, p, ratio(g.min, p.min), ratio(g.median, p.median))
-			} else {
-				fmt.Fprintf(w, "| %s | %s | %s | %s / %s |\n", row.label, g, p, ratio(g.min, p.min), ratio(g.median, p.median))
-			}
-			continue
-		}
-		if before {
+		now := fmt.Sprintf("%s | %s | %s / %s", g, p, ratio(g.min, p.min), ratio(g.median, p.median))
+		switch {
+		case !before:
+			fmt.Fprintf(w, "| %s | %s |\n", row.label, now)
+		case row.floor:
+			// The floor is one program whatever gapmap builds are timed.
+			fmt.Fprintf(w, "| %s | — | — | %s |\n", row.label, now)
+		default:
 			b := summarize(results[row.prog+beforeSuffix], row.get, row.unit)
-			fmt.Fprintf(w, "| %s | %s | %s / %s | %s | %s | %s / %s |\n", row.label, b, ratio(b.min, p.min), ratio(b.median, p.median),
-				g, p, ratio(g.min, p.min), ratio(g.median, p.median))
-			continue
+			fmt.Fprintf(w, "| %s | %s | %s / %s | %s |\n", row.label, b, ratio(b.min, p.min), ratio(b.median, p.median), now)
 		}
-		fmt.Fprintf(w, "| %s | %s | %s | %s / %s |\n", row.label, g, p, ratio(g.min, p.min), ratio(g.median, p.median))
 	}
 }
 
