@@ -208,10 +208,31 @@ func touch(ctx context.Context, tx *sql.Tx, id int64, sum assessment.Summary, at
 }
 
 func upsertAnswer(ctx context.Context, tx *sql.Tx, id int64, questionID string, ans assessment.Answer) error {
+	return storeAnswer(ctx, txQuery{tx, upsertAnswerSQL}, id, questionID, ans)
+}
+
+// execer runs one statement with its arguments: a prepared *sql.Stmt, or
+// a txQuery for a statement run once.
+type execer interface {
+	ExecContext(ctx context.Context, args ...any) (sql.Result, error)
+}
+
+// txQuery is a statement run once in a transaction.
+type txQuery struct {
+	tx    *sql.Tx
+	query string
+}
+
+func (q txQuery) ExecContext(ctx context.Context, args ...any) (sql.Result, error) {
+	return q.tx.ExecContext(ctx, q.query, args...)
+}
+
+// storeAnswer checks an answer and stores it through upsertAnswerSQL.
+func storeAnswer(ctx context.Context, upsert execer, id int64, questionID string, ans assessment.Answer) error {
 	if err := checkAnswer(questionID, ans); err != nil {
 		return err
 	}
-	if _, err := tx.ExecContext(ctx, upsertAnswerSQL, answerArgs(id, questionID, ans)...); err != nil {
+	if _, err := upsert.ExecContext(ctx, answerArgs(id, questionID, ans)...); err != nil {
 		return fmt.Errorf("storing the answer to %s: %w", questionID, err)
 	}
 	return nil
@@ -230,7 +251,12 @@ func answerArgs(id int64, questionID string, ans assessment.Answer) []any {
 }
 
 func appendHistory(ctx context.Context, tx *sql.Tx, id int64, c Change) error {
-	if _, err := tx.ExecContext(ctx, appendHistorySQL, historyArgs(id, c)...); err != nil {
+	return recordChange(ctx, txQuery{tx, appendHistorySQL}, id, c)
+}
+
+// recordChange appends a change to the history through appendHistorySQL.
+func recordChange(ctx context.Context, insert execer, id int64, c Change) error {
+	if _, err := insert.ExecContext(ctx, historyArgs(id, c)...); err != nil {
 		return fmt.Errorf("recording the change to %s: %w", c.QuestionID, err)
 	}
 	return nil
@@ -260,15 +286,11 @@ func insertAnswers(ctx context.Context, tx *sql.Tx, id int64, answers map[string
 	defer hist.Close()
 	for _, q := range slices.Sorted(maps.Keys(answers)) {
 		ans := answers[q]
-		if err := checkAnswer(q, ans); err != nil {
+		if err := storeAnswer(ctx, up, id, q, ans); err != nil {
 			return err
 		}
-		if _, err := up.ExecContext(ctx, answerArgs(id, q, ans)...); err != nil {
-			return fmt.Errorf("storing the answer to %s: %w", q, err)
-		}
-		c := Change{q, "", string(ans.Value), answeredBy(ans, who), historyTime(ans)}
-		if _, err := hist.ExecContext(ctx, historyArgs(id, c)...); err != nil {
-			return fmt.Errorf("recording the change to %s: %w", c.QuestionID, err)
+		if err := recordChange(ctx, hist, id, Change{q, "", string(ans.Value), answeredBy(ans, who), historyTime(ans)}); err != nil {
+			return err
 		}
 	}
 	return nil
