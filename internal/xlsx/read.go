@@ -1,0 +1,443 @@
+package xlsx
+
+import (
+	"archive/zip"
+	"bytes"
+	"encoding/xml"
+	"errors"
+	"fmt"
+	"io"
+	"path"
+	"strconv"
+	"strings"
+)
+
+// Bounds on what reading a workbook does, so that a hostile file (a zip
+// bomb, a sheet that claims a million columns) is refused rather than
+// read. The caller sets the bound on unpacked bytes.
+const (
+	maxEntries = 10_000
+	// maxSlots bounds a sheet's cells, counting the empty ones before
+	// each value that Rows gives as "".
+	maxSlots = 1 << 20
+)
+
+// ErrNoSheet is returned by Rows for a sheet the workbook does not have.
+var ErrNoSheet = errors.New("no such sheet")
+
+// Book is a workbook opened for reading.
+type Book struct {
+	zip      *zip.Reader
+	files    map[string]*zip.File
+	left     int64 // bytes that may still be unpacked
+	limit    int64
+	sheets   []sheetPart
+	strs     []string
+	date1904 bool
+}
+
+type sheetPart struct{ name, path string }
+
+// Open reads a workbook's structure and shared strings from an .xlsx
+// file. It unpacks at most maxUnpacked bytes in all, counted as they are
+// unpacked; sizes a zip file claims are not trusted.
+func Open(data []byte, maxUnpacked int64) (*Book, error) {
+	z, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil && !errors.Is(err, zip.ErrInsecurePath) {
+		return nil, fmt.Errorf("not a zip file: %w", err)
+	}
+	if len(z.File) > maxEntries {
+		return nil, fmt.Errorf("the zip file holds %d files; a workbook gapmap reads holds at most %d", len(z.File), maxEntries)
+	}
+	b := &Book{zip: z, files: map[string]*zip.File{}, left: maxUnpacked, limit: maxUnpacked}
+	for _, f := range z.File {
+		b.files[strings.ToLower(strings.TrimPrefix(f.Name, "/"))] = f
+	}
+	wbPath, err := b.workbookPath()
+	if err != nil {
+		return nil, err
+	}
+	rels, err := b.rels(wbPath)
+	if err != nil {
+		return nil, err
+	}
+	if err := b.readWorkbook(wbPath, rels); err != nil {
+		return nil, err
+	}
+	for _, r := range rels {
+		if strings.HasSuffix(r.typ, "/sharedStrings") {
+			if b.strs, err = b.readSharedStrings(r.target); err != nil {
+				return nil, err
+			}
+			break
+		}
+	}
+	return b, nil
+}
+
+// Date1904 reports whether the workbook counts dates from 1904.
+func (b *Book) Date1904() bool { return b.date1904 }
+
+// SheetNames lists the sheets in workbook order.
+func (b *Book) SheetNames() []string {
+	names := make([]string, len(b.sheets))
+	for i, s := range b.sheets {
+		names[i] = s.name
+	}
+	return names
+}
+
+// part unpacks a file of the zip, within the bound on unpacked bytes.
+func (b *Book) part(name string) ([]byte, error) {
+	f := b.files[strings.ToLower(strings.TrimPrefix(name, "/"))]
+	if f == nil {
+		return nil, fmt.Errorf("%s is missing", name)
+	}
+	tooBig := fmt.Errorf("%s: the workbook unpacks to more than %d MB", name, b.limit>>20)
+	if f.UncompressedSize64 > uint64(b.left) {
+		return nil, tooBig
+	}
+	rc, err := f.Open()
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	defer rc.Close()
+	data, err := io.ReadAll(io.LimitReader(rc, b.left+1))
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	if int64(len(data)) > b.left {
+		return nil, tooBig
+	}
+	b.left -= int64(len(data))
+	return data, nil
+}
+
+// decoder reads a part's XML.
+func (b *Book) decoder(name string) (*xml.Decoder, error) {
+	data, err := b.part(name)
+	if err != nil {
+		return nil, err
+	}
+	return xml.NewDecoder(bytes.NewReader(data)), nil
+}
+
+// xmlError names the part an XML error is in.
+func xmlError(part string, err error) error {
+	return fmt.Errorf("%s is not valid XML: %w", part, err)
+}
+
+type rel struct{ id, typ, target string }
+
+// workbookPath finds the workbook part from the package's relationships,
+// or takes the usual place.
+func (b *Book) workbookPath() (string, error) {
+	if b.files["_rels/.rels"] == nil {
+		return "xl/workbook.xml", nil
+	}
+	rels, err := b.rels("")
+	if err != nil {
+		return "", err
+	}
+	for _, r := range rels {
+		if strings.HasSuffix(r.typ, "/officeDocument") {
+			return r.target, nil
+		}
+	}
+	return "", errors.New("_rels/.rels names no workbook")
+}
+
+// rels reads the relationships of a part ("" for the package), with their
+// targets as paths in the zip.
+func (b *Book) rels(part string) ([]rel, error) {
+	dir, file := path.Split(part)
+	name := dir + "_rels/" + file + ".rels"
+	d, err := b.decoder(name)
+	if err != nil {
+		return nil, err
+	}
+	var out []rel
+	for {
+		tok, err := d.Token()
+		if err == io.EOF {
+			return out, nil
+		}
+		if err != nil {
+			return nil, xmlError(name, err)
+		}
+		if el, ok := tok.(xml.StartElement); ok && el.Name.Local == "Relationship" {
+			r := rel{id: attr(el, "Id"), typ: attr(el, "Type"), target: attr(el, "Target")}
+			if attr(el, "TargetMode") == "External" {
+				continue
+			}
+			if strings.HasPrefix(r.target, "/") {
+				r.target = strings.TrimPrefix(r.target, "/")
+			} else {
+				r.target = path.Join(dir, r.target)
+			}
+			out = append(out, r)
+		}
+	}
+}
+
+func attr(el xml.StartElement, local string) string {
+	for _, a := range el.Attr {
+		if a.Name.Local == local {
+			return a.Value
+		}
+	}
+	return ""
+}
+
+// readWorkbook reads the sheets' names and parts, and the date system.
+func (b *Book) readWorkbook(name string, rels []rel) error {
+	d, err := b.decoder(name)
+	if err != nil {
+		return err
+	}
+	for {
+		tok, err := d.Token()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return xmlError(name, err)
+		}
+		el, ok := tok.(xml.StartElement)
+		if !ok {
+			continue
+		}
+		switch el.Name.Local {
+		case "workbookPr":
+			v := attr(el, "date1904")
+			b.date1904 = v == "1" || v == "true"
+		case "sheet":
+			var id string
+			for _, a := range el.Attr {
+				if a.Name.Local == "id" && a.Name.Space != "" {
+					id = a.Value
+				}
+			}
+			for _, r := range rels {
+				if r.id == id && id != "" {
+					b.sheets = append(b.sheets, sheetPart{attr(el, "name"), r.target})
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// richText is a string item: plain text, or runs of formatted text.
+// Phonetic hints (rPh) are not part of the text.
+type richText struct {
+	T    *string `xml:"t"`
+	Runs []struct {
+		T string `xml:"t"`
+	} `xml:"r"`
+}
+
+func (r *richText) String() string {
+	var s string
+	if r.T != nil {
+		s = *r.T
+	}
+	if len(r.Runs) > 0 {
+		var b strings.Builder
+		b.WriteString(s)
+		for _, run := range r.Runs {
+			b.WriteString(run.T)
+		}
+		s = b.String()
+	}
+	return unescapeUnderscores(s)
+}
+
+func (b *Book) readSharedStrings(name string) ([]string, error) {
+	d, err := b.decoder(name)
+	if err != nil {
+		return nil, err
+	}
+	var out []string
+	for {
+		tok, err := d.Token()
+		if err == io.EOF {
+			return out, nil
+		}
+		if err != nil {
+			return nil, xmlError(name, err)
+		}
+		if el, ok := tok.(xml.StartElement); ok && el.Name.Local == "si" {
+			var si richText
+			if err := d.DecodeElement(&si, &el); err != nil {
+				return nil, xmlError(name, err)
+			}
+			out = append(out, si.String())
+		}
+	}
+}
+
+// xmlCell is a cell as a worksheet holds it.
+type xmlCell struct {
+	R  string    `xml:"r,attr"`
+	T  string    `xml:"t,attr"`
+	V  *string   `xml:"v"`
+	F  *struct{} `xml:"f"`
+	IS *richText `xml:"is"`
+}
+
+// Rows reads a sheet's values as stored (numbers and dates as their
+// serial numbers, booleans as 1 and 0, text as text), one slice per row
+// from row 1, each from column A. Empty cells are "", and trailing empty
+// cells and rows are left out. The sheet is found by name, ignoring case
+// as spreadsheets do.
+func (b *Book) Rows(name string) ([][]string, error) {
+	p, ok := b.sheetPath(name)
+	if !ok {
+		return nil, fmt.Errorf("%q: %w", name, ErrNoSheet)
+	}
+	d, err := b.decoder(p)
+	if err != nil {
+		return nil, err
+	}
+	rr := rowReader{book: b, sheet: name}
+	for {
+		tok, err := d.Token()
+		if err == io.EOF {
+			return rr.rows, nil
+		}
+		if err != nil {
+			return nil, xmlError(p, err)
+		}
+		el, ok := tok.(xml.StartElement)
+		if !ok {
+			continue
+		}
+		switch el.Name.Local {
+		case "row":
+			if err := rr.startRow(el); err != nil {
+				return nil, err
+			}
+		case "c":
+			var c xmlCell
+			if err := d.DecodeElement(&c, &el); err != nil {
+				return nil, xmlError(p, err)
+			}
+			if err := rr.cell(c); err != nil {
+				return nil, err
+			}
+		}
+	}
+}
+
+func (b *Book) sheetPath(name string) (string, bool) {
+	for _, s := range b.sheets {
+		if s.name == name {
+			return s.path, true
+		}
+	}
+	for _, s := range b.sheets {
+		if strings.EqualFold(s.name, name) {
+			return s.path, true
+		}
+	}
+	return "", false
+}
+
+// rowReader places a sheet's cells, which may omit their row and column
+// numbers (then they follow the previous one).
+type rowReader struct {
+	book     *Book
+	sheet    string
+	rows     [][]string
+	row, col int // the current row and the last cell's column
+	slots    int
+}
+
+func (rr *rowReader) startRow(el xml.StartElement) error {
+	n := rr.row + 1
+	if r := attr(el, "r"); r != "" {
+		v, err := strconv.Atoi(r)
+		if err != nil || v < 1 || v > MaxRows {
+			return fmt.Errorf("sheet %s: row number %q is not a row of a sheet", rr.sheet, r)
+		}
+		n = v
+	}
+	if n <= rr.row {
+		return fmt.Errorf("sheet %s: row %d comes after row %d", rr.sheet, n, rr.row)
+	}
+	if n > MaxRows {
+		return fmt.Errorf("sheet %s: more than %d rows", rr.sheet, MaxRows)
+	}
+	rr.row, rr.col = n, 0
+	return nil
+}
+
+func (rr *rowReader) cell(c xmlCell) error {
+	if rr.row == 0 {
+		rr.row = 1 // a cell outside a row: be lenient, as for a missing r
+	}
+	col := rr.col + 1
+	if c.R != "" {
+		cc, r, err := ParseRef(c.R)
+		if err != nil {
+			return fmt.Errorf("sheet %s: %w", rr.sheet, err)
+		}
+		if r != rr.row {
+			return fmt.Errorf("sheet %s: cell %s is in row %d", rr.sheet, c.R, rr.row)
+		}
+		col = cc
+	}
+	if col <= rr.col {
+		return fmt.Errorf("sheet %s: cell %s comes after column %s", rr.sheet, CellRef(col, rr.row), ColName(rr.col))
+	}
+	if col > MaxCols {
+		return fmt.Errorf("sheet %s: more than %d columns", rr.sheet, MaxCols)
+	}
+	rr.col = col
+	v, err := rr.value(c)
+	if err != nil {
+		return err
+	}
+	if v == "" && c.F == nil {
+		return nil
+	}
+	for len(rr.rows) < rr.row {
+		rr.rows = append(rr.rows, nil)
+		rr.slots++
+	}
+	row := rr.rows[rr.row-1]
+	rr.slots += col - len(row)
+	if rr.slots > maxSlots {
+		return fmt.Errorf("sheet %s: more than %d cells, counting the empty ones", rr.sheet, maxSlots)
+	}
+	for len(row) < col-1 {
+		row = append(row, "")
+	}
+	rr.rows[rr.row-1] = append(row, v)
+	return nil
+}
+
+// value is a cell's value as stored.
+func (rr *rowReader) value(c xmlCell) (string, error) {
+	v := ""
+	if c.V != nil {
+		v = *c.V
+	}
+	switch c.T {
+	case "s":
+		if strings.TrimSpace(v) == "" {
+			return "", nil
+		}
+		i, err := strconv.Atoi(strings.TrimSpace(v))
+		if err != nil || i < 0 || i >= len(rr.book.strs) {
+			return "", fmt.Errorf("sheet %s: cell %s refers to shared string %q, which the workbook does not have", rr.sheet, CellRef(rr.col, rr.row), v)
+		}
+		return rr.book.strs[i], nil
+	case "inlineStr":
+		if c.IS != nil {
+			return c.IS.String(), nil
+		}
+	}
+	return v, nil
+}
