@@ -104,11 +104,15 @@ func inXMLRange(r rune) bool {
 		r >= 0x10000 && r <= 0x10FFFF
 }
 
-// writeText writes s as XML character data or an attribute value.
-// Characters XML cannot hold, and bytes that are not UTF-8, become U+FFFD.
-// Carriage returns and tabs are written as references so that no XML
-// reader normalises them away.
-func writeText(b *strings.Builder, s string) {
+// writeText writes s as XML character data. Characters XML cannot hold,
+// and bytes that are not UTF-8, become U+FFFD. Line ends and tabs are
+// written as references so that no XML reader normalises them away.
+func writeText(b *strings.Builder, s string) { writeEscaped(b, s, false) }
+
+// writeAttr writes s as an attribute value, between double quotes.
+func writeAttr(b *strings.Builder, s string) { writeEscaped(b, s, true) }
+
+func writeEscaped(b *strings.Builder, s string, attr bool) {
 	last := 0
 	for i := 0; i < len(s); {
 		r, n := utf8.DecodeRuneInString(s[i:])
@@ -120,7 +124,7 @@ func writeText(b *strings.Builder, s string) {
 			esc = "&lt;"
 		case r == '>':
 			esc = "&gt;"
-		case r == '"':
+		case r == '"' && attr:
 			esc = "&quot;"
 		case r == '\r':
 			esc = "&#xD;"

@@ -110,7 +110,7 @@ func (w *Workbook) stylesXML() string {
 		fmt.Fprintf(&b, `<numFmts count="%d">`, len(numFmts))
 		for i, f := range numFmts {
 			fmt.Fprintf(&b, `<numFmt numFmtId="%d" formatCode="`, firstCustomNumFmt+i)
-			writeText(&b, f)
+			writeAttr(&b, f)
 			b.WriteString(`"/>`)
 		}
 		b.WriteString(`</numFmts>`)
@@ -148,12 +148,12 @@ func (w *Workbook) stylesXML() string {
 		b.WriteString(` applyAlignment="1"><alignment`)
 		if s.Align.Horizontal != "" {
 			b.WriteString(` horizontal="`)
-			writeText(&b, s.Align.Horizontal)
+			writeAttr(&b, s.Align.Horizontal)
 			b.WriteString(`"`)
 		}
 		if s.Align.Vertical != "" {
 			b.WriteString(` vertical="`)
-			writeText(&b, s.Align.Vertical)
+			writeAttr(&b, s.Align.Vertical)
 			b.WriteString(`"`)
 		}
 		if s.Align.Wrap {

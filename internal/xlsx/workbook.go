@@ -167,14 +167,47 @@ func (w *Workbook) SetString(sheet string, col, row int, v string) {
 	c.kind, c.str, c.v = kindString, i, ""
 }
 
-// SetFloat sets a cell to a number. Numbers a spreadsheet cannot hold (NaN,
-// infinities) are written as text.
+// SetFloat sets a cell to a number, cut to the 15 significant digits a
+// spreadsheet keeps (so 0.1+0.2 is stored as 0.3). Numbers a spreadsheet
+// cannot hold (NaN, infinities) are written as text.
 func (w *Workbook) SetFloat(sheet string, col, row int, v float64) {
 	if math.IsNaN(v) || math.IsInf(v, 0) {
 		w.SetString(sheet, col, row, strconv.FormatFloat(v, 'f', -1, 64))
 		return
 	}
-	w.setNumber(sheet, col, row, strconv.FormatFloat(v, 'f', -1, 64))
+	w.setNumber(sheet, col, row, formatFloat(v))
+}
+
+// formatFloat writes a number in decimal, without an exponent, its digits
+// after the 15th significant one cut (not rounded) as excelize cuts them.
+func formatFloat(v float64) string {
+	const maxDigits = 15
+	str := strconv.FormatFloat(v, 'f', -1, 64)
+	if math.Abs(v) == math.MaxFloat64 {
+		return str
+	}
+	point := strings.IndexByte(str, '.')
+	digits := 0
+	for i := 0; i < len(str); i++ {
+		if str[i] < '0' || str[i] > '9' || digits == 0 && str[i] == '0' {
+			continue
+		}
+		if digits++; digits <= maxDigits {
+			continue
+		}
+		if point >= 0 && i > point {
+			return strings.TrimSuffix(str[:i], ".")
+		}
+		if point < 0 {
+			point = len(str)
+		}
+		cut := []byte(str[:point])
+		for ; i < len(cut); i++ {
+			cut[i] = '0'
+		}
+		return string(cut)
+	}
+	return str
 }
 
 // SetInt sets a cell to a whole number.
@@ -319,11 +352,11 @@ func (w *Workbook) AddColorScale(sheet, sqref string, points ...ScalePoint) {
 	b.WriteString(`type="colorScale"><colorScale>`)
 	for _, p := range points {
 		b.WriteString(`<cfvo type="`)
-		writeText(&b, p.Type)
+		writeAttr(&b, p.Type)
 		b.WriteString(`"`)
 		if p.Type != "min" && p.Type != "max" {
 			b.WriteString(` val="`)
-			writeText(&b, p.Value)
+			writeAttr(&b, p.Value)
 			b.WriteString(`"`)
 		}
 		b.WriteString(`/>`)
@@ -348,7 +381,7 @@ func (w *Workbook) AddCellIs(sheet, sqref, operator, formula string, dxf int) {
 	}
 	var b strings.Builder
 	fmt.Fprintf(&b, `type="cellIs" dxfId="%d" operator="`, dxf)
-	writeText(&b, operator)
+	writeAttr(&b, operator)
 	b.WriteString(`"><formula>`)
 	writeText(&b, formula)
 	b.WriteString(`</formula></cfRule>`)
@@ -358,6 +391,6 @@ func (w *Workbook) AddCellIs(sheet, sqref, operator, formula string, dxf int) {
 // writeColor writes a colour element from an RGB colour, opaque.
 func writeColor(b *strings.Builder, elem, rgb string) {
 	b.WriteString("<" + elem + ` rgb="FF`)
-	writeText(b, strings.ToUpper(strings.TrimPrefix(rgb, "#")))
+	writeAttr(b, strings.ToUpper(strings.TrimPrefix(rgb, "#")))
 	b.WriteString(`"/>`)
 }

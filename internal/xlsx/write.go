@@ -131,7 +131,7 @@ func (w *Workbook) workbookXML() string {
 	b.WriteString(`/><bookViews><workbookView xWindow="0" yWindow="0" windowWidth="14805" windowHeight="8010"/></bookViews><sheets>`)
 	for i, s := range w.sheets {
 		b.WriteString(`<sheet name="`)
-		writeText(&b, s.name)
+		writeAttr(&b, s.name)
 		fmt.Fprintf(&b, `" sheetId="%d" r:id="rId%d"/>`, i+1, i+1)
 	}
 	b.WriteString(`</sheets>`)
@@ -234,14 +234,14 @@ func (s *sheet) xml() string {
 	}
 	for i, f := range s.formats {
 		b.WriteString(`<conditionalFormatting sqref="`)
-		writeText(&b, f.sqref)
+		writeAttr(&b, f.sqref)
 		fmt.Fprintf(&b, `"><cfRule priority="%d" %s</conditionalFormatting>`, i+1, f.rule)
 	}
 	if len(s.valids) > 0 {
 		fmt.Fprintf(&b, `<dataValidations count="%d">`, len(s.valids))
 		for _, v := range s.valids {
 			b.WriteString(`<dataValidation type="list" allowBlank="1" sqref="`)
-			writeText(&b, v.sqref)
+			writeAttr(&b, v.sqref)
 			b.WriteString(`"><formula1>`)
 			writeText(&b, v.formula)
 			b.WriteString(`</formula1></dataValidation>`)
