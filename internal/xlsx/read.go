@@ -57,6 +57,9 @@ func Open(data []byte, maxUnpacked int64) (*Book, error) {
 	if err != nil {
 		return nil, err
 	}
+	if b.files[strings.ToLower(wbPath)] == nil {
+		return nil, fmt.Errorf("%s is missing", wbPath)
+	}
 	rels, err := b.rels(wbPath)
 	if err != nil {
 		return nil, err
