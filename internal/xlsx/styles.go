@@ -60,125 +60,135 @@ func (w *Workbook) AddDXF(d DXF) int {
 // firstCustomNumFmt is the first number format ID free for a workbook's own.
 const firstCustomNumFmt = 164
 
+// styleTables are the style sheet's lists that cell formats (xf) point
+// into, each entry once.
+type styleTables struct {
+	numFmts []string
+	fonts   []Font
+	fills   []string // after the two fills every style sheet starts with
+	xfs     []xf
+}
+
+type xf struct {
+	numFmt, font, fill int
+	align              Alignment
+}
+
+// indexOf is the index of v in *list, added at the end when missing.
+func indexOf[T comparable](list *[]T, v T) int {
+	for i, x := range *list {
+		if x == v {
+			return i
+		}
+	}
+	*list = append(*list, v)
+	return len(*list) - 1
+}
+
+func (w *Workbook) styleTables() styleTables {
+	t := styleTables{fonts: []Font{{}}}
+	for _, s := range w.styles {
+		x := xf{numFmt: s.NumFmt, font: indexOf(&t.fonts, s.Font), align: s.Align}
+		if s.CustomNumFmt != "" {
+			x.numFmt = firstCustomNumFmt + indexOf(&t.numFmts, s.CustomNumFmt)
+		}
+		if s.Fill != "" {
+			x.fill = 2 + indexOf(&t.fills, s.Fill) // 0 is none, 1 gray125
+		}
+		t.xfs = append(t.xfs, x)
+	}
+	return t
+}
+
 // stylesXML writes xl/styles.xml: the parts of a style sheet in the order
 // the schema sets.
 func (w *Workbook) stylesXML() string {
-	numFmts, fonts, fills := []string{}, []Font{{}}, []string{"", "gray125"}
-	index := func(list []string, v string) int {
-		for i, x := range list {
-			if x == v {
-				return i
-			}
-		}
-		return -1
-	}
-	type xf struct{ numFmt, font, fill int }
-	xfs := make([]xf, len(w.styles))
-	for i, s := range w.styles {
-		x := xf{numFmt: s.NumFmt}
-		if s.CustomNumFmt != "" {
-			n := index(numFmts, s.CustomNumFmt)
-			if n < 0 {
-				numFmts = append(numFmts, s.CustomNumFmt)
-				n = len(numFmts) - 1
-			}
-			x.numFmt = firstCustomNumFmt + n
-		}
-		x.font = -1
-		for j, f := range fonts {
-			if f == s.Font {
-				x.font = j
-			}
-		}
-		if x.font < 0 {
-			fonts = append(fonts, s.Font)
-			x.font = len(fonts) - 1
-		}
-		if s.Fill != "" {
-			x.fill = index(fills[2:], s.Fill)
-			if x.fill < 0 {
-				fills = append(fills, s.Fill)
-				x.fill = len(fills) - 3
-			}
-			x.fill += 2
-		}
-		xfs[i] = x
-	}
+	t := w.styleTables()
 	var b strings.Builder
 	b.WriteString(xmlHeader + `<styleSheet xmlns="` + nsMain + `">`)
-	if len(numFmts) > 0 {
-		fmt.Fprintf(&b, `<numFmts count="%d">`, len(numFmts))
-		for i, f := range numFmts {
+	if len(t.numFmts) > 0 {
+		fmt.Fprintf(&b, `<numFmts count="%d">`, len(t.numFmts))
+		for i, f := range t.numFmts {
 			fmt.Fprintf(&b, `<numFmt numFmtId="%d" formatCode="`, firstCustomNumFmt+i)
 			writeAttr(&b, f)
 			b.WriteString(`"/>`)
 		}
 		b.WriteString(`</numFmts>`)
 	}
-	fmt.Fprintf(&b, `<fonts count="%d">`, len(fonts))
-	for _, f := range fonts {
+	fmt.Fprintf(&b, `<fonts count="%d">`, len(t.fonts))
+	for _, f := range t.fonts {
 		writeFont(&b, f)
 	}
-	fmt.Fprintf(&b, `</fonts><fills count="%d">`, len(fills))
+	fmt.Fprintf(&b, `</fonts><fills count="%d">`, 2+len(t.fills))
 	b.WriteString(`<fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill>`)
-	for _, f := range fills[2:] {
+	for _, f := range t.fills {
 		b.WriteString(`<fill><patternFill patternType="solid">`)
 		writeColor(&b, "fgColor", f)
 		b.WriteString(`<bgColor indexed="64"/></patternFill></fill>`)
 	}
 	b.WriteString(`</fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>`)
 	b.WriteString(`<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>`)
-	fmt.Fprintf(&b, `<cellXfs count="%d">`, len(xfs))
-	for i, x := range xfs {
-		s := w.styles[i]
-		fmt.Fprintf(&b, `<xf numFmtId="%d" fontId="%d" fillId="%d" borderId="0" xfId="0"`, x.numFmt, x.font, x.fill)
-		if x.numFmt != 0 {
-			b.WriteString(` applyNumberFormat="1"`)
-		}
-		if x.font != 0 {
-			b.WriteString(` applyFont="1"`)
-		}
-		if x.fill != 0 {
-			b.WriteString(` applyFill="1"`)
-		}
-		if s.Align == (Alignment{}) {
-			b.WriteString(`/>`)
-			continue
-		}
-		b.WriteString(` applyAlignment="1"><alignment`)
-		if s.Align.Horizontal != "" {
-			b.WriteString(` horizontal="`)
-			writeAttr(&b, s.Align.Horizontal)
-			b.WriteString(`"`)
-		}
-		if s.Align.Vertical != "" {
-			b.WriteString(` vertical="`)
-			writeAttr(&b, s.Align.Vertical)
-			b.WriteString(`"`)
-		}
-		if s.Align.Wrap {
-			b.WriteString(` wrapText="1"`)
-		}
-		b.WriteString(`/></xf>`)
+	fmt.Fprintf(&b, `<cellXfs count="%d">`, len(t.xfs))
+	for _, x := range t.xfs {
+		writeXF(&b, x)
 	}
 	b.WriteString(`</cellXfs><cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>`)
-	fmt.Fprintf(&b, `<dxfs count="%d">`, len(w.dxfs))
+	w.writeDXFs(&b)
+	b.WriteString(`<tableStyles count="0" defaultTableStyle="TableStyleMedium2" defaultPivotStyle="PivotStyleLight16"/></styleSheet>`)
+	return b.String()
+}
+
+// writeXF writes a cell format, saying which of its parts apply.
+func writeXF(b *strings.Builder, x xf) {
+	fmt.Fprintf(b, `<xf numFmtId="%d" fontId="%d" fillId="%d" borderId="0" xfId="0"`, x.numFmt, x.font, x.fill)
+	if x.numFmt != 0 {
+		b.WriteString(` applyNumberFormat="1"`)
+	}
+	if x.font != 0 {
+		b.WriteString(` applyFont="1"`)
+	}
+	if x.fill != 0 {
+		b.WriteString(` applyFill="1"`)
+	}
+	if x.align == (Alignment{}) {
+		b.WriteString(`/>`)
+		return
+	}
+	b.WriteString(` applyAlignment="1"><alignment`)
+	if x.align.Horizontal != "" {
+		b.WriteString(` horizontal="`)
+		writeAttr(b, x.align.Horizontal)
+		b.WriteString(`"`)
+	}
+	if x.align.Vertical != "" {
+		b.WriteString(` vertical="`)
+		writeAttr(b, x.align.Vertical)
+		b.WriteString(`"`)
+	}
+	if x.align.Wrap {
+		b.WriteString(` wrapText="1"`)
+	}
+	b.WriteString(`/></xf>`)
+}
+
+// writeDXFs writes the looks of the conditional formats.
+func (w *Workbook) writeDXFs(b *strings.Builder) {
+	fmt.Fprintf(b, `<dxfs count="%d">`, len(w.dxfs))
 	for _, d := range w.dxfs {
 		b.WriteString(`<dxf>`)
 		if d.FontColor != "" {
 			b.WriteString(`<font>`)
-			writeColor(&b, "color", d.FontColor)
+			writeColor(b, "color", d.FontColor)
 			b.WriteString(`</font>`)
 		}
 		if d.Fill != "" {
 			b.WriteString(`<fill><patternFill patternType="solid">`)
-			writeColor(&b, "bgColor", d.Fill)
+			writeColor(b, "bgColor", d.Fill)
 			b.WriteString(`</patternFill></fill>`)
 		}
 		b.WriteString(`</dxf>`)
 	}
-	b.WriteString(`</dxfs><tableStyles count="0" defaultTableStyle="TableStyleMedium2" defaultPivotStyle="PivotStyleLight16"/></styleSheet>`)
-	return b.String()
+	b.WriteString(`</dxfs>`)
 }
 
 // writeFont writes a font as Excel does: the default font with changes.

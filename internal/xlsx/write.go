@@ -216,7 +216,7 @@ func (s *sheet) xml() string {
 	var b strings.Builder
 	b.WriteString(xmlHeader + `<worksheet xmlns="` + nsMain + `" xmlns:r="` + nsRel + `">`)
 	b.WriteString(`<dimension ref="` + s.dimension() + `"/><sheetViews><sheetView workbookViewId="0"`)
-	if s.first() {
+	if s.selected {
 		b.WriteString(` tabSelected="1"`)
 	}
 	if s.freeze > 0 {
@@ -251,9 +251,6 @@ func (s *sheet) xml() string {
 	b.WriteString(`<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>`)
 	return b.String()
 }
-
-// first is set on the first sheet only, by the workbook.
-func (s *sheet) first() bool { return s.selected }
 
 // dimension is the range the sheet's cells span.
 func (s *sheet) dimension() string {
