@@ -14,15 +14,14 @@ import (
 // change; the first error is kept and returned by WriteTo, so a writer
 // reads as a list of cells.
 type Workbook struct {
-	sheets   []*sheet
-	byName   map[string]*sheet
-	strs     []string
-	strIdx   map[string]int
-	styles   []Style
-	dxfs     []DXF
-	props    Props
-	err      error
-	date1904 bool
+	sheets []*sheet
+	byName map[string]*sheet
+	strs   []string
+	strIdx map[string]int
+	styles []Style
+	dxfs   []DXF
+	props  Props
+	err    error
 }
 
 // Props are the document properties (docProps/core.xml).
@@ -216,10 +215,10 @@ func (w *Workbook) SetInt(sheet string, col, row int, v int) {
 }
 
 // SetTime sets a cell to a date and time as a spreadsheet serial number
-// of its wall-clock reading; a time before 1900 is written as RFC 3339
-// text. The cell's style gives the date format.
+// (1900 date system) of its wall-clock reading; a time before 1900 is
+// written as RFC 3339 text. The cell's style gives the date format.
 func (w *Workbook) SetTime(sheet string, col, row int, t time.Time) {
-	serial := Serial(t, w.date1904)
+	serial := Serial(t, false)
 	if serial <= 0 {
 		w.SetString(sheet, col, row, t.Format(time.RFC3339Nano))
 		return

@@ -124,11 +124,7 @@ func (w *Workbook) coreXML() string {
 
 func (w *Workbook) workbookXML() string {
 	var b strings.Builder
-	b.WriteString(xmlHeader + `<workbook xmlns="` + nsMain + `" xmlns:r="` + nsRel + `"><workbookPr`)
-	if w.date1904 {
-		b.WriteString(` date1904="1"`)
-	}
-	b.WriteString(`/><bookViews><workbookView xWindow="0" yWindow="0" windowWidth="14805" windowHeight="8010"/></bookViews><sheets>`)
+	b.WriteString(xmlHeader + `<workbook xmlns="` + nsMain + `" xmlns:r="` + nsRel + `"><workbookPr/><bookViews><workbookView xWindow="0" yWindow="0" windowWidth="14805" windowHeight="8010"/></bookViews><sheets>`)
 	for i, s := range w.sheets {
 		b.WriteString(`<sheet name="`)
 		writeAttr(&b, s.name)
