@@ -33,6 +33,7 @@ func TestOpenRefusesHostileFiles(t *testing.T) {
 		want  string
 	}{
 		{"not a zip", []byte("PK\x03\x04 not really"), false, "not a zip file"},
+		{"password-protected", append([]byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}, make([]byte, 512)...), false, "password-protected or an old .xls"},
 		{"empty zip", zipOf(t), false, "xl/workbook.xml is missing"},
 		{"too many files", zipOf(t, many...), false, "holds 10001 files"},
 		{"big shared strings", handWorkbook(t, goodSheet(""), "<sst>"+big+"</sst>", ""), false, "unpacks to more than 16 MB"},

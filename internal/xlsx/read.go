@@ -21,6 +21,9 @@ const (
 	maxSlots = 1 << 20
 )
 
+// oleSignature starts the files Excel encrypts with a password, and .xls.
+var oleSignature = []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}
+
 // ErrNoSheet is returned by Rows for a sheet the workbook does not have.
 var ErrNoSheet = errors.New("no such sheet")
 
@@ -41,6 +44,9 @@ type sheetPart struct{ name, path string }
 // file. It unpacks at most maxUnpacked bytes in all, counted as they are
 // unpacked; sizes a zip file claims are not trusted.
 func Open(data []byte, maxUnpacked int64) (*Book, error) {
+	if bytes.HasPrefix(data, oleSignature) {
+		return nil, errors.New("the file is password-protected or an old .xls workbook; save it from the spreadsheet as an .xlsx workbook without a password")
+	}
 	z, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil && !errors.Is(err, zip.ErrInsecurePath) {
 		return nil, fmt.Errorf("not a zip file: %w", err)
