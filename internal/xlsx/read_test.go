@@ -169,6 +169,17 @@ func TestReadsHandWrittenSheets(t *testing.T) {
 	}
 }
 
+// TestRowsReadSheetDataOnly: elements named row and c elsewhere, as an
+// extension may hold, are not cells (excelize reads them as cells).
+func TestRowsReadSheetDataOnly(t *testing.T) {
+	sheet := goodSheet(`<row r="1"><c r="A1"><v>1</v></c></row>`)
+	sheet = strings.Replace(sheet, "</worksheet>", `<extLst><ext><row r="9"><c r="A9"><v>not a cell</v></c></row></ext></extLst></worksheet>`, 1)
+	got, _ := ourRows(t, handWorkbook(t, sheet, goodSST, ""))
+	if want := [][]string{{"1"}}; !reflect.DeepEqual(got["Data"], want) {
+		t.Errorf("got %q, want %q", got["Data"], want)
+	}
+}
+
 // TestWrittenTextReadsBack writes awkward text with Workbook and reads it
 // with both readers: what XML cannot hold becomes U+FFFD, the rest comes
 // back as written.

@@ -81,6 +81,7 @@ func (b *Book) Rows(name string) ([][]string, error) {
 		return nil, err
 	}
 	rr := rowReader{book: b, sheet: name}
+	inData := false // cells are read from sheetData only
 	for {
 		tok, err := d.Token()
 		if err == io.EOF {
@@ -89,8 +90,17 @@ func (b *Book) Rows(name string) ([][]string, error) {
 		if err != nil {
 			return nil, xmlError(p, err)
 		}
+		if end, ok := tok.(xml.EndElement); ok && end.Name.Local == "sheetData" {
+			inData = false
+		}
 		el, ok := tok.(xml.StartElement)
 		if !ok {
+			continue
+		}
+		if el.Name.Local == "sheetData" {
+			inData = true
+		}
+		if !inData {
 			continue
 		}
 		switch el.Name.Local {
