@@ -22,12 +22,15 @@ test: tools lint test-go fuzz lint-md ## Everything CI checks: gofmt, vet, stati
 test-go: build
 	GAPMAP_BIN=$(CURDIR)/$(BIN) $(GO) test -count=1 $(PKGS)
 
-fuzz: ## Fuzz both file loaders, the input scan, the split of a bank into parts and the preview's Markdown renderer for a few seconds each (interesting inputs are not minimized, to keep the time for fuzzing)
+fuzz: ## Fuzz both file loaders, the input scan, the split of a bank into parts, the preview's Markdown renderer and the workbook reader for a few seconds each (interesting inputs are not minimized, to keep the time for fuzzing)
 	$(GO) test ./internal/questionnaire -run '^$$' -fuzz FuzzLoad -fuzztime $(FUZZTIME) -fuzzminimizetime 1x
 	$(GO) test ./internal/assessment -run '^$$' -fuzz FuzzParseFile -fuzztime $(FUZZTIME) -fuzzminimizetime 1x
 	$(GO) test ./internal/yamlfile -run '^$$' -fuzz FuzzCheckBoundsTheParse -fuzztime $(FUZZTIME) -fuzzminimizetime 1x
 	$(GO) test ./internal/yamlfile -run '^$$' -fuzz FuzzSplitMatchesWhole -fuzztime $(FUZZTIME) -fuzzminimizetime 1x
 	$(GO) test ./internal/mdterm -run '^$$' -fuzz FuzzRender -fuzztime $(FUZZTIME) -fuzzminimizetime 1x
+	$(GO) test ./internal/xlsx -run '^$$' -fuzz '^FuzzOpen$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 1x
+	$(GO) test ./internal/xlsx -run '^$$' -fuzz '^FuzzSheet$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 1x
+	$(GO) test ./internal/xlsx -run '^$$' -fuzz '^FuzzTextRoundTrip$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 1x
 
 lint-md: tools ## markdownlint-cli2 on the golden Markdown exports
 	npx --no-install markdownlint-cli2 "internal/report/testdata/*.md" README.md "docs/*.md"
@@ -50,8 +53,9 @@ $(GUM):
 generate: ## Regenerate the compiled built-in questionnaires after editing questionnaires/*.yaml
 	$(GO) generate ./internal/questionnaire
 
-lint: ## gofmt, go vet, staticcheck (pinned by the tool line in go.mod)
+lint: ## gofmt, go vet, staticcheck (pinned by the tool line in go.mod), and no excelize in the binary
 	@test -z "$$(gofmt -l $$(git ls-files '*.go'))" || { gofmt -l $$(git ls-files '*.go'); echo "gofmt: files above need formatting"; exit 1; }
+	@! $(GO) list -deps ./cmd/gapmap | grep excelize || { echo "excelize is linked into gapmap: its package initialiser runs at every start; use internal/xlsx (excelize is for tests only)"; exit 1; }
 	$(GO) vet $(PKGS)
 	$(GO) tool staticcheck $(PKGS)
 

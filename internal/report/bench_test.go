@@ -1,6 +1,7 @@
 package report_test
 
 import (
+	"bytes"
 	"fmt"
 	"io"
 	"strings"
@@ -98,4 +99,46 @@ func fullyAnswered(qn *questionnaire.Questionnaire) *assessment.Assessment {
 		}, generated)
 	}
 	return a
+}
+
+// BenchmarkXLSX writes the workbook of a fully answered 150-question
+// Type II assessment with gapmap's writer and, for comparison, through
+// excelize as gapmap did before.
+func BenchmarkXLSX(b *testing.B) {
+	qn := generatedQuestionnaire(b, 150)
+	a := fullyAnswered(qn)
+	in := report.NewInput(qn, a, generated)
+	b.Run("gapmap", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			if err := report.XLSX(io.Discard, in); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("excelize", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			if err := report.WriteWorkbook(io.Discard, newExcelizeBook(), in); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+}
+
+// BenchmarkReadXLSX imports that workbook.
+func BenchmarkReadXLSX(b *testing.B) {
+	qn := generatedQuestionnaire(b, 150)
+	in := report.NewInput(qn, fullyAnswered(qn), generated)
+	var buf bytes.Buffer
+	if err := report.XLSX(&buf, in); err != nil {
+		b.Fatal(err)
+	}
+	lookup := func(string) (*questionnaire.Questionnaire, error) { return qn, nil }
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := report.ReadXLSX("bench.xlsx", buf.Bytes(), lookup, generated); err != nil {
+			b.Fatal(err)
+		}
+	}
 }

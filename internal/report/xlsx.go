@@ -5,9 +5,10 @@ import (
 	"io"
 	"time"
 
-	"github.com/xuri/excelize/v2"
+	"unicode/utf8"
 
 	"github.com/gapmap/gapmap/internal/assessment"
+	"github.com/gapmap/gapmap/internal/xlsx"
 )
 
 // Sheet names of the workbook. Import reads Summary, Scope and Answers;
@@ -57,8 +58,34 @@ const maxCellChars = 32767
 // draft ISO/IEC 27001 Statement of Applicability, every Answer and the Scope. Summary, Scope and Answers import back with
 // 'gapmap import' to the assessment a JSON export of it would give.
 func XLSX(w io.Writer, in Input) error {
-	f := excelize.NewFile()
-	defer f.Close()
+	return writeWorkbook(w, xlsx.New(), in)
+}
+
+// workbook is what the sheets are written to: an *xlsx.Workbook. A test
+// writes the same sheets through excelize to check that the two agree.
+type workbook interface {
+	AddSheet(name string)
+	SetString(sheet string, col, row int, v string)
+	SetFloat(sheet string, col, row int, v float64)
+	SetInt(sheet string, col, row int, v int)
+	SetBool(sheet string, col, row int, v bool)
+	SetTime(sheet string, col, row int, v time.Time)
+	SetStyle(sheet string, col1, row1, col2, row2, style int)
+	SetColWidth(sheet string, col1, col2 int, width float64)
+	SetRowHeight(sheet string, row int, height float64)
+	FreezeRows(sheet string, rows int)
+	AutoFilter(sheet string, col1, row1, col2, row2 int)
+	AddDropList(sheet, sqref string, values []string)
+	AddColorScale(sheet, sqref string, points ...xlsx.ScalePoint)
+	AddCellIs(sheet, sqref, operator, formula string, dxf int)
+	AddStyle(s xlsx.Style) int
+	AddDXF(d xlsx.DXF) int
+	SetProps(p xlsx.Props)
+	Err() error
+	WriteTo(w io.Writer) (int64, error)
+}
+
+func writeWorkbook(w io.Writer, f workbook, in Input) error {
 	b := &book{f: f}
 	b.styles()
 	writeSummarySheet(b, in)
@@ -71,24 +98,27 @@ func XLSX(w io.Writer, in Input) error {
 	writeSoASheet(b, in)
 	writeAnswersSheet(b, in)
 	writeScopeSheet(b, in)
-	b.check(f.SetDocProps(&excelize.DocProperties{
+	f.SetProps(xlsx.Props{
 		Creator:        "gapmap",
 		LastModifiedBy: "gapmap",
 		Title:          "SOC 2 readiness: " + in.Assessment.Name,
-		Created:        in.Generated.UTC().Format(time.RFC3339),
-		Modified:       in.Generated.UTC().Format(time.RFC3339),
-	}))
+		Created:        in.Generated.UTC(),
+		Modified:       in.Generated.UTC(),
+	})
 	if b.err != nil {
 		return b.err
+	}
+	if err := f.Err(); err != nil {
+		return err
 	}
 	_, err := f.WriteTo(w)
 	return err
 }
 
-// book wraps a workbook being written and keeps the first error, so the
-// sheet writers read as a list of cells.
+// book is a workbook being written with gapmap's styles; it keeps the
+// first error, so the sheet writers read as a list of cells.
 type book struct {
-	f   *excelize.File
+	f   workbook
 	err error
 	// Style IDs.
 	header, title, section, wrap, date, percent, weeks, priority, run int
@@ -100,56 +130,47 @@ func (b *book) check(err error) {
 	}
 }
 
-func (b *book) style(s *excelize.Style) int {
-	id, err := b.f.NewStyle(s)
-	b.check(err)
-	return id
-}
-
 func (b *book) styles() {
-	custom := func(s string) *string { return &s }
-	top := &excelize.Alignment{Vertical: "top", WrapText: true}
-	b.header = b.style(&excelize.Style{
-		Font:      &excelize.Font{Bold: true, Color: "FFFFFF"},
-		Fill:      excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"1F3A5F"}},
-		Alignment: &excelize.Alignment{Vertical: "center", WrapText: true},
+	top := xlsx.Alignment{Vertical: "top", Wrap: true}
+	b.header = b.f.AddStyle(xlsx.Style{
+		Font:  xlsx.Font{Bold: true, Color: "FFFFFF"},
+		Fill:  "1F3A5F",
+		Align: xlsx.Alignment{Vertical: "center", Wrap: true},
 	})
-	b.title = b.style(&excelize.Style{Font: &excelize.Font{Bold: true, Size: 16}})
-	b.section = b.style(&excelize.Style{Font: &excelize.Font{Bold: true, Size: 12, Color: "1F3A5F"}})
-	b.wrap = b.style(&excelize.Style{Alignment: top})
-	b.date = b.style(&excelize.Style{CustomNumFmt: custom("yyyy-mm-dd"), Alignment: top})
-	b.percent = b.style(&excelize.Style{NumFmt: 9, Alignment: top})
-	b.weeks = b.style(&excelize.Style{CustomNumFmt: custom("0.0#"), Alignment: top})
-	b.priority = b.style(&excelize.Style{CustomNumFmt: custom("0.00"), Alignment: top})
-	b.run = b.style(&excelize.Style{Alignment: &excelize.Alignment{Horizontal: "center"}})
+	b.title = b.f.AddStyle(xlsx.Style{Font: xlsx.Font{Bold: true, Size: 16}})
+	b.section = b.f.AddStyle(xlsx.Style{Font: xlsx.Font{Bold: true, Size: 12, Color: "1F3A5F"}})
+	b.wrap = b.f.AddStyle(xlsx.Style{Align: top})
+	b.date = b.f.AddStyle(xlsx.Style{CustomNumFmt: "yyyy-mm-dd", Align: top})
+	b.percent = b.f.AddStyle(xlsx.Style{NumFmt: 9, Align: top})
+	b.weeks = b.f.AddStyle(xlsx.Style{CustomNumFmt: "0.0#", Align: top})
+	b.priority = b.f.AddStyle(xlsx.Style{CustomNumFmt: "0.00", Align: top})
+	b.run = b.f.AddStyle(xlsx.Style{Align: xlsx.Alignment{Horizontal: "center"}})
 }
 
-// sheet creates a sheet; the first one renames the default "Sheet1".
-func (b *book) sheet(name string) {
-	if b.f.SheetCount == 1 && b.f.GetSheetName(0) == "Sheet1" {
-		b.check(b.f.SetSheetName("Sheet1", name))
-		return
-	}
-	_, err := b.f.NewSheet(name)
-	b.check(err)
-}
+// sheet adds a sheet.
+func (b *book) sheet(name string) { b.f.AddSheet(name) }
 
 // cell sets one cell: strings always as text (never a formula), numbers,
 // booleans and times as themselves; nil leaves the cell empty.
 func (b *book) cell(sheet string, col, row int, v any) {
-	ref := cellRef(col, row)
 	switch v := v.(type) {
 	case nil:
 	case string:
-		if len([]rune(v)) > maxCellChars {
-			b.check(fmt.Errorf("%s!%s: text of %d characters is longer than a spreadsheet cell holds (%d)", sheet, ref, len([]rune(v)), maxCellChars))
+		if n := utf8.RuneCountInString(v); n > maxCellChars {
+			b.check(fmt.Errorf("%s!%s: text of %d characters is longer than a spreadsheet cell holds (%d)", sheet, cellRef(col, row), n, maxCellChars))
 			return
 		}
-		b.check(b.f.SetCellStr(sheet, ref, v))
+		b.f.SetString(sheet, col, row, v)
 	case float64:
-		b.check(b.f.SetCellFloat(sheet, ref, v, -1, 64))
+		b.f.SetFloat(sheet, col, row, v)
+	case int:
+		b.f.SetInt(sheet, col, row, v)
+	case bool:
+		b.f.SetBool(sheet, col, row, v)
+	case time.Time:
+		b.f.SetTime(sheet, col, row, v)
 	default:
-		b.check(b.f.SetCellValue(sheet, ref, v))
+		b.f.SetString(sheet, col, row, fmt.Sprint(v))
 	}
 }
 
@@ -164,7 +185,7 @@ func (b *book) styleCells(sheet string, col1, row1, col2, row2, style int) {
 	if row2 < row1 || col2 < col1 {
 		return
 	}
-	b.check(b.f.SetCellStyle(sheet, cellRef(col1, row1), cellRef(col2, row2), style))
+	b.f.SetStyle(sheet, col1, row1, col2, row2, style)
 }
 
 // table writes a header row at row, freezes it, puts an auto-filter over
@@ -176,34 +197,22 @@ func (b *book) table(sheet string, row int, headers []string, widths []float64, 
 	}
 	b.row(sheet, row, vals...)
 	b.styleCells(sheet, 1, row, len(headers), row, b.header)
-	b.check(b.f.SetPanes(sheet, &excelize.Panes{
-		Freeze: true, YSplit: row, TopLeftCell: cellRef(1, row+1), ActivePane: "bottomLeft",
-	}))
-	b.check(b.f.AutoFilter(sheet, cellRef(1, row)+":"+cellRef(len(headers), row+max(rows, 1)), nil))
+	b.f.FreezeRows(sheet, row)
+	b.f.AutoFilter(sheet, 1, row, len(headers), row+max(rows, 1))
 	for i, w := range widths {
-		name := colName(i + 1)
-		b.check(b.f.SetColWidth(sheet, name, name, w))
+		b.f.SetColWidth(sheet, i+1, i+1, w)
 	}
 }
 
 // dropList offers values in a column's cells, as a hint; import checks the
 // values itself.
 func (b *book) dropList(sheet, sqref string, values []string) {
-	dv := excelize.NewDataValidation(true)
-	dv.Sqref = sqref
-	b.check(dv.SetDropList(values))
-	b.check(b.f.AddDataValidation(sheet, dv))
+	b.f.AddDropList(sheet, sqref, values)
 }
 
-func cellRef(col, row int) string {
-	ref, _ := excelize.CoordinatesToCellName(col, row)
-	return ref
-}
+func cellRef(col, row int) string { return xlsx.CellRef(col, row) }
 
-func colName(col int) string {
-	name, _ := excelize.ColumnNumberToName(col)
-	return name
-}
+func colName(col int) string { return xlsx.ColName(col) }
 
 // dateCell is a date as a spreadsheet date, or the text as it is when it is
 // not a date (import then reports it, as the JSON import would).

@@ -17,9 +17,9 @@ func writeSummarySheet(b *book, in Input) {
 	b.row(sheetSummary, 1, "SOC 2 readiness: "+oneLineOr(in.Assessment.Name, "unnamed assessment"))
 	b.styleCells(sheetSummary, 1, 1, 1, 1, b.title)
 	b.row(sheetSummary, 2, "Generated on "+date(in.Generated)+" by gapmap. The rows under Assessment import back with 'gapmap import'.")
-	b.check(b.f.SetColWidth(sheetSummary, "A", "A", 34))
-	b.check(b.f.SetColWidth(sheetSummary, "B", "B", 22))
-	b.check(b.f.SetColWidth(sheetSummary, "C", "F", 14))
+	b.f.SetColWidth(sheetSummary, 1, 1, 34)
+	b.f.SetColWidth(sheetSummary, 2, 2, 22)
+	b.f.SetColWidth(sheetSummary, 3, 6, 14)
 	writeSettings(c, in.Assessment)
 	writeFigures(c, in)
 	writeDates(c, in)
@@ -130,7 +130,7 @@ func writeCategoryTable(c *summaryCursor, ev assessment.Evaluation) {
 	}
 	c.row = first + len(ev.Categories)
 	if len(ev.Categories) > 0 {
-		b.check(b.f.SetConditionalFormat(s, cellRef(2, first)+":"+cellRef(3, c.row-1), readinessScale()))
+		b.f.AddColorScale(s, cellRef(2, first)+":"+cellRef(3, c.row-1), readinessScale...)
 	}
 }
 

@@ -5,11 +5,10 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/xuri/excelize/v2"
-
 	"github.com/gapmap/gapmap/internal/assessment"
 	"github.com/gapmap/gapmap/internal/questionnaire"
 	"github.com/gapmap/gapmap/internal/roadmap"
+	"github.com/gapmap/gapmap/internal/xlsx"
 )
 
 // writeRoadmapSheet writes one row per roadmap item in plan order.
@@ -106,7 +105,7 @@ func writeWindowSheet(b *book, in Input) {
 		widths = append(widths, 10)
 	}
 	b.table(s, 1, headers, widths, len(w.Runs))
-	b.check(b.f.SetRowHeight(s, 1, 30))
+	b.f.SetRowHeight(s, 1, 30)
 	for i, r := range w.Runs {
 		row := i + 2
 		setUp := ""
@@ -122,31 +121,16 @@ func writeWindowSheet(b *book, in Input) {
 	b.styleCells(s, 1, 2, 4, last, b.wrap)
 	b.styleCells(s, 5, 2, 4+w.Months, last, b.run)
 	if len(w.Runs) > 0 {
-		fill := b.dxf("C6E0B4", "1E4620")
-		b.check(b.f.SetConditionalFormat(s, cellRef(5, 2)+":"+cellRef(4+w.Months, last), []excelize.ConditionalFormatOptions{
-			{Type: "cell", Criteria: "==", Value: `"run"`, Format: &fill},
-		}))
+		fill := b.f.AddDXF(xlsx.DXF{Fill: "C6E0B4", FontColor: "1E4620"})
+		b.f.AddCellIs(s, cellRef(5, 2)+":"+cellRef(4+w.Months, last), "equal", `"run"`, fill)
 	}
 }
 
-// dxf is a conditional-format style: a fill and a font colour.
-func (b *book) dxf(fill, font string) int {
-	id, err := b.f.NewConditionalStyle(&excelize.Style{
-		Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{fill}},
-		Font: &excelize.Font{Color: font},
-	})
-	b.check(err)
-	return id
-}
-
 // readinessScale colours readiness red at 0%, amber at 50%, green at 100%.
-func readinessScale() []excelize.ConditionalFormatOptions {
-	return []excelize.ConditionalFormatOptions{{
-		Type: "3_color_scale", Criteria: "=",
-		MinType: "num", MinValue: "0", MinColor: "#F8696B",
-		MidType: "num", MidValue: "0.5", MidColor: "#FFEB84",
-		MaxType: "num", MaxValue: "1", MaxColor: "#63BE7B",
-	}}
+var readinessScale = []xlsx.ScalePoint{
+	{Type: "num", Value: "0", Color: "F8696B"},
+	{Type: "num", Value: "0.5", Color: "FFEB84"},
+	{Type: "num", Value: "1", Color: "63BE7B"},
 }
 
 // writeCriteriaSheet writes the criteria heat map: readiness of each
@@ -186,12 +170,10 @@ func writeCriteriaSheet(b *book, in Input) {
 	}
 	b.styleCells(s, 1, 2, 3, last, b.wrap)
 	b.styleCells(s, 4, 2, 5, last, b.percent)
-	b.check(b.f.SetConditionalFormat(s, "D2:E"+strconv.Itoa(last), readinessScale()))
+	b.f.AddColorScale(s, "D2:E"+strconv.Itoa(last), readinessScale...)
 	gapCol := colName(8 + len(assessment.Values))
-	b.check(b.f.SetConditionalFormat(s, gapCol+"2:"+gapCol+strconv.Itoa(last), []excelize.ConditionalFormatOptions{{
-		Type: "2_color_scale", Criteria: "=",
-		MinType: "min", MinColor: "#FFFFFF", MaxType: "max", MaxColor: "#F8696B",
-	}}))
+	b.f.AddColorScale(s, gapCol+"2:"+gapCol+strconv.Itoa(last),
+		xlsx.ScalePoint{Type: "min", Color: "FFFFFF"}, xlsx.ScalePoint{Type: "max", Color: "F8696B"})
 }
 
 // answerCounts counts, per criterion, the applicable questions by answer.

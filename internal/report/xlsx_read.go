@@ -2,6 +2,7 @@ package report
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"path/filepath"
 	"slices"
@@ -11,10 +12,9 @@ import (
 	"time"
 	"unicode/utf8"
 
-	"github.com/xuri/excelize/v2"
-
 	"github.com/gapmap/gapmap/internal/assessment"
 	"github.com/gapmap/gapmap/internal/questionnaire"
+	"github.com/gapmap/gapmap/internal/xlsx"
 	"github.com/gapmap/gapmap/internal/yamlfile"
 )
 
@@ -52,13 +52,6 @@ func IsXLSX(name string, data []byte) bool {
 		bytes.HasPrefix(data, []byte("PK\x03\x04"))
 }
 
-// Limits on what reading a workbook may unpack, against zip bombs: far
-// above any assessment, far below the memory of a laptop.
-const (
-	unzipLimit    = 64 << 20
-	unzipXMLLimit = 32 << 20
-)
-
 // ReadXLSX reads a workbook written by XLSX (and perhaps edited in a
 // spreadsheet) into an assessment: the Summary's settings, the Scope and the
 // Answers. It gives the assessment importing the JSON export of the same
@@ -66,13 +59,12 @@ const (
 // reported at once, as FILE:Sheet!Cell: message. Times missing from the
 // workbook are set to now.
 func ReadXLSX(name string, data []byte, lookup assessment.Lookup, now time.Time) (*assessment.Assessment, error) {
-	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{
-		UnzipSizeLimit: unzipLimit, UnzipXMLSizeLimit: unzipXMLLimit,
-	})
+	// What a workbook may unpack is bounded as the other import formats'
+	// files are, against zip bombs.
+	f, err := xlsx.Open(data, yamlfile.MaxBytes)
 	if err != nil {
 		return nil, CellProblems{{File: name, Msg: "not a workbook gapmap can read: " + err.Error()}}
 	}
-	defer f.Close()
 	r := &workbookReader{f: f, file: name}
 	summary := r.sheet(sheetSummary)
 	answers := r.sheet(sheetAnswers)
@@ -93,7 +85,7 @@ func ReadXLSX(name string, data []byte, lookup assessment.Lookup, now time.Time)
 }
 
 type workbookReader struct {
-	f        *excelize.File
+	f        *xlsx.Book
 	file     string
 	problems CellProblems
 	missing  bool // a sheet import reads is missing
@@ -111,9 +103,13 @@ func (r *workbookReader) errorAt(sheet string, col, row int, format string, args
 // A cell longer than an answers file allows (yamlfile.MaxText) is a
 // problem, as it is in a JSON or YAML file.
 func (r *workbookReader) sheet(name string) [][]string {
-	rows, err := r.f.GetRows(name, excelize.Options{RawCellValue: true})
-	if err != nil {
+	rows, err := r.f.Rows(name)
+	switch {
+	case errors.Is(err, xlsx.ErrNoSheet):
 		r.errorAt(name, 0, 0, "sheet %q is missing (gapmap import reads Summary, Scope and Answers)", name)
+		r.missing = true
+	case err != nil:
+		r.errorAt(name, 0, 0, "the sheet cannot be read: %v", err)
 		r.missing = true
 	}
 	for i, row := range rows {
@@ -130,7 +126,7 @@ func (r *workbookReader) sheet(name string) [][]string {
 // sort orders problems by sheet, then row, then column.
 func (r *workbookReader) sort() {
 	key := func(p CellProblem) (string, int, int) {
-		c, row, err := excelize.CellNameToCoordinates(p.Cell)
+		c, row, err := xlsx.ParseRef(p.Cell)
 		if err != nil {
 			return p.Sheet, 0, 0
 		}
@@ -265,7 +261,7 @@ func (r *workbookReader) readDate(value func(string) (string, int), label string
 		return ""
 	}
 	if serial, err := strconv.ParseFloat(v, 64); err == nil {
-		if t, err := excelize.ExcelDateToTime(serial, false); err == nil {
+		if t, err := xlsx.Time(serial, r.f.Date1904()); err == nil {
 			return t.Format(assessment.DateLayout)
 		}
 	}
@@ -285,7 +281,7 @@ func (r *workbookReader) readTime(sheet string, col, row int, v string, def time
 		return t.UTC()
 	}
 	if serial, err := strconv.ParseFloat(v, 64); err == nil {
-		if t, err := excelize.ExcelDateToTime(serial, false); err == nil {
+		if t, err := xlsx.Time(serial, r.f.Date1904()); err == nil {
 			return t.Round(time.Second).UTC()
 		}
 	}
