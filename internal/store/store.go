@@ -63,6 +63,11 @@ const applicationID = 0x6761706d
 const pragmas = "_pragma=foreign_keys(1)&_pragma=journal_mode(WAL)&_pragma=synchronous(FULL)" +
 	"&_pragma=busy_timeout(5000)&_txlock=immediate"
 
+// temporaryPragmas are pragmas with commits that do not wait for the disk:
+// a crash loses the last commits, which OpenTemporary's callers accept.
+const temporaryPragmas = "_pragma=foreign_keys(1)&_pragma=journal_mode(WAL)&_pragma=synchronous(OFF)" +
+	"&_pragma=busy_timeout(5000)&_txlock=immediate"
+
 // readPragmas apply to the connections of OpenReadOnly, which must not
 // change the journal mode, nor write at all.
 const readPragmas = "_pragma=busy_timeout(5000)&_pragma=query_only(1)"
@@ -104,6 +109,20 @@ func (e *RefusedError) Error() string { return e.Path + " " + e.Reason }
 // private copy of the file and its log. Before its first write the store
 // checks the file's integrity (see Verify).
 func Open(path string) (*Store, error) {
+	return open(path, "")
+}
+
+// OpenTemporary is Open for a database that is removed when the program
+// ends, such as the demo's: commits are not synced to disk, so nothing
+// waits for the disk. Never use it for the user's database.
+func OpenTemporary(path string) (*Store, error) {
+	return open(path, temporary)
+}
+
+// temporary is the mode of OpenTemporary's connections.
+const temporary = "temporary"
+
+func open(path, mode string) (*Store, error) {
 	abs, migs, err := resolve(path)
 	if err != nil {
 		return nil, err
@@ -111,7 +130,7 @@ func Open(path string) (*Store, error) {
 	if err := prepareFile(path, abs, len(migs), true); err != nil {
 		return nil, err
 	}
-	db, err := sql.Open("sqlite", dsn(abs, ""))
+	db, err := sql.Open("sqlite", dsn(abs, mode))
 	if err != nil {
 		return nil, fmt.Errorf("opening %s: %w", path, err)
 	}
@@ -251,6 +270,8 @@ func dsn(abs, mode string) string {
 	switch mode {
 	case "":
 		return u.String() + "?" + pragmas
+	case temporary:
+		return u.String() + "?" + temporaryPragmas
 	case readWrite:
 		return u.String() + "?mode=rw&" + readPragmas // never create it
 	}
@@ -265,6 +286,11 @@ func prepareFile(path, abs string, newest int, create bool) error {
 	if errors.Is(err, fs.ErrNotExist) {
 		if !create {
 			return &NoDatabaseError{Path: path}
+		}
+		if copyTemplate(abs) {
+			// Checked as any file found on disk: another process may have
+			// created one first.
+			return prepareFile(path, abs, newest, false)
 		}
 		return createFile(abs)
 	}
