@@ -119,15 +119,19 @@ func OpenTemporary(path string) (*Store, error) {
 	return open(path, temporary)
 }
 
-// temporary is the mode of OpenTemporary's connections.
-const temporary = "temporary"
+// Modes of open and prepareFile besides Open's (""): OpenTemporary's,
+// and OpenReadOnly's, which never creates the file.
+const (
+	temporary = "temporary"
+	noCreate  = "no-create"
+)
 
 func open(path, mode string) (*Store, error) {
 	abs, migs, err := resolve(path)
 	if err != nil {
 		return nil, err
 	}
-	if err := prepareFile(path, abs, len(migs), true); err != nil {
+	if err := prepareFile(path, abs, len(migs), mode); err != nil {
 		return nil, err
 	}
 	db, err := sql.Open("sqlite", dsn(abs, mode))
@@ -152,7 +156,7 @@ func OpenReadOnly(path string) (*Store, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := prepareFile(path, abs, len(migs), false); err != nil {
+	if err := prepareFile(path, abs, len(migs), noCreate); err != nil {
 		return nil, err
 	}
 	st, err := headerState(abs)
@@ -279,18 +283,19 @@ func dsn(abs, mode string) string {
 }
 
 // prepareFile creates a new database file with owner-only permissions
-// (when create), or checks an existing one's header, and its write-ahead
-// log's on a private copy, without writing to either.
-func prepareFile(path, abs string, newest int, create bool) error {
+// (for the modes of Open and OpenTemporary; with noCreate a missing file
+// is a *NoDatabaseError), or checks an existing one's header, and its
+// write-ahead log's on a private copy, without writing to either.
+func prepareFile(path, abs string, newest int, mode string) error {
 	fi, err := os.Stat(abs)
 	if errors.Is(err, fs.ErrNotExist) {
-		if !create {
+		if mode == noCreate {
 			return &NoDatabaseError{Path: path}
 		}
-		if copyTemplate(abs) {
+		if copyTemplate(abs, mode) {
 			// Checked as any file found on disk: another process may have
 			// created one first.
-			return prepareFile(path, abs, newest, false)
+			return prepareFile(path, abs, newest, noCreate)
 		}
 		return createFile(abs)
 	}

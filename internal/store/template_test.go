@@ -125,3 +125,35 @@ func TestOpenCopiesTheTemplate(t *testing.T) {
 		t.Fatalf("after a write the schema differs from the migrations':\n%s\n%s", got, want)
 	}
 }
+
+// TestOpenTemporary: a temporary database is a working copy of the
+// template whose commits do not wait for the disk; Open's do.
+func TestOpenTemporary(t *testing.T) {
+	for _, c := range []struct {
+		open func(string) (*Store, error)
+		want int // PRAGMA synchronous: 0 OFF, 2 FULL
+	}{{OpenTemporary, 0}, {Open, 2}} {
+		path := filepath.Join(t.TempDir(), "t.db")
+		s, err := c.open(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var sync int
+		if err := s.db.QueryRow("PRAGMA synchronous").Scan(&sync); err != nil {
+			t.Fatal(err)
+		}
+		if sync != c.want {
+			t.Errorf("synchronous = %d, want %d", sync, c.want)
+		}
+		mustCreate(t, s, sample("Demo"))
+		if got := countRows(t, s, "assessments"); got != 1 {
+			t.Errorf("%d assessments, want 1", got)
+		}
+		if err := s.Close(); err != nil {
+			t.Fatal(err)
+		}
+		if fi, err := os.Stat(path); err != nil || fi.Mode().Perm() != 0o600 {
+			t.Errorf("stat %v, %v: want a file with mode 0600", fi, err)
+		}
+	}
+}
