@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -55,31 +56,22 @@ interactive program.`,
 				return err
 			}
 			go tui.WarmUp()
-			// The demo is parsed on one core while the other makes its
-			// database.
-			type loaded struct {
-				demo *assessment.Assessment
-				qn   *questionnaire.Questionnaire
-				err  error
-			}
-			parsed := make(chan loaded, 1)
-			go func() {
-				demo, qn, err := a.loadDemo()
-				parsed <- loaded{demo, qn, err}
-			}()
 			s, cleanup, err := openDemoStore()
-			l := <-parsed
 			if err != nil {
 				return err
 			}
 			defer cleanup()
-			if l.err != nil {
-				return l.err
+			// The demo is parsed and imported while the program starts.
+			var prepared error
+			prepare := func() error {
+				prepared = a.importDemo(cmd.Context(), s)
+				return prepared
 			}
-			if _, err := s.Import(cmd.Context(), l.demo, summarize(l.qn, l.demo), "demo", false); err != nil {
-				return err
+			err = a.runTUIOn(cmd, demoName, s, prepare)
+			if prepared != nil {
+				return prepared
 			}
-			return a.runTUIOn(cmd, l.demo.Name, s)
+			return err
 		},
 	}
 	cmd.Flags().StringVar(&export, "export", "", "write the demo's Markdown roadmap to FILE and exit")
@@ -100,6 +92,23 @@ func (a *app) loadDemo() (*assessment.Assessment, *questionnaire.Questionnaire, 
 	}
 	assessment.UpgradeInPlace(qn, demo)
 	return demo, qn, nil
+}
+
+// demoName is the name of the built-in demo assessment, which the
+// program opens before the demo is parsed.
+const demoName = "Demo: Northwind Analytics"
+
+// importDemo parses the demo into the demo's database s.
+func (a *app) importDemo(ctx context.Context, s *store.Store) error {
+	demo, qn, err := a.loadDemo()
+	if err != nil {
+		return err
+	}
+	if demo.Name != demoName {
+		return fmt.Errorf("the built-in demo is named %q, not %q", demo.Name, demoName)
+	}
+	_, err = s.Import(ctx, demo, summarize(qn, demo), "demo", false)
+	return err
 }
 
 // openDemoStore opens a new temporary database of the demo's own;
