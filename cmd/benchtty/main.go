@@ -85,6 +85,11 @@ type result struct {
 	firstOutput     time.Duration // exec → anything written (the queries)
 	peakRSS         int64         // VmHWM before quitting, in bytes
 	p50, p99, cpuPK time.Duration
+	// idle is the CPU the program uses in a second of doing nothing (its
+	// frame timer), and cpuPKNet the CPU per key less that rate over the
+	// time the keys took: what the keys themselves cost. Both to the
+	// nanosecond (schedstat).
+	idle, cpuPKNet time.Duration
 }
 
 func run(cfg config) error {
@@ -230,6 +235,11 @@ func measure(cfg config, p program, keys int) (r result, err error) {
 	if err != nil {
 		return r, err
 	}
+	precise0, err := s.cpuPrecise()
+	if err != nil {
+		return r, err
+	}
+	wall0 := time.Now()
 	lat := make([]time.Duration, 0, keys)
 	// Keys come at random moments between frame ticks, as typing does: a
 	// fixed pause after each frame would press every key at the same
@@ -251,10 +261,33 @@ func measure(cfg config, p program, keys int) (r result, err error) {
 	if err != nil {
 		return r, err
 	}
+	precise1, err := s.cpuPrecise()
+	if err != nil {
+		return r, err
+	}
+	wall := time.Since(wall0)
 	r.p50, r.p99 = percentile(lat, 50), percentile(lat, 99)
 	r.cpuPK = (cpu1 - cpu0) / time.Duration(keys)
+	if _, err := s.settle(4*cfg.quiet, 5*time.Second); err != nil {
+		return r, err
+	}
+	idle0, err := s.cpuPrecise()
+	if err != nil {
+		return r, err
+	}
+	time.Sleep(idleWindow)
+	idle1, err := s.cpuPrecise()
+	if err != nil {
+		return r, err
+	}
+	r.idle = (idle1 - idle0) * time.Second / idleWindow
+	r.cpuPKNet = (precise1 - precise0 - time.Duration(float64(r.idle)*wall.Seconds())) / time.Duration(keys)
 	return r, nil
 }
+
+// idleWindow is how long a program is left alone to measure what its
+// frame timer costs.
+const idleWindow = 1500 * time.Millisecond
 
 // keyJitter spreads key presses over a frame period at 60 frames a second,
 // the slowest of the programs compared.

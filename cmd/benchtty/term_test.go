@@ -94,3 +94,16 @@ func TestPercentile(t *testing.T) {
 		t.Error("percentile sorted its argument")
 	}
 }
+
+func TestParseSchedstat(t *testing.T) {
+	got, err := parseSchedstat("123456789 2000 31\n")
+	if err != nil || got != 123456789*time.Nanosecond {
+		t.Fatalf("parseSchedstat = %v, %v; want 123.456789ms", got, err)
+	}
+	if _, err := parseSchedstat(""); err == nil {
+		t.Fatal("an empty line parsed")
+	}
+	if _, err := parseSchedstat("12x 0 0"); err == nil {
+		t.Fatal("a malformed number parsed")
+	}
+}

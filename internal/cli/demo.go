@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -11,8 +12,10 @@ import (
 	"github.com/gapmap/gapmap/assets"
 	"github.com/gapmap/gapmap/internal/assessment"
 	"github.com/gapmap/gapmap/internal/atomicfile"
+	"github.com/gapmap/gapmap/internal/questionnaire"
 	"github.com/gapmap/gapmap/internal/report"
 	"github.com/gapmap/gapmap/internal/store"
+	"github.com/gapmap/gapmap/internal/tui"
 )
 
 func (a *app) demoCommand() *cobra.Command {
@@ -34,16 +37,11 @@ With --export FILE, write its Markdown roadmap to FILE instead of opening the
 interactive program.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			demo, err := assessment.ParseFile("demo.yaml", assets.Demo, a.questionnaireFor, now())
-			if err != nil {
-				return fmt.Errorf("the built-in demo does not load: %w", err)
-			}
-			qn, err := a.questionnaireFor(demo.QuestionnaireID)
-			if err != nil {
-				return err
-			}
-			assessment.UpgradeInPlace(qn, demo)
 			if export != "" {
+				demo, qn, err := a.loadDemo()
+				if err != nil {
+					return err
+				}
 				var buf bytes.Buffer
 				if err := report.Markdown(&buf, report.NewInput(qn, demo, now())); err != nil {
 					return err
@@ -54,25 +52,76 @@ interactive program.`,
 				fmt.Fprintf(a.stderr, "Wrote the demo roadmap to %s\n", export)
 				return nil
 			}
-			dir, err := os.MkdirTemp("", "gapmap-demo-*")
-			if err != nil {
-				return fmt.Errorf("creating the demo's database: %w", err)
+			if err := a.checkTerminal(); err != nil {
+				return err
 			}
-			defer os.RemoveAll(dir)
-			path := filepath.Join(dir, "demo.db")
-			s, err := store.Open(path)
+			go tui.WarmUp()
+			s, cleanup, err := openDemoStore()
 			if err != nil {
 				return err
 			}
-			_, err = s.Import(cmd.Context(), demo, summarize(qn, demo), "demo", false)
-			s.Close()
-			if err != nil {
-				return err
+			defer cleanup()
+			// The demo is parsed and imported while the program starts.
+			var prepared error
+			prepare := func() error {
+				prepared = a.importDemo(cmd.Context(), s)
+				return prepared
 			}
-			return a.openTUIOn(cmd, demo.Name, path)
+			err = a.runTUIOn(cmd, demoName, s, prepare)
+			if prepared != nil {
+				return prepared
+			}
+			return err
 		},
 	}
 	cmd.Flags().StringVar(&export, "export", "", "write the demo's Markdown roadmap to FILE and exit")
 	cmd.Flags().BoolVar(&force, "force", false, "with --export, replace FILE if it exists")
 	return cmd
+}
+
+// loadDemo parses the built-in demo, upgraded to the current version of
+// its questionnaire.
+func (a *app) loadDemo() (*assessment.Assessment, *questionnaire.Questionnaire, error) {
+	demo, err := assessment.ParseFile("demo.yaml", assets.Demo, a.questionnaireFor, now())
+	if err != nil {
+		return nil, nil, fmt.Errorf("the built-in demo does not load: %w", err)
+	}
+	qn, err := a.questionnaireFor(demo.QuestionnaireID)
+	if err != nil {
+		return nil, nil, err
+	}
+	assessment.UpgradeInPlace(qn, demo)
+	return demo, qn, nil
+}
+
+// demoName is the name of the built-in demo assessment, which the
+// program opens before the demo is parsed.
+const demoName = "Demo: Northwind Analytics"
+
+// importDemo parses the demo into the demo's database s.
+func (a *app) importDemo(ctx context.Context, s *store.Store) error {
+	demo, qn, err := a.loadDemo()
+	if err != nil {
+		return err
+	}
+	if demo.Name != demoName {
+		return fmt.Errorf("the built-in demo is named %q, not %q", demo.Name, demoName)
+	}
+	_, err = s.Import(ctx, demo, summarize(qn, demo), "demo", false)
+	return err
+}
+
+// openDemoStore opens a new temporary database of the demo's own;
+// cleanup closes it and removes it.
+func openDemoStore() (*store.Store, func(), error) {
+	dir, err := os.MkdirTemp("", "gapmap-demo-*")
+	if err != nil {
+		return nil, nil, fmt.Errorf("creating the demo's database: %w", err)
+	}
+	s, err := store.OpenTemporary(filepath.Join(dir, "demo.db"))
+	if err != nil {
+		os.RemoveAll(dir)
+		return nil, nil, err
+	}
+	return s, func() { s.Close(); os.RemoveAll(dir) }, nil
 }

@@ -30,32 +30,36 @@ func (a *app) runTUI(cmd *cobra.Command, _ []string) error {
 }
 
 func (a *app) openTUI(cmd *cobra.Command, open string) error {
-	return a.openTUIOn(cmd, open, "")
-}
-
-// openTUIOn opens the interactive program on the database at dbPath, or the
-// user's database when dbPath is empty.
-func (a *app) openTUIOn(cmd *cobra.Command, open, dbPath string) error {
-	in, inOK := a.stdin.(*os.File)
-	out, outOK := a.stdout.(*os.File)
-	// The accessible mode reads lines from a person at a terminal and may
-	// write to anything; the full-screen program needs a terminal for both.
-	if !inOK || !isTerminal(in) || !a.accessible && (!outOK || !isTerminal(out)) {
-		return userErrorf("the interactive assessment needs a terminal.\n" +
-			"For scripts use the subcommands: gapmap list, import, export, questionnaire; see 'gapmap --help'.")
+	if err := a.checkTerminal(); err != nil {
+		return err
 	}
-	var s *store.Store
-	var err error
-	if dbPath == "" {
-		s, err = a.openStore()
-	} else {
-		s, err = store.Open(dbPath)
-		err = storeError(err)
-	}
+	go tui.WarmUp()
+	s, err := a.openStore()
 	if err != nil {
 		return err
 	}
 	defer s.Close()
+	return a.runTUIOn(cmd, open, s, nil)
+}
+
+// checkTerminal refuses to start the interactive program without a
+// terminal. The accessible mode reads lines from a person at a terminal
+// and may write to anything; the full-screen program needs a terminal for
+// both.
+func (a *app) checkTerminal() error {
+	in, inOK := a.stdin.(*os.File)
+	out, outOK := a.stdout.(*os.File)
+	if !inOK || !isTerminal(in) || !a.accessible && (!outOK || !isTerminal(out)) {
+		return userErrorf("the interactive assessment needs a terminal.\n" +
+			"For scripts use the subcommands: gapmap list, import, export, questionnaire; see 'gapmap --help'.")
+	}
+	return nil
+}
+
+// runTUIOn runs the interactive program on the open store s, on the
+// assessment named open (empty for the home screen), after prepare (if
+// not nil; see tui.Options.Prepare); checkTerminal has passed.
+func (a *app) runTUIOn(cmd *cobra.Command, open string, s *store.Store, prepare func() error) error {
 	// Check the file's integrity in the background once the first frame is
 	// out (the check reads the whole file, and on two cores it slowed the
 	// home screen of 30,000 assessments from about 1.1 s to 2.3 s). A save
@@ -76,6 +80,7 @@ func (a *app) openTUIOn(cmd *cobra.Command, open, dbPath string) error {
 		NoColor:              a.colorDisabled(),
 		Who:                  defaultWho(),
 		OpenName:             open,
+		Prepare:              prepare,
 		Log:                  logger,
 	}
 	if a.questionnairePath != "" {
@@ -85,9 +90,16 @@ func (a *app) openTUIOn(cmd *cobra.Command, open, dbPath string) error {
 		}
 		opts.DefaultQuestionnaire = qn.ID
 	}
+	in := a.stdin.(*os.File) // checkTerminal made sure
 	if a.accessible {
+		if prepare != nil {
+			if err := prepare(); err != nil {
+				return err
+			}
+		}
 		return a.runAccessible(cmd.Context(), opts, in)
 	}
+	out := a.stdout.(*os.File)
 	// Bubble Tea draws on a frame timer, so a frame waits for the next tick:
 	// at 120 frames a second (its most) a key's frame and the first frame
 	// wait half as long as at the default 60. An idle tick compares the view
@@ -101,7 +113,7 @@ func (a *app) openTUIOn(cmd *cobra.Command, open, dbPath string) error {
 	}
 	logger.Info("starting", "db", s.Path())
 	model := tui.New(opts)
-	_, err = tea.NewProgram(model, progOpts...).Run()
+	_, err := tea.NewProgram(model, progOpts...).Run()
 	// The model's writer is shared by every copy of it: wait for the
 	// writes still queued (after a forced quit) before closing the store.
 	if ferr := model.Flush(); ferr != nil {

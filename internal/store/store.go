@@ -63,6 +63,11 @@ const applicationID = 0x6761706d
 const pragmas = "_pragma=foreign_keys(1)&_pragma=journal_mode(WAL)&_pragma=synchronous(FULL)" +
 	"&_pragma=busy_timeout(5000)&_txlock=immediate"
 
+// temporaryPragmas are pragmas with commits that do not wait for the disk:
+// a crash loses the last commits, which OpenTemporary's callers accept.
+const temporaryPragmas = "_pragma=foreign_keys(1)&_pragma=journal_mode(WAL)&_pragma=synchronous(OFF)" +
+	"&_pragma=busy_timeout(5000)&_txlock=immediate"
+
 // readPragmas apply to the connections of OpenReadOnly, which must not
 // change the journal mode, nor write at all.
 const readPragmas = "_pragma=busy_timeout(5000)&_pragma=query_only(1)"
@@ -104,14 +109,32 @@ func (e *RefusedError) Error() string { return e.Path + " " + e.Reason }
 // private copy of the file and its log. Before its first write the store
 // checks the file's integrity (see Verify).
 func Open(path string) (*Store, error) {
+	return open(path, "")
+}
+
+// OpenTemporary is Open for a database that is removed when the program
+// ends, such as the demo's: commits are not synced to disk, so nothing
+// waits for the disk. Never use it for the user's database.
+func OpenTemporary(path string) (*Store, error) {
+	return open(path, temporary)
+}
+
+// Modes of open and prepareFile besides Open's (""): OpenTemporary's,
+// and OpenReadOnly's, which never creates the file.
+const (
+	temporary = "temporary"
+	noCreate  = "no-create"
+)
+
+func open(path, mode string) (*Store, error) {
 	abs, migs, err := resolve(path)
 	if err != nil {
 		return nil, err
 	}
-	if err := prepareFile(path, abs, len(migs), true); err != nil {
+	if err := prepareFile(path, abs, len(migs), mode); err != nil {
 		return nil, err
 	}
-	db, err := sql.Open("sqlite", dsn(abs, ""))
+	db, err := sql.Open("sqlite", dsn(abs, mode))
 	if err != nil {
 		return nil, fmt.Errorf("opening %s: %w", path, err)
 	}
@@ -133,7 +156,7 @@ func OpenReadOnly(path string) (*Store, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := prepareFile(path, abs, len(migs), false); err != nil {
+	if err := prepareFile(path, abs, len(migs), noCreate); err != nil {
 		return nil, err
 	}
 	st, err := headerState(abs)
@@ -251,6 +274,8 @@ func dsn(abs, mode string) string {
 	switch mode {
 	case "":
 		return u.String() + "?" + pragmas
+	case temporary:
+		return u.String() + "?" + temporaryPragmas
 	case readWrite:
 		return u.String() + "?mode=rw&" + readPragmas // never create it
 	}
@@ -258,13 +283,19 @@ func dsn(abs, mode string) string {
 }
 
 // prepareFile creates a new database file with owner-only permissions
-// (when create), or checks an existing one's header, and its write-ahead
-// log's on a private copy, without writing to either.
-func prepareFile(path, abs string, newest int, create bool) error {
+// (for the modes of Open and OpenTemporary; with noCreate a missing file
+// is a *NoDatabaseError), or checks an existing one's header, and its
+// write-ahead log's on a private copy, without writing to either.
+func prepareFile(path, abs string, newest int, mode string) error {
 	fi, err := os.Stat(abs)
 	if errors.Is(err, fs.ErrNotExist) {
-		if !create {
+		if mode == noCreate {
 			return &NoDatabaseError{Path: path}
+		}
+		if copyTemplate(abs, mode) {
+			// Checked as any file found on disk: another process may have
+			// created one first.
+			return prepareFile(path, abs, newest, noCreate)
 		}
 		return createFile(abs)
 	}
