@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"sync"
 
 	"github.com/spf13/cobra"
 
@@ -61,15 +62,16 @@ interactive program.`,
 				return err
 			}
 			defer cleanup()
-			// The demo is parsed and imported while the program starts.
-			var prepared error
-			prepare := func() error {
-				prepared = a.importDemo(cmd.Context(), s)
-				return prepared
-			}
+			// The demo is parsed and imported on the other core while the
+			// program sets up the terminal; the program reads the store
+			// once that is done (tui.Options.Prepare).
+			imported := make(chan error, 1)
+			go func() { imported <- a.importDemo(cmd.Context(), s) }()
+			prepare := sync.OnceValue(func() error { return <-imported })
+			defer prepare() // before cleanup, however the program ends
 			err = a.runTUIOn(cmd, demoName, s, prepare)
-			if prepared != nil {
-				return prepared
+			if perr := prepare(); perr != nil {
+				return perr
 			}
 			return err
 		},
