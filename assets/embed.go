@@ -7,3 +7,9 @@ import _ "embed"
 //
 //go:embed demo.yaml
 var Demo []byte
+
+// DemoDB is the database `gapmap demo` opens: Demo imported, made by
+// TestDemoDatabaseIsTheDemo in internal/cli.
+//
+//go:embed demo.db
+var DemoDB []byte

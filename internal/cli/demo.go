@@ -2,10 +2,10 @@ package cli
 
 import (
 	"bytes"
-	"context"
 	"fmt"
 	"os"
 	"path/filepath"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -38,7 +38,7 @@ interactive program.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			if export != "" {
-				demo, qn, err := a.loadDemo()
+				demo, qn, err := a.loadDemo(now())
 				if err != nil {
 					return err
 				}
@@ -61,17 +61,7 @@ interactive program.`,
 				return err
 			}
 			defer cleanup()
-			// The demo is parsed and imported while the program starts.
-			var prepared error
-			prepare := func() error {
-				prepared = a.importDemo(cmd.Context(), s)
-				return prepared
-			}
-			err = a.runTUIOn(cmd, demoName, s, prepare)
-			if prepared != nil {
-				return prepared
-			}
-			return err
+			return a.runTUIOn(cmd, demoName, s)
 		},
 	}
 	cmd.Flags().StringVar(&export, "export", "", "write the demo's Markdown roadmap to FILE and exit")
@@ -79,10 +69,10 @@ interactive program.`,
 	return cmd
 }
 
-// loadDemo parses the built-in demo, upgraded to the current version of
-// its questionnaire.
-func (a *app) loadDemo() (*assessment.Assessment, *questionnaire.Questionnaire, error) {
-	demo, err := assessment.ParseFile("demo.yaml", assets.Demo, a.questionnaireFor, now())
+// loadDemo parses the built-in demo as answered at the time given,
+// upgraded to the current version of its questionnaire.
+func (a *app) loadDemo(at time.Time) (*assessment.Assessment, *questionnaire.Questionnaire, error) {
+	demo, err := assessment.ParseFile("demo.yaml", assets.Demo, a.questionnaireFor, at)
 	if err != nil {
 		return nil, nil, fmt.Errorf("the built-in demo does not load: %w", err)
 	}
@@ -94,31 +84,33 @@ func (a *app) loadDemo() (*assessment.Assessment, *questionnaire.Questionnaire, 
 	return demo, qn, nil
 }
 
-// demoName is the name of the built-in demo assessment, which the
-// program opens before the demo is parsed.
-const demoName = "Demo: Northwind Analytics"
+// The program opens the demo from a database made at build time
+// (assets.DemoDB): the demo file parsed as answered at demoTime, with the
+// identity demoUUID, and imported. TestDemoDatabaseIsTheDemo checks it and
+// makes it again with -update-demo-db. Parsing and importing at each
+// start took 10-15 ms before the first frame could be drawn.
+const (
+	demoName = "Demo: Northwind Analytics"
+	demoUUID = "6e6f7274-6877-4e64-a164-656d6f000001"
+)
 
-// importDemo parses the demo into the demo's database s.
-func (a *app) importDemo(ctx context.Context, s *store.Store) error {
-	demo, qn, err := a.loadDemo()
-	if err != nil {
-		return err
-	}
-	if demo.Name != demoName {
-		return fmt.Errorf("the built-in demo is named %q, not %q", demo.Name, demoName)
-	}
-	_, err = s.Import(ctx, demo, summarize(qn, demo), "demo", false)
-	return err
-}
+// demoTime is when the demo's workshop took place, before the remediation
+// start its file names (2027-01-04).
+var demoTime = time.Date(2026, 11, 30, 16, 0, 0, 0, time.UTC)
 
-// openDemoStore opens a new temporary database of the demo's own;
-// cleanup closes it and removes it.
+// openDemoStore opens a copy of the demo's database, private to this
+// run; cleanup closes and removes it.
 func openDemoStore() (*store.Store, func(), error) {
 	dir, err := os.MkdirTemp("", "gapmap-demo-*")
 	if err != nil {
 		return nil, nil, fmt.Errorf("creating the demo's database: %w", err)
 	}
-	s, err := store.OpenTemporary(filepath.Join(dir, "demo.db"))
+	path := filepath.Join(dir, "demo.db")
+	if err := os.WriteFile(path, assets.DemoDB, 0o600); err != nil {
+		os.RemoveAll(dir)
+		return nil, nil, fmt.Errorf("creating the demo's database: %w", err)
+	}
+	s, err := store.OpenTemporary(path)
 	if err != nil {
 		os.RemoveAll(dir)
 		return nil, nil, err

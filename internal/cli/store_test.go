@@ -7,8 +7,6 @@ import (
 	"database/sql"
 	"encoding/binary"
 	"encoding/json"
-	"errors"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -373,30 +371,5 @@ func TestLegacyAssessmentExportsUnderTheNewBank(t *testing.T) {
 	md, _, code := run(t, db, "", "export", "Demo: Northwind Analytics")
 	if code != 0 || !strings.Contains(md, "version 2026.12") {
 		t.Fatalf("markdown export: exit %d", code)
-	}
-}
-
-// gapmap demo opens demoName while the demo is parsed and imported into
-// its own temporary database; the two must agree, and cleaning up must
-// leave nothing behind.
-func TestDemoDatabaseHoldsTheDemo(t *testing.T) {
-	s, cleanup, err := openDemoStore()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := (&app{}).importDemo(t.Context(), s); err != nil {
-		t.Fatal(err)
-	}
-	a, err := s.LoadByName(t.Context(), demoName)
-	if err != nil {
-		t.Fatalf("the demo's database has no %q: %v", demoName, err)
-	}
-	if len(a.Answers) < 100 {
-		t.Errorf("the demo has %d answers", len(a.Answers))
-	}
-	dir := filepath.Dir(s.Path())
-	cleanup()
-	if _, err := os.Stat(dir); !errors.Is(err, fs.ErrNotExist) {
-		t.Errorf("the demo's folder %s is still there: %v", dir, err)
 	}
 }

@@ -39,7 +39,7 @@ func (a *app) openTUI(cmd *cobra.Command, open string) error {
 		return err
 	}
 	defer s.Close()
-	return a.runTUIOn(cmd, open, s, nil)
+	return a.runTUIOn(cmd, open, s)
 }
 
 // checkTerminal refuses to start the interactive program without a
@@ -57,9 +57,9 @@ func (a *app) checkTerminal() error {
 }
 
 // runTUIOn runs the interactive program on the open store s, on the
-// assessment named open (empty for the home screen), after prepare (if
-// not nil; see tui.Options.Prepare); checkTerminal has passed.
-func (a *app) runTUIOn(cmd *cobra.Command, open string, s *store.Store, prepare func() error) error {
+// assessment named open (empty for the home screen); checkTerminal has
+// passed.
+func (a *app) runTUIOn(cmd *cobra.Command, open string, s *store.Store) error {
 	// Check the file's integrity in the background once the first frame is
 	// out (the check reads the whole file, and on two cores it slowed the
 	// home screen of 30,000 assessments from about 1.1 s to 2.3 s). A save
@@ -80,7 +80,6 @@ func (a *app) runTUIOn(cmd *cobra.Command, open string, s *store.Store, prepare 
 		NoColor:              a.colorDisabled(),
 		Who:                  defaultWho(),
 		OpenName:             open,
-		Prepare:              prepare,
 		Log:                  logger,
 	}
 	if a.questionnairePath != "" {
@@ -92,11 +91,6 @@ func (a *app) runTUIOn(cmd *cobra.Command, open string, s *store.Store, prepare 
 	}
 	in := a.stdin.(*os.File) // checkTerminal made sure
 	if a.accessible {
-		if prepare != nil {
-			if err := prepare(); err != nil {
-				return err
-			}
-		}
 		return a.runAccessible(cmd.Context(), opts, in)
 	}
 	out := a.stdout.(*os.File)

@@ -72,23 +72,11 @@ func New(opts Options) Model {
 // Init asks for the background colour and loads the list (or the
 // assessment named in Options).
 func (m Model) Init() tea.Cmd {
-	cmds := []tea.Cmd{tea.RequestBackgroundColor, m.nextPoll()}
-	if prepare := m.sh.opts.Prepare; prepare != nil {
-		cmds = append(cmds, func() tea.Msg { return preparedMsg{err: prepare()} })
-	} else {
-		cmds = append(cmds, m.load())
+	cmds := []tea.Cmd{tea.RequestBackgroundColor, loadFirstPage(m.sh.opts.Store), m.nextPoll()}
+	if m.sh.opts.OpenName != "" {
+		cmds = append(cmds, loadAssessmentByName(m.sh, m.sh.opts.OpenName, screenResults))
 	}
 	return tea.Batch(cmds...)
-}
-
-// load reads what the first screen shows: the first page of the list and
-// the assessment named in Options.
-func (m Model) load() tea.Cmd {
-	cmd := loadFirstPage(m.sh.opts.Store)
-	if m.sh.opts.OpenName != "" {
-		cmd = tea.Batch(cmd, loadAssessmentByName(m.sh, m.sh.opts.OpenName, screenResults))
-	}
-	return cmd
 }
 
 // Update handles global messages, then routes the rest to the screen.
@@ -102,11 +90,6 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.sh.styles = NewStyles(msg.IsDark(), m.sh.opts.NoColor)
 	case tea.ColorProfileMsg:
 		m.sh.asciiOnly = msg.Profile == colorprofile.NoTTY || msg.Profile == colorprofile.ASCII
-	case preparedMsg:
-		if msg.err != nil {
-			return m, tea.Quit
-		}
-		return m, m.load()
 	case listLoadedMsg:
 		m.sh.rememberNames(msg)
 		if msg.partial {

@@ -14,8 +14,6 @@ import (
 
 // Messages that carry the results of I/O back into Update.
 type (
-	// preparedMsg is the end of Options.Prepare.
-	preparedMsg   struct{ err error }
 	listLoadedMsg struct {
 		infos []store.Info
 		err   error

@@ -26,12 +26,7 @@ type Options struct {
 	Who string
 	// OpenName opens this assessment on the results screen at start.
 	OpenName string
-	// Prepare, if set, runs once before anything is read from Store,
-	// while the program starts and draws its first frame ("Loading…"):
-	// the demo fills its database there instead of before the program
-	// starts. If it fails the program ends; the caller reports the error.
-	Prepare func() error
-	Log     *slog.Logger
+	Log      *slog.Logger
 	// PollInterval is how often the open assessment's revision is read
 	// to notice other writers: 0 means a second, negative never.
 	PollInterval time.Duration
