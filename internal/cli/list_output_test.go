@@ -4,10 +4,13 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"io"
 	"strings"
 	"testing"
 	"text/tabwriter"
 	"time"
+
+	"github.com/charmbracelet/x/ansi"
 )
 
 // The list is written an entry at a time; the bytes must be what one
@@ -30,7 +33,13 @@ func TestListJSONIsTheEncodersOutput(t *testing.T) {
 		if err := enc.Encode(entries); err != nil {
 			t.Fatal(err)
 		}
-		if err := writeListJSON(&got, entries); err != nil {
+		arr := jsonArray{w: &got}
+		for _, e := range entries {
+			if err := arr.add(e); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if err := arr.close(); err != nil {
 			t.Fatal(err)
 		}
 		if got.String() != want.String() {
@@ -55,17 +64,41 @@ func TestListColumnsMatchTabwriter(t *testing.T) {
 	if err := tw.Flush(); err != nil {
 		t.Fatal(err)
 	}
-	if err := writeColumns(&got, rows, 2); err != nil {
+	if err := writeColumns(&got, rows); err != nil {
 		t.Fatal(err)
 	}
 	if got.String() != want.String() {
 		t.Errorf("got\n%s\nwant\n%s", got.String(), want.String())
 	}
 	got.Reset()
-	if err := writeColumns(&got, [][]string{{"NAME", "ORG"}, {"界面 ✓", "x"}, {"ab", "y"}}, 2); err != nil {
+	if err := writeColumns(&got, [][]string{{"NAME", "ORG"}, {"界面 ✓", "x"}, {"ab", "y"}}); err != nil {
 		t.Fatal(err)
 	}
 	if want := "NAME    ORG\n界面 ✓  x\nab      y\n"; got.String() != want {
 		t.Errorf("wide cells: got %q, want %q", got.String(), want)
+	}
+}
+
+// writeColumns writes rows through columns with a gap of 2, as the list does.
+func writeColumns(w io.Writer, rows [][]string) error {
+	c := newColumns(len(rows[0]), 2)
+	for _, r := range rows {
+		c.add(r...)
+	}
+	return c.writeTo(w)
+}
+
+// cellWidth counts printable ASCII a cell a byte, and leaves everything
+// else to ansi.StringWidth.
+func TestCellWidthIsStringWidth(t *testing.T) {
+	cells := []string{"", "Acme Cloud readiness", "100% (155/155)", "~!@#$%^&*()_+{}|:\"<>?`-=[]\\;',./",
+		"—", "界面 ✓", "e\u0301", "tab\there", "del\x7f", "bell\a", "\x1b[31mred\x1b[0m", "👩‍💻 dev", "\xff"}
+	for b := byte(' '); b < 0x7f; b++ {
+		cells = append(cells, string([]byte{b}))
+	}
+	for _, c := range cells {
+		if got, want := cellWidth([]byte(c)), ansi.StringWidth(c); got != want {
+			t.Errorf("cellWidth(%q) = %d, want %d", c, got, want)
+		}
 	}
 }
