@@ -81,3 +81,32 @@ func TestEachOverviewReadsTheListIndexOnly(t *testing.T) {
 		t.Errorf("query plan: %s", got)
 	}
 }
+
+// A read-only store reads with a small page cache, which reuses its
+// buffers instead of touching new memory for every page of the list; a
+// writer keeps SQLite's default, which the app's repeated reads use.
+func TestReadersHaveASmallPageCache(t *testing.T) {
+	w, path := openTemp(t)
+	// Until the log is checkpointed the header shows no schema, and the
+	// reader would read a migrated copy, opened as a writer is.
+	if _, err := w.db.Exec(`PRAGMA wal_checkpoint(TRUNCATE)`); err != nil {
+		t.Fatal(err)
+	}
+	r, err := OpenReadOnly(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	for _, c := range []struct {
+		s    *Store
+		want int
+	}{{r, -256}, {w, -2000}} {
+		var got int
+		if err := c.s.db.QueryRow(`PRAGMA cache_size`).Scan(&got); err != nil {
+			t.Fatal(err)
+		}
+		if got != c.want {
+			t.Errorf("read-only %t: cache_size %d, want %d", c.s.readOnly, got, c.want)
+		}
+	}
+}
