@@ -2,7 +2,6 @@ package cli
 
 import (
 	"bufio"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -71,27 +70,7 @@ func (a *app) listTable(cmd *cobra.Command, w io.Writer) error {
 	t := newColumns(7, 2)
 	t.add("NAME", "ORGANIZATION", "QUESTIONNAIRE", "PROGRESS", "IN PLACE", "AUDITABLE", "UPDATED")
 	err := a.eachAssessment(cmd, func(o store.Overview) error {
-		sum := o.Summary
-		t.add(oneLine(o.Name), oneLine(o.Organization), o.QuestionnaireID)
-		t.text = strconv.AppendInt(t.text, int64(pct(sum.Progress)), 10)
-		t.text = append(t.text, "% ("...)
-		t.text = strconv.AppendInt(t.text, int64(sum.Answered), 10)
-		t.text = append(t.text, '/')
-		t.text = strconv.AppendInt(t.text, int64(sum.Applicable), 10)
-		t.text = append(t.text, ')')
-		t.end()
-		t.text = strconv.AppendInt(t.text, int64(pct(sum.Readiness)), 10)
-		t.text = append(t.text, '%')
-		t.end()
-		if o.AuditableKnown {
-			t.text = strconv.AppendInt(t.text, int64(pct(sum.Auditable)), 10)
-			t.text = append(t.text, '%')
-		} else {
-			t.text = append(t.text, "—"...)
-		}
-		t.end()
-		t.text = o.UpdatedAt.Local().AppendFormat(t.text, "2006-01-02 15:04")
-		t.end()
+		addListRow(t, o)
 		return nil
 	})
 	if err != nil {
@@ -102,6 +81,32 @@ func (a *app) listTable(cmd *cobra.Command, w io.Writer) error {
 		return err
 	}
 	return t.writeTo(w)
+}
+
+// addListRow appends an assessment's cells to the table, the numbers
+// formatted in place rather than as a string each.
+func addListRow(t *columns, o store.Overview) {
+	sum := o.Summary
+	t.add(oneLine(o.Name), oneLine(o.Organization), o.QuestionnaireID)
+	t.text = strconv.AppendInt(t.text, int64(pct(sum.Progress)), 10)
+	t.text = append(t.text, "% ("...)
+	t.text = strconv.AppendInt(t.text, int64(sum.Answered), 10)
+	t.text = append(t.text, '/')
+	t.text = strconv.AppendInt(t.text, int64(sum.Applicable), 10)
+	t.text = append(t.text, ')')
+	t.end()
+	t.text = strconv.AppendInt(t.text, int64(pct(sum.Readiness)), 10)
+	t.text = append(t.text, '%')
+	t.end()
+	if o.AuditableKnown {
+		t.text = strconv.AppendInt(t.text, int64(pct(sum.Auditable)), 10)
+		t.text = append(t.text, '%')
+	} else {
+		t.text = append(t.text, "—"...)
+	}
+	t.end()
+	t.text = o.UpdatedAt.Local().AppendFormat(t.text, "2006-01-02 15:04")
+	t.end()
 }
 
 func newListEntry(o store.Overview) listEntry {
@@ -137,38 +142,3 @@ func (a *app) eachAssessment(cmd *cobra.Command, fn func(store.Overview) error) 
 
 // pct rounds a 0–1 share to a whole percentage.
 func pct(f float64) int { return int(f*100 + 0.5) }
-
-// jsonArray writes entries as one indented JSON array, as json.Encoder
-// with a two-space indent would, an entry at a time: encoding the whole
-// array first held all of it in one growing buffer (3 MB and a third of
-// the run's time in page faults at 10,000 assessments).
-type jsonArray struct {
-	w io.Writer
-	n int
-}
-
-func (j *jsonArray) add(e listEntry) error {
-	b, err := json.MarshalIndent(e, "  ", "  ")
-	if err != nil {
-		return err
-	}
-	sep := ",\n  "
-	if j.n == 0 {
-		sep = "[\n  "
-	}
-	j.n++
-	if _, err := io.WriteString(j.w, sep); err != nil {
-		return err
-	}
-	_, err = j.w.Write(b)
-	return err
-}
-
-func (j *jsonArray) close() error {
-	end := "\n]\n"
-	if j.n == 0 {
-		end = "[]\n"
-	}
-	_, err := io.WriteString(j.w, end)
-	return err
-}

@@ -26,6 +26,14 @@ func TestListJSONIsTheEncodersOutput(t *testing.T) {
 			{Name: "Acme \"cloud\" <b>", Questionnaire: "soc2", Auditable: &aud, UpdatedAt: at},
 			{Name: "Zeta ✓ 界面", Organization: "Z & co", Questionnaire: "custom", Answered: 150, Applicable: 150, Progress: 100, Readiness: 88, UpdatedAt: at.Add(time.Hour)},
 		},
+		// What the encoder escapes or replaces, and times it writes
+		// with an offset or without nanoseconds.
+		{
+			{Name: "tab\there\nnew \\ back\x7f\x00\b\f\r", Organization: "bad \xff utf-8 \u2028 \u2029 👩‍💻", Questionnaire: "",
+				Answered: -1, Applicable: 1 << 40, UpdatedAt: at.In(time.FixedZone("CET", 3600))},
+			{Name: "  ", Organization: "~!@#$%^*()_+{}|:?`-=[];',./", Questionnaire: "soc2", Auditable: &aud, UpdatedAt: time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC)},
+			{Name: "Acme", UpdatedAt: time.Date(2026, 1, 2, 3, 4, 5, 120000000, time.UTC)},
+		},
 	} {
 		var want, got bytes.Buffer
 		enc := json.NewEncoder(&want)

@@ -38,18 +38,20 @@ func (s *Store) EachOverview(ctx context.Context, fn func(Overview) error) error
 	}
 	defer rows.Close()
 	var (
-		questionnaire string // nearly always the same: one copy kept
-		qid           sql.RawBytes
-		updated       string
-		auditable     sql.NullFloat64
+		questionnaire        string // nearly always the same: one copy kept
+		qid                  sql.RawBytes
+		updated              string
+		applicable, answered int64 // into an int, Scan formats and parses each
+		auditable            sql.NullFloat64
 	)
 	for rows.Next() {
 		var o Overview
 		sum := &o.Summary
 		if err := rows.Scan(&o.Name, &o.Organization, &qid,
-			&sum.Applicable, &sum.Answered, &sum.Progress, &sum.Readiness, &auditable, &updated); err != nil {
+			&applicable, &answered, &sum.Progress, &sum.Readiness, &auditable, &updated); err != nil {
 			return s.describe(fmt.Errorf("listing assessments: %w", err))
 		}
+		sum.Applicable, sum.Answered = int(applicable), int(answered)
 		if string(qid) != questionnaire {
 			questionnaire = string(qid)
 		}
