@@ -21,10 +21,17 @@ type columns struct {
 	text      []byte   // the cells, one after another, row by row
 	ends      []uint32 // where each cell ends in text
 	widths    []int    // the widest cell of each column
+	last      []wide   // the last cell of each column that was not ASCII
+}
+
+// wide is a cell that is not all printable ASCII, and its width.
+type wide struct {
+	text  string
+	width int
 }
 
 func newColumns(cols, gap int) *columns {
-	return &columns{cols: cols, gap: gap, widths: make([]int, cols)}
+	return &columns{cols: cols, gap: gap, widths: make([]int, cols), last: make([]wide, cols)}
 }
 
 // end ends the cell appended to text since the last end.
@@ -34,7 +41,7 @@ func (c *columns) end() {
 		start = c.ends[n-1]
 	}
 	col := len(c.ends) % c.cols
-	c.widths[col] = max(c.widths[col], cellWidth(c.text[start:]))
+	c.widths[col] = max(c.widths[col], c.width(col, c.text[start:]))
 	c.ends = append(double(c.ends, 1), uint32(len(c.text)))
 	c.text = double(c.text, 256)
 }
@@ -73,7 +80,7 @@ func (c *columns) writeTo(w io.Writer) error {
 		start = end
 		line = append(line, cell...)
 		if col := i % c.cols; col < c.cols-1 {
-			line = append(line, pad[:c.widths[col]-cellWidth(cell)+c.gap]...)
+			line = append(line, pad[:c.widths[col]-c.width(col, cell)+c.gap]...)
 			continue
 		}
 		line = append(line, '\n')
@@ -85,14 +92,28 @@ func (c *columns) writeTo(w io.Writer) error {
 	return nil
 }
 
-// cellWidth is the width of a cell in terminal cells. Printable ASCII, by
-// far the common case, is a cell a byte; grapheme clustering the rest took
-// a tenth of listing 10,000 assessments when it measured every cell.
-func cellWidth(b []byte) int {
+// width is the width of a cell of column col in terminal cells. Printable
+// ASCII, by far the common case, is a cell a byte; grapheme clustering
+// the rest took a tenth of listing 10,000 assessments when it measured
+// every cell. The width of the column's last other cell is remembered: a
+// column repeats one ("—" for an unknown figure) on most rows.
+func (c *columns) width(col int, cell []byte) int {
+	if asciiWidth(cell) {
+		return len(cell)
+	}
+	if m := &c.last[col]; string(cell) != m.text {
+		m.text = string(cell)
+		m.width = ansi.StringWidth(m.text)
+	}
+	return c.last[col].width
+}
+
+// asciiWidth reports whether b is printable ASCII, a cell a byte.
+func asciiWidth(b []byte) bool {
 	for _, ch := range b {
 		if ch < ' ' || ch >= utf8.RuneSelf || ch == 0x7f {
-			return ansi.StringWidth(string(b))
+			return false
 		}
 	}
-	return len(b)
+	return true
 }

@@ -96,17 +96,19 @@ func writeColumns(w io.Writer, rows [][]string) error {
 	return c.writeTo(w)
 }
 
-// cellWidth counts printable ASCII a cell a byte, and leaves everything
-// else to ansi.StringWidth.
+// A cell's width counts printable ASCII a cell a byte, and leaves
+// everything else to ansi.StringWidth, whatever the cell before it in the
+// column.
 func TestCellWidthIsStringWidth(t *testing.T) {
 	cells := []string{"", "Acme Cloud readiness", "100% (155/155)", "~!@#$%^&*()_+{}|:\"<>?`-=[]\\;',./",
-		"—", "界面 ✓", "e\u0301", "tab\there", "del\x7f", "bell\a", "\x1b[31mred\x1b[0m", "👩‍💻 dev", "\xff"}
+		"—", "—", "界面 ✓", "—", "e\u0301", "tab\there", "del\x7f", "bell\a", "\x1b[31mred\x1b[0m", "👩‍💻 dev", "\xff", "\xff", "—"}
 	for b := byte(' '); b < 0x7f; b++ {
 		cells = append(cells, string([]byte{b}))
 	}
-	for _, c := range cells {
-		if got, want := cellWidth([]byte(c)), ansi.StringWidth(c); got != want {
-			t.Errorf("cellWidth(%q) = %d, want %d", c, got, want)
+	c := newColumns(2, 2)
+	for _, cell := range cells {
+		if got, want := c.width(1, []byte(cell)), ansi.StringWidth(cell); got != want {
+			t.Errorf("width(%q) = %d, want %d", cell, got, want)
 		}
 	}
 }
