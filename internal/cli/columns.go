@@ -12,17 +12,29 @@ import (
 // column as wide as its widest cell (in terminal cells, so that wide
 // characters line up) and gap spaces apart, the last column unpadded: what
 // text/tabwriter wrote for ASCII cells, at a fraction of the cost. The
-// cells are appended to one buffer with their ends, not kept as a string
-// each: at 10,000 assessments three copies of the list (infos, entries,
-// rows of strings) were most of the memory `gapmap list` touched, and this
-// machine's page faults are dear.
+// cells are appended to buffers of 64 KiB with their ends, not kept as a
+// string each nor in one buffer that grows: at 10,000 assessments three
+// copies of the list (infos, entries, rows of strings) were most of the
+// memory `gapmap list` touched, and one growing buffer copied itself,
+// while this machine's page faults are dear.
 type columns struct {
 	cols, gap int
-	text      []byte   // the cells, one after another, row by row
-	ends      []uint32 // where each cell ends in text
+	text      []byte   // the current chunk's cells, one after another
+	ends      []uint32 // where each of its cells ends in text
+	full      []chunk  // the chunks before it
 	widths    []int    // the widest cell of each column
 	last      []wide   // the last cell of each column that was not ASCII
 }
+
+// chunk is a buffer of whole rows.
+type chunk struct {
+	text []byte
+	ends []uint32
+}
+
+// chunkSize is the size of a chunk, which a row's cells start a new one
+// when fewer than rowRoom bytes are left.
+const chunkSize, rowRoom = 64 << 10, 1 << 10
 
 // wide is a cell that is not all printable ASCII, and its width.
 type wide struct {
@@ -31,7 +43,8 @@ type wide struct {
 }
 
 func newColumns(cols, gap int) *columns {
-	return &columns{cols: cols, gap: gap, widths: make([]int, cols), last: make([]wide, cols)}
+	return &columns{cols: cols, gap: gap, widths: make([]int, cols), last: make([]wide, cols),
+		text: make([]byte, 0, chunkSize)}
 }
 
 // end ends the cell appended to text since the last end.
@@ -42,20 +55,12 @@ func (c *columns) end() {
 	}
 	col := len(c.ends) % c.cols
 	c.widths[col] = max(c.widths[col], c.width(col, c.text[start:]))
-	c.ends = append(double(c.ends, 1), uint32(len(c.text)))
-	c.text = double(c.text, 256)
-}
-
-// double makes room for n more elements, doubling s's capacity when it
-// has not: append grows large slices by a quarter, which for a list of
-// 10,000 copied its megabyte of cells about five times over.
-func double[S ~[]E, E any](s S, n int) S {
-	if cap(s)-len(s) >= n {
-		return s
+	c.ends = append(c.ends, uint32(len(c.text)))
+	if col == c.cols-1 && cap(c.text)-len(c.text) < rowRoom {
+		c.full = append(c.full, chunk{c.text, c.ends})
+		c.text = make([]byte, 0, chunkSize)
+		c.ends = make([]uint32, 0, cap(c.ends)) // as many rows as the last
 	}
-	t := make(S, len(s), max(2*cap(s), len(s)+n, 1024))
-	copy(t, s)
-	return t
 }
 
 // add appends whole cells.
@@ -74,20 +79,22 @@ func (c *columns) writeTo(w io.Writer) error {
 	}
 	pad := strings.Repeat(" ", widest+c.gap)
 	line := make([]byte, 0, 256)
-	start := uint32(0)
-	for i, end := range c.ends[:len(c.ends)-len(c.ends)%c.cols] {
-		cell := c.text[start:end]
-		start = end
-		line = append(line, cell...)
-		if col := i % c.cols; col < c.cols-1 {
-			line = append(line, pad[:c.widths[col]-c.width(col, cell)+c.gap]...)
-			continue
+	for _, ch := range append(c.full, chunk{c.text, c.ends[:len(c.ends)-len(c.ends)%c.cols]}) {
+		start := uint32(0)
+		for i, end := range ch.ends {
+			cell := ch.text[start:end]
+			start = end
+			line = append(line, cell...)
+			if col := i % c.cols; col < c.cols-1 {
+				line = append(line, pad[:c.widths[col]-c.width(col, cell)+c.gap]...)
+				continue
+			}
+			line = append(line, '\n')
+			if _, err := w.Write(line); err != nil {
+				return err
+			}
+			line = line[:0]
 		}
-		line = append(line, '\n')
-		if _, err := w.Write(line); err != nil {
-			return err
-		}
-		line = line[:0]
 	}
 	return nil
 }

@@ -96,6 +96,42 @@ func writeColumns(w io.Writer, rows [][]string) error {
 	return c.writeTo(w)
 }
 
+// Rows across many chunks, one cell longer than a chunk, and a last row
+// left incomplete, still write what text/tabwriter writes of the complete
+// rows.
+func TestColumnsAcrossChunks(t *testing.T) {
+	var rows [][]string
+	for i := range 20000 {
+		last := fmt.Sprint(i * i)
+		if i == 2500 { // the last column, which is not padded
+			last = strings.Repeat("long ", chunkSize/4)
+		}
+		rows = append(rows, []string{fmt.Sprintf("Client %05d", i) + strings.Repeat("x", i%37), strings.Repeat("org ", i%5), last})
+	}
+	var want, got bytes.Buffer
+	tw := tabwriter.NewWriter(&want, 0, 4, 2, ' ', 0)
+	for _, r := range rows {
+		fmt.Fprintln(tw, strings.Join(r, "\t"))
+	}
+	if err := tw.Flush(); err != nil {
+		t.Fatal(err)
+	}
+	c := newColumns(3, 2)
+	for _, r := range rows {
+		c.add(r...)
+	}
+	c.add("incomplete")
+	if err := c.writeTo(&got); err != nil {
+		t.Fatal(err)
+	}
+	if len(c.full) < 10 {
+		t.Fatalf("%d chunks: the test needs more", len(c.full))
+	}
+	if got.String() != want.String() {
+		t.Errorf("%d bytes differ from tabwriter's %d", got.Len(), want.Len())
+	}
+}
+
 // A cell's width counts printable ASCII a cell a byte, and leaves
 // everything else to ansi.StringWidth, whatever the cell before it in the
 // column.
