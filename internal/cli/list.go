@@ -2,14 +2,12 @@ package cli
 
 import (
 	"bufio"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
 	"strconv"
 	"time"
 
-	"github.com/charmbracelet/x/ansi"
 	"github.com/spf13/cobra"
 
 	"github.com/gapmap/gapmap/internal/store"
@@ -37,135 +35,110 @@ func (a *app) listCommand() *cobra.Command {
 		Short: "List assessments with progress, controls in place and auditable today",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			infos, err := a.listAssessments(cmd)
-			if err != nil {
-				return err
-			}
-			entries := make([]listEntry, len(infos))
-			for i, in := range infos {
-				entries[i] = listEntry{
-					Name: in.Name, Organization: in.Organization, Questionnaire: in.QuestionnaireID,
-					Answered: in.Summary.Answered, Applicable: in.Summary.Applicable,
-					Progress: pct(in.Summary.Progress), Readiness: pct(in.Summary.Readiness),
-					UpdatedAt: in.UpdatedAt.UTC(),
-				}
-				if in.AuditableKnown {
-					v := pct(in.Summary.Auditable)
-					entries[i].Auditable = &v
-				}
-			}
 			// One buffered write instead of a write call per cell: 10,000
 			// rows made 130,000 system calls.
 			w := bufio.NewWriterSize(a.stdout, 64<<10)
-			defer w.Flush()
+			list := a.listTable
 			if asJSON {
-				return writeListJSON(w, entries)
+				list = a.listJSON
 			}
-			if len(entries) == 0 {
-				fmt.Fprintln(w, "No assessments yet. Run 'gapmap' to start one, 'gapmap demo' to explore an example, or 'gapmap import FILE'.")
-				return nil
+			if err := list(cmd, w); err != nil {
+				return err
 			}
-			rows := make([][]string, 0, len(entries)+1)
-			rows = append(rows, []string{"NAME", "ORGANIZATION", "QUESTIONNAIRE", "PROGRESS", "IN PLACE", "AUDITABLE", "UPDATED"})
-			for _, e := range entries {
-				auditable := "—"
-				if e.Auditable != nil {
-					auditable = strconv.Itoa(*e.Auditable) + "%"
-				}
-				progress := strconv.Itoa(e.Progress) + "% (" + strconv.Itoa(e.Answered) + "/" + strconv.Itoa(e.Applicable) + ")"
-				rows = append(rows, []string{oneLine(e.Name), oneLine(e.Organization), e.Questionnaire, progress,
-					strconv.Itoa(e.Readiness) + "%", auditable, e.UpdatedAt.Local().Format("2006-01-02 15:04")})
-			}
-			return writeColumns(w, rows, 2)
+			return w.Flush()
 		},
 	}
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON")
 	return cmd
 }
 
-// listAssessments lists the database read-only. On the default path a
-// missing database is simply no assessments yet, and none is created; a
-// database named explicitly (--db, GAPMAP_DB) must exist, so that a
-// mistyped path is reported rather than taken for an empty database.
-func (a *app) listAssessments(cmd *cobra.Command) ([]store.Info, error) {
+// listJSON writes each assessment as it is read.
+func (a *app) listJSON(cmd *cobra.Command, w io.Writer) error {
+	arr := jsonArray{w: w}
+	err := a.eachAssessment(cmd, func(o store.Overview) error {
+		return arr.add(newListEntry(o))
+	})
+	if err != nil {
+		return err
+	}
+	return arr.close()
+}
+
+// listTable reads every assessment before it writes the first line, which
+// needs the width of every column.
+func (a *app) listTable(cmd *cobra.Command, w io.Writer) error {
+	t := newColumns(7, 2)
+	t.add("NAME", "ORGANIZATION", "QUESTIONNAIRE", "PROGRESS", "IN PLACE", "AUDITABLE", "UPDATED")
+	err := a.eachAssessment(cmd, func(o store.Overview) error {
+		addListRow(t, o)
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	if len(t.ends) == t.cols {
+		_, err := fmt.Fprintln(w, "No assessments yet. Run 'gapmap' to start one, 'gapmap demo' to explore an example, or 'gapmap import FILE'.")
+		return err
+	}
+	return t.writeTo(w)
+}
+
+// addListRow appends an assessment's cells to the table, the numbers
+// formatted in place rather than as a string each.
+func addListRow(t *columns, o store.Overview) {
+	sum := o.Summary
+	t.add(oneLine(o.Name), oneLine(o.Organization), o.QuestionnaireID)
+	t.text = strconv.AppendInt(t.text, int64(pct(sum.Progress)), 10)
+	t.text = append(t.text, "% ("...)
+	t.text = strconv.AppendInt(t.text, int64(sum.Answered), 10)
+	t.text = append(t.text, '/')
+	t.text = strconv.AppendInt(t.text, int64(sum.Applicable), 10)
+	t.text = append(t.text, ')')
+	t.end()
+	t.text = strconv.AppendInt(t.text, int64(pct(sum.Readiness)), 10)
+	t.text = append(t.text, '%')
+	t.end()
+	if o.AuditableKnown {
+		t.text = strconv.AppendInt(t.text, int64(pct(sum.Auditable)), 10)
+		t.text = append(t.text, '%')
+	} else {
+		t.text = append(t.text, "—"...)
+	}
+	t.end()
+	t.text = o.UpdatedAt.Local().AppendFormat(t.text, "2006-01-02 15:04")
+	t.end()
+}
+
+func newListEntry(o store.Overview) listEntry {
+	e := listEntry{
+		Name: o.Name, Organization: o.Organization, Questionnaire: o.QuestionnaireID,
+		Answered: o.Summary.Answered, Applicable: o.Summary.Applicable,
+		Progress: pct(o.Summary.Progress), Readiness: pct(o.Summary.Readiness),
+		UpdatedAt: o.UpdatedAt.UTC(),
+	}
+	if o.AuditableKnown {
+		v := pct(o.Summary.Auditable)
+		e.Auditable = &v
+	}
+	return e
+}
+
+// eachAssessment calls fn with every assessment of the database, which
+// it opens read-only. On the default path a missing database is simply no
+// assessments yet, and none is created; a database named explicitly
+// (--db, GAPMAP_DB) must exist, so that a mistyped path is reported rather
+// than taken for an empty database.
+func (a *app) eachAssessment(cmd *cobra.Command, fn func(store.Overview) error) error {
 	s, err := a.openReader()
 	if errors.Is(err, store.ErrNoDatabase) && !a.explicitDB() {
-		return nil, nil
+		return nil
 	}
 	if err != nil {
-		return nil, err
+		return err
 	}
 	defer s.Close()
-	infos, err := s.List(cmd.Context())
-	return infos, storeError(err)
+	return storeError(s.EachOverview(cmd.Context(), fn))
 }
 
 // pct rounds a 0–1 share to a whole percentage.
 func pct(f float64) int { return int(f*100 + 0.5) }
-
-// writeListJSON writes entries as one indented JSON array, as
-// json.Encoder with a two-space indent would, an entry at a time: encoding
-// the whole array first held all of it in one growing buffer (3 MB and a
-// third of the run's time in page faults at 10,000 assessments).
-func writeListJSON(w io.Writer, entries []listEntry) error {
-	if len(entries) == 0 {
-		_, err := io.WriteString(w, "[]\n")
-		return err
-	}
-	sep := "[\n  "
-	for _, e := range entries {
-		b, err := json.MarshalIndent(e, "  ", "  ")
-		if err != nil {
-			return err
-		}
-		if _, err := io.WriteString(w, sep); err != nil {
-			return err
-		}
-		if _, err := w.Write(b); err != nil {
-			return err
-		}
-		sep = ",\n  "
-	}
-	_, err := io.WriteString(w, "\n]\n")
-	return err
-}
-
-// writeColumns writes rows as left-aligned columns, each as wide as its
-// widest cell (in terminal cells, so that wide characters line up) and gap
-// spaces apart; the last column is not padded. It writes what
-// text/tabwriter wrote for ASCII cells, at a fraction of the cost: the
-// tabwriter took a third of listing 10,000 assessments.
-func writeColumns(w io.Writer, rows [][]string, gap int) error {
-	var widths []int
-	cells := make([][]int, len(rows))
-	for i, row := range rows {
-		cells[i] = make([]int, len(row))
-		for j, c := range row {
-			cells[i][j] = ansi.StringWidth(c)
-			if j == len(row)-1 {
-				continue
-			}
-			if j >= len(widths) {
-				widths = append(widths, 0)
-			}
-			widths[j] = max(widths[j], cells[i][j])
-		}
-	}
-	line := make([]byte, 0, 256)
-	for i, row := range rows {
-		line = line[:0]
-		for j, c := range row {
-			line = append(line, c...)
-			if j < len(row)-1 {
-				for range widths[j] - cells[i][j] + gap {
-					line = append(line, ' ')
-				}
-			}
-		}
-		line = append(line, '\n')
-		if _, err := w.Write(line); err != nil {
-			return err
-		}
-	}
-	return nil
-}

@@ -65,6 +65,20 @@ func BenchmarkList10000(b *testing.B) {
 	}
 }
 
+// BenchmarkEachOverview10000 reads what `gapmap list` prints of 10,000
+// assessments, a row at a time.
+func BenchmarkEachOverview10000(b *testing.B) {
+	s, _ := openTemp(b)
+	fillAssessments(b, s, 10000)
+	for b.Loop() {
+		n := 0
+		err := s.EachOverview(b.Context(), func(Overview) error { n++; return nil })
+		if err != nil || n != 10000 {
+			b.Fatalf("EachOverview: %d, %v", n, err)
+		}
+	}
+}
+
 // fillAssessments inserts n assessments with a full setup in one
 // transaction through one prepared statement: Create per row would make
 // the fixture take longer than the benchmark.
