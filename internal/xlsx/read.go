@@ -130,6 +130,28 @@ func (b *Book) decoder(name string) (*xml.Decoder, error) {
 	return xml.NewDecoder(bytes.NewReader(data)), nil
 }
 
+// walk reads the XML part name a token at a time, giving fn each token and
+// the decoder (to decode an element whole); the decoder's errors name the
+// part.
+func (b *Book) walk(name string, fn func(d *xml.Decoder, tok xml.Token) error) error {
+	d, err := b.decoder(name)
+	if err != nil {
+		return err
+	}
+	for {
+		tok, err := d.Token()
+		if err == io.EOF {
+			return nil
+		}
+		if err != nil {
+			return xmlError(name, err)
+		}
+		if err := fn(d, tok); err != nil {
+			return err
+		}
+	}
+}
+
 // xmlError names the part an XML error is in.
 func xmlError(part string, err error) error {
 	return fmt.Errorf("%s is not valid XML: %w", part, err)
@@ -160,32 +182,22 @@ func (b *Book) workbookPath() (string, error) {
 func (b *Book) rels(part string) ([]rel, error) {
 	dir, file := path.Split(part)
 	name := dir + "_rels/" + file + ".rels"
-	d, err := b.decoder(name)
-	if err != nil {
-		return nil, err
-	}
 	var out []rel
-	for {
-		tok, err := d.Token()
-		if err == io.EOF {
-			return out, nil
+	err := b.walk(name, func(_ *xml.Decoder, tok xml.Token) error {
+		el, ok := tok.(xml.StartElement)
+		if !ok || el.Name.Local != "Relationship" || attr(el, "TargetMode") == "External" {
+			return nil
 		}
-		if err != nil {
-			return nil, xmlError(name, err)
+		r := rel{id: attr(el, "Id"), typ: attr(el, "Type"), target: attr(el, "Target")}
+		if strings.HasPrefix(r.target, "/") {
+			r.target = strings.TrimPrefix(r.target, "/")
+		} else {
+			r.target = path.Join(dir, r.target)
 		}
-		if el, ok := tok.(xml.StartElement); ok && el.Name.Local == "Relationship" {
-			r := rel{id: attr(el, "Id"), typ: attr(el, "Type"), target: attr(el, "Target")}
-			if attr(el, "TargetMode") == "External" {
-				continue
-			}
-			if strings.HasPrefix(r.target, "/") {
-				r.target = strings.TrimPrefix(r.target, "/")
-			} else {
-				r.target = path.Join(dir, r.target)
-			}
-			out = append(out, r)
-		}
-	}
+		out = append(out, r)
+		return nil
+	})
+	return out, err
 }
 
 func attr(el xml.StartElement, local string) string {
@@ -199,21 +211,10 @@ func attr(el xml.StartElement, local string) string {
 
 // readWorkbook reads the sheets' names and parts, and the date system.
 func (b *Book) readWorkbook(name string, rels []rel) error {
-	d, err := b.decoder(name)
-	if err != nil {
-		return err
-	}
-	for {
-		tok, err := d.Token()
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			return xmlError(name, err)
-		}
+	return b.walk(name, func(_ *xml.Decoder, tok xml.Token) error {
 		el, ok := tok.(xml.StartElement)
 		if !ok {
-			continue
+			return nil
 		}
 		switch el.Name.Local {
 		case "workbookPr":
@@ -232,6 +233,6 @@ func (b *Book) readWorkbook(name string, rels []rel) error {
 				}
 			}
 		}
-	}
-	return nil
+		return nil
+	})
 }

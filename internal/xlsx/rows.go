@@ -3,7 +3,6 @@ package xlsx
 import (
 	"encoding/xml"
 	"fmt"
-	"io"
 	"strconv"
 	"strings"
 )
@@ -34,27 +33,18 @@ func (r *richText) String() string {
 }
 
 func (b *Book) readSharedStrings(name string) ([]string, error) {
-	d, err := b.decoder(name)
-	if err != nil {
-		return nil, err
-	}
 	var out []string
-	for {
-		tok, err := d.Token()
-		if err == io.EOF {
-			return out, nil
-		}
-		if err != nil {
-			return nil, xmlError(name, err)
-		}
+	err := b.walk(name, func(d *xml.Decoder, tok xml.Token) error {
 		if el, ok := tok.(xml.StartElement); ok && el.Name.Local == "si" {
 			var si richText
 			if err := d.DecodeElement(&si, &el); err != nil {
-				return nil, xmlError(name, err)
+				return xmlError(name, err)
 			}
 			out = append(out, si.String())
 		}
-	}
+		return nil
+	})
+	return out, err
 }
 
 // xmlCell is a cell as a worksheet holds it.
@@ -76,48 +66,38 @@ func (b *Book) Rows(name string) ([][]string, error) {
 	if !ok {
 		return nil, fmt.Errorf("%q: %w", name, ErrNoSheet)
 	}
-	d, err := b.decoder(p)
-	if err != nil {
-		return nil, err
-	}
 	rr := rowReader{book: b, sheet: name}
 	inData := false // cells are read from sheetData only
-	for {
-		tok, err := d.Token()
-		if err == io.EOF {
-			return rr.rows, nil
-		}
-		if err != nil {
-			return nil, xmlError(p, err)
-		}
+	err := b.walk(p, func(d *xml.Decoder, tok xml.Token) error {
 		if end, ok := tok.(xml.EndElement); ok && end.Name.Local == "sheetData" {
 			inData = false
 		}
 		el, ok := tok.(xml.StartElement)
 		if !ok {
-			continue
+			return nil
 		}
 		if el.Name.Local == "sheetData" {
 			inData = true
 		}
 		if !inData {
-			continue
+			return nil
 		}
 		switch el.Name.Local {
 		case "row":
-			if err := rr.startRow(el); err != nil {
-				return nil, err
-			}
+			return rr.startRow(el)
 		case "c":
 			var c xmlCell
 			if err := d.DecodeElement(&c, &el); err != nil {
-				return nil, xmlError(p, err)
+				return xmlError(p, err)
 			}
-			if err := rr.cell(c); err != nil {
-				return nil, err
-			}
+			return rr.cell(c)
 		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
+	return rr.rows, nil
 }
 
 func (b *Book) sheetPath(name string) (string, bool) {
