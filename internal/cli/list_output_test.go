@@ -64,14 +64,8 @@ func TestListColumnsMatchTabwriter(t *testing.T) {
 		{"Acme Cloud readiness", "", "soc2", "100% (155/155)", "49%", "—", "2026-12-05 10:00"},
 		{"b", "A very long organization name", "custom-bank", "0% (0/12)", "0%", "22%", "2026-01-01 00:00"},
 	}
-	var want, got bytes.Buffer
-	tw := tabwriter.NewWriter(&want, 0, 4, 2, ' ', 0)
-	for _, r := range rows {
-		fmt.Fprintln(tw, strings.Join(r, "\t"))
-	}
-	if err := tw.Flush(); err != nil {
-		t.Fatal(err)
-	}
+	want := tabwriterOf(t, rows)
+	var got bytes.Buffer
 	if err := writeColumns(&got, rows); err != nil {
 		t.Fatal(err)
 	}
@@ -85,6 +79,21 @@ func TestListColumnsMatchTabwriter(t *testing.T) {
 	if want := "NAME    ORG\n界面 ✓  x\nab      y\n"; got.String() != want {
 		t.Errorf("wide cells: got %q, want %q", got.String(), want)
 	}
+}
+
+// tabwriterOf is what text/tabwriter writes of rows with the list's gap
+// of 2: the columns' reference for ASCII text.
+func tabwriterOf(t *testing.T, rows [][]string) *bytes.Buffer {
+	t.Helper()
+	var b bytes.Buffer
+	tw := tabwriter.NewWriter(&b, 0, 4, 2, ' ', 0)
+	for _, r := range rows {
+		fmt.Fprintln(tw, strings.Join(r, "\t"))
+	}
+	if err := tw.Flush(); err != nil {
+		t.Fatal(err)
+	}
+	return &b
 }
 
 // writeColumns writes rows through columns with a gap of 2, as the list does.
@@ -108,14 +117,8 @@ func TestColumnsAcrossChunks(t *testing.T) {
 		}
 		rows = append(rows, []string{fmt.Sprintf("Client %05d", i) + strings.Repeat("x", i%37), strings.Repeat("org ", i%5), last})
 	}
-	var want, got bytes.Buffer
-	tw := tabwriter.NewWriter(&want, 0, 4, 2, ' ', 0)
-	for _, r := range rows {
-		fmt.Fprintln(tw, strings.Join(r, "\t"))
-	}
-	if err := tw.Flush(); err != nil {
-		t.Fatal(err)
-	}
+	want := tabwriterOf(t, rows)
+	var got bytes.Buffer
 	c := newColumns(3, 2)
 	for _, r := range rows {
 		c.add(r...)
