@@ -69,14 +69,15 @@ func New(opts Options) Model {
 	return m
 }
 
-// Init asks for the background colour and loads the list (or the
-// assessment named in Options).
+// Init asks for the background colour and loads the list, or the
+// assessment named in Options and then the list: the first frame waits for
+// what it shows, not for the screen behind it.
 func (m Model) Init() tea.Cmd {
-	cmds := []tea.Cmd{tea.RequestBackgroundColor, loadFirstPage(m.sh.opts.Store), m.nextPoll()}
+	load := loadFirstPage(m.sh.opts.Store)
 	if m.sh.opts.OpenName != "" {
-		cmds = append(cmds, loadAssessmentByName(m.sh, m.sh.opts.OpenName, screenResults))
+		load = tea.Sequence(loadAssessmentByName(m.sh, m.sh.opts.OpenName, screenResults), load)
 	}
-	return tea.Batch(cmds...)
+	return tea.Batch(tea.RequestBackgroundColor, load, m.nextPoll())
 }
 
 // Update handles global messages, then routes the rest to the screen.
