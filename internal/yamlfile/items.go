@@ -150,14 +150,16 @@ func DecodeItems[T any](items *Items, r *Reader, decode func(*Reader, Node) T) (
 					failed.Store(true)
 				}
 			}()
-			// One Reader per worker, so its interned strings carry over.
+			// One Reader per worker, so its interned strings carry over, and
+			// one buffer for the parts' text: yaml.v3 copies what it keeps.
 			pr := &Reader{File: r.File}
+			var buf []byte
 			for !failed.Load() {
 				i := int(next.Add(1)) - 1
 				if i >= len(items.parts) {
 					return
 				}
-				nodes, ok := items.parse(src, i)
+				nodes, ok := items.parse(src, i, &buf)
 				if !ok {
 					failed.Store(true)
 					return
@@ -199,13 +201,17 @@ func (it *Items) open() (*os.File, error) {
 }
 
 // parse parses part i alone, with the lines of its nodes those of the file.
-func (it *Items) parse(src *os.File, i int) ([]Node, bool) {
+// A part read from the file is read into *buf, grown as needed.
+func (it *Items) parse(src *os.File, i int, buf *[]byte) ([]Node, bool) {
 	p := it.parts[i]
 	var text []byte
 	if src == nil {
 		text = it.data[p.from:p.to]
 	} else {
-		text = make([]byte, p.to-p.from)
+		if cap(*buf) < p.to-p.from {
+			*buf = make([]byte, p.to-p.from)
+		}
+		text = (*buf)[:p.to-p.from]
 		if _, err := src.ReadAt(text, int64(p.from)); err != nil || maphash.Bytes(it.seed, text) != p.sum {
 			return nil, false // the file changed since it was checked
 		}
