@@ -234,8 +234,16 @@ func lintSimilar(r *yamlfile.Reader, qn *Questionnaire) {
 	words := make([][]string, len(qn.Questions))
 	criteria := make([]string, len(qn.Questions))
 	inRuns(len(qn.Questions), func(_, from, to int) {
+		// The run's words in one array, about one for every ten bytes.
+		size := 0
+		for _, q := range qn.Questions[from:to] {
+			size += len(q.Text)/10 + 1
+		}
+		all := make([]string, 0, size)
 		for i := from; i < to; i++ {
-			words[i] = contentWords(qn.Questions[i].Text)
+			n := len(all)
+			all = appendContentWords(all, qn.Questions[i].Text)
+			words[i] = all[n:len(all):len(all)]
 			criteria[i] = criteriaKey(qn.Questions[i].Criteria)
 		}
 	})
@@ -268,9 +276,11 @@ func lintSimilar(r *yamlfile.Reader, qn *Questionnaire) {
 // criteriaKey names a list of criteria regardless of order: two lists have
 // the same key when they hold the same criteria as often.
 func criteriaKey(criteria []string) string {
-	sorted := slices.Clone(criteria)
-	slices.Sort(sorted)
-	return strings.Join(sorted, "\x00")
+	if !slices.IsSorted(criteria) {
+		criteria = slices.Clone(criteria)
+		slices.Sort(criteria)
+	}
+	return strings.Join(criteria, "\x00")
 }
 
 // stopWords are left out when comparing questions: they carry no content.
@@ -288,31 +298,63 @@ func init() {
 // sorted. A word is what [a-z0-9]+(?:['-][a-z0-9]+)* matches in the
 // lowercased text: letters and digits, joined by single apostrophes or
 // hyphens.
-func contentWords(s string) []string {
-	s = strings.ToLower(s)
-	var out []string
+func contentWords(s string) []string { return appendContentWords(nil, s) }
+
+// appendContentWords appends the content words of s to dst. An ASCII text is
+// not lowercased whole: only a word with a capital is, so the words of a
+// bank's thousands of texts are mostly slices of them, and dst can hold
+// them all.
+func appendContentWords(dst []string, s string) []string {
+	start := len(dst)
+	if !isASCII(s) {
+		// Lowercasing may change a text's length and ASCII letters in it
+		// (the Kelvin sign is a k).
+		s = strings.ToLower(s)
+	}
 	for i := 0; i < len(s); {
-		if !isWordByte(s[i]) {
+		if !isWordByte(lowerASCII(s[i])) {
 			i++
 			continue
 		}
 		j := i + 1
 		for j < len(s) {
-			if isWordByte(s[j]) {
+			if isWordByte(lowerASCII(s[j])) {
 				j++
-			} else if (s[j] == '\'' || s[j] == '-') && j+1 < len(s) && isWordByte(s[j+1]) {
+			} else if (s[j] == '\'' || s[j] == '-') && j+1 < len(s) && isWordByte(lowerASCII(s[j+1])) {
 				j += 2
 			} else {
 				break
 			}
 		}
-		if w := s[i:j]; !stopWords[w] {
-			out = append(out, w)
+		w := s[i:j]
+		if strings.ContainsFunc(w, isUpperASCII) {
+			w = strings.ToLower(w)
+		}
+		if !stopWords[w] {
+			dst = append(dst, w)
 		}
 		i = j
 	}
-	slices.Sort(out)
-	return slices.Compact(out)
+	slices.Sort(dst[start:])
+	return dst[:start+len(slices.Compact(dst[start:]))]
+}
+
+func isASCII(s string) bool {
+	for i := range len(s) {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+func isUpperASCII(r rune) bool { return r >= 'A' && r <= 'Z' }
+
+func lowerASCII(c byte) byte {
+	if c >= 'A' && c <= 'Z' {
+		return c + 'a' - 'A'
+	}
+	return c
 }
 
 func isWordByte(c byte) bool { return c >= 'a' && c <= 'z' || c >= '0' && c <= '9' }
