@@ -158,3 +158,37 @@ func FuzzSplitMatchesWhole(f *testing.F) {
 		splitMatchesWhole(t, data)
 	})
 }
+
+// TestPartsParsedWhileScanning checks that the first parts are parsed while
+// the scan reads the rest of the file, and that a part parsed so is used
+// only while the file still holds it.
+func TestPartsParsedWhileScanning(t *testing.T) {
+	data := itemsFile(300)
+	_, _, items, err := ParseSplit("f.yaml", data, "items")
+	if err != nil || items == nil {
+		t.Fatalf("not split: %v", err)
+	}
+	for i := range earlyParts {
+		if nodes, _, ok := items.early.take(i); !ok || len(nodes) != partItems {
+			t.Fatalf("part %d was not parsed while scanning", i)
+		}
+	}
+	if !splitMatchesWhole(t, data) {
+		t.Fatal("not split")
+	}
+	// The file changed, in its first part, after it was checked.
+	path := filepath.Join(t.TempDir(), "f.yaml")
+	if err := os.WriteFile(path, data, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	_, r, items, err := ParseSplitFile(path, "items")
+	if err != nil || items == nil {
+		t.Fatalf("not split: %v", err)
+	}
+	if err := os.WriteFile(path, bytes.Replace(data, []byte("q10\n"), []byte("q1!\n"), 1), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := DecodeItems(items, r, func(*Reader, Node) int { return 0 }); ok {
+		t.Fatal("a part parsed before the file changed was used")
+	}
+}
