@@ -2,11 +2,13 @@ package yamlfile
 
 import (
 	"hash/maphash"
+	"sync/atomic"
 )
 
-// earlyParts is how many parts are parsed while the shape scan still runs,
-// on the core that would otherwise wait for it: about what one core parses
-// while the scan reads the rest of a 7 MB bank, half a MiB of nodes each.
+// earlyParts is how many parts may be parsed while the shape scan still
+// runs, on the core that would otherwise wait for it: about what one core
+// parses while the scan reads the rest of a 7 MB bank, half a MiB of nodes
+// each.
 const earlyParts = 4
 
 // earlyParse parses the first parts of a sequence on another goroutine as
@@ -15,14 +17,25 @@ const earlyParts = 4
 // the file may be unmapped meanwhile. The parts are used only if the scan
 // ends without a problem and finds the same parts (DecodeItems); a part that
 // did not parse alone is parsed again there, and fails there as it would
-// have.
+// have. A part the goroutine has not started when DecodeItems needs it is
+// parsed by DecodeItems, so that a small file, scanned in no time, is not
+// parsed on one core.
 type earlyParse struct {
 	queue chan earlyPart
-	// ready[i] is closed once part i is parsed, or will not be.
+	// state[i] is who parses part i: notClaimed until the goroutine or
+	// DecodeItems claims it. ready[i] is closed once the goroutine that
+	// claimed it is done with it.
+	state [earlyParts]atomic.Int32
 	ready [earlyParts]chan struct{}
 	nodes [earlyParts][]Node
 	sums  [earlyParts]uint64
 }
+
+const (
+	notClaimed int32 = iota
+	claimedEarly
+	claimedLater
+)
 
 type earlyPart struct {
 	i    int
@@ -36,22 +49,22 @@ func startEarlyParse(seed maphash.Seed) *earlyParse {
 		e.ready[i] = make(chan struct{})
 	}
 	go func() {
-		next := 0
-		defer func() {
-			recover() // the part is parsed again by DecodeItems, and panics there
-			for ; next < earlyParts; next++ {
-				close(e.ready[next])
-			}
-		}()
 		for ep := range e.queue {
-			if nodes, ok := parsePart(ep.text, ep.p); ok {
-				e.nodes[ep.i], e.sums[ep.i] = nodes, maphash.Bytes(seed, ep.text)
+			if e.state[ep.i].CompareAndSwap(notClaimed, claimedEarly) {
+				e.parse(ep, seed)
 			}
-			close(e.ready[ep.i])
-			next = ep.i + 1
 		}
 	}()
 	return e
+}
+
+func (e *earlyParse) parse(ep earlyPart, seed maphash.Seed) {
+	defer close(e.ready[ep.i])
+	// A part that panics is parsed again by DecodeItems, and panics there.
+	defer func() { _ = recover() }()
+	if nodes, ok := parsePart(ep.text, ep.p); ok {
+		e.nodes[ep.i], e.sums[ep.i] = nodes, maphash.Bytes(seed, ep.text)
+	}
 }
 
 // add hands over part i, bytes [p.from, p.to) of data, which the scan has
@@ -65,10 +78,14 @@ func (e *earlyParse) add(data []byte, i int, p part) {
 // scanned is called when the scan ends: no more parts come.
 func (e *earlyParse) scanned() { close(e.queue) }
 
-// take waits for part i and returns its items and the hash of its bytes, if
-// it was parsed early; they are dropped here.
+// take returns the items of part i and the hash of its bytes if they were
+// parsed early, waiting for them if their parse has begun; they are dropped
+// here. A part whose parse has not begun is left to the caller.
 func (e *earlyParse) take(i int) (nodes []Node, sum uint64, ok bool) {
 	if e == nil || i >= earlyParts {
+		return nil, 0, false
+	}
+	if e.state[i].CompareAndSwap(notClaimed, claimedLater) || e.state[i].Load() != claimedEarly {
 		return nil, 0, false
 	}
 	<-e.ready[i]
