@@ -31,3 +31,13 @@ func TestISORefs(t *testing.T) {
 		}
 	}
 }
+
+// IsAnnexA accepts exactly the 93 controls as AnnexAControls writes them,
+// and no other spelling of a number.
+func TestIsAnnexARefusesOtherSpellings(t *testing.T) {
+	for _, ref := range []string{"A.5.0", "A.05.1", "A.5.1 ", " A.5.1", "A.5.+1", "A.5.1.1", "A.4.1", "a.5.1", "A.5", "A.5.", "A..1", "A.8.35", "A.7.15"} {
+		if IsAnnexA(ref) {
+			t.Errorf("IsAnnexA(%q) = true", ref)
+		}
+	}
+}

@@ -40,10 +40,13 @@ func lint(r *yamlfile.Reader, qn *Questionnaire, strict bool) {
 		defer close(done)
 		lintSimilar(similar, qn)
 	}()
-	for _, q := range qn.Questions {
-		lintWords(r.ErrorAt, q)
-		lintDependencies(r, qn, q)
-	}
+	eachQuestion(r, qn.Questions, func(r *yamlfile.Reader) func(*Question) {
+		scopes := map[[2]string]scope{}
+		return func(q *Question) {
+			lintWords(r.ErrorAt, q)
+			lintDependencies(r, qn, q, scopes)
+		}
+	})
 	lintFacts(warn, qn)
 	<-done
 	r.Problems = append(r.Problems, similar.Problems...)
@@ -109,8 +112,9 @@ func countWords(q *Question) wordCounts {
 // lintDependencies reports a dependency that does not apply in some scope
 // where its question does: the plan would then wait for work that is never
 // asked. Conditions use at most a handful of facts, so every combination of
-// the facts involved is tried.
-func lintDependencies(r *yamlfile.Reader, qn *Questionnaire, q *Question) {
+// the facts involved is tried, once for each pair of conditions (scopes
+// remembers the verdicts).
+func lintDependencies(r *yamlfile.Reader, qn *Questionnaire, q *Question, scopes map[[2]string]scope) {
 	for i, id := range q.DependsOn {
 		dep := qn.Question(id)
 		if dep == nil || dep == q {
@@ -121,11 +125,24 @@ func lintDependencies(r *yamlfile.Reader, qn *Questionnaire, q *Question) {
 			r.ErrorAt(at, "question %s depends on %s, which is only asked when %s is selected", q.ID, id, dep.Category.Title())
 			continue
 		}
-		if facts, ok := scopeWhereOnlyFirstApplies(q, dep); ok {
+		pair := [2]string{q.AppliesIf, dep.AppliesIf}
+		s, ok := scopes[pair]
+		if !ok {
+			s.facts, s.found = scopeWhereOnlyFirstApplies(q, dep)
+			scopes[pair] = s
+		}
+		if s.found {
 			r.ErrorAt(at, "question %s depends on %s, which does not apply when %s (where %s does): a dependency must apply whenever its question does",
-				q.ID, id, facts, q.ID)
+				q.ID, id, s.facts, q.ID)
 		}
 	}
+}
+
+// scope is what scopeWhereOnlyFirstApplies found for two conditions: it
+// depends on nothing else, since a condition is parsed from its text.
+type scope struct {
+	facts string
+	found bool
 }
 
 // scopeWhereOnlyFirstApplies finds facts under which a applies and b does
@@ -165,11 +182,21 @@ func scopeWhereOnlyFirstApplies(a, b *Question) (string, bool) {
 // lintFacts reports scope facts that no question's condition uses: the
 // scope step asks about them, so they should change something.
 func lintFacts(report func(yamlfile.Pos, string, ...any), qn *Questionnaire) {
-	used := FactsUsed(qn)
+	used := map[string]bool{}
+	conds := map[string]bool{} // conditions seen, by text
+	for _, q := range qn.Questions {
+		if q.cond == nil || conds[q.AppliesIf] {
+			continue
+		}
+		conds[q.AppliesIf] = true
+		for _, f := range q.cond.Facts() {
+			used[f] = true
+		}
+	}
 	for _, f := range KnownFacts {
 		// The ISO target also switches on the ISO view and the exports'
 		// ISO section, so it changes something without a question.
-		if len(used[f.Name]) == 0 && f.Name != ISMSFact {
+		if !used[f.Name] && f.Name != ISMSFact {
 			report(yamlfile.Pos{Line: 1, Col: 1}, "scope fact %q (%s) gates no question", f.Name, f.Description)
 		}
 	}
@@ -202,30 +229,42 @@ const SimilarityThreshold = 0.5
 // with the same criteria are compared, so they are grouped by criteria
 // first: the cost follows the groups' sizes, not the square of the bank's.
 func lintSimilar(r *yamlfile.Reader, qn *Questionnaire) {
-	groups := map[string][]*Question{}
+	// Each question's content words and criteria, found on the cores there
+	// are.
+	words := make([][]string, len(qn.Questions))
+	criteria := make([]string, len(qn.Questions))
+	inRuns(len(qn.Questions), func(_, from, to int) {
+		// The run's words in one array, about one for every ten bytes.
+		size := 0
+		for _, q := range qn.Questions[from:to] {
+			size += len(q.Text)/10 + 1
+		}
+		all := make([]string, 0, size)
+		for i := from; i < to; i++ {
+			n := len(all)
+			all = appendContentWords(all, qn.Questions[i].Text)
+			words[i] = all[n:len(all):len(all)]
+			criteria[i] = criteriaKey(qn.Questions[i].Criteria)
+		}
+	})
+	groups := map[string][]int{}
 	var keys []string
-	for _, q := range qn.Questions {
-		k := criteriaKey(q.Criteria)
+	for i, k := range criteria {
 		if _, ok := groups[k]; !ok {
 			keys = append(keys, k)
 		}
-		groups[k] = append(groups[k], q)
+		groups[k] = append(groups[k], i)
 	}
 	for _, k := range keys {
-		qs := groups[k]
-		if len(qs) < 2 {
-			continue
-		}
-		words := make([][]string, len(qs))
-		for i, q := range qs {
-			words[i] = contentWords(q.Text)
-		}
-		for i, a := range qs {
-			for j, b := range qs[i+1:] {
+		group := groups[k]
+		for i, ai := range group {
+			a := qn.Questions[ai]
+			for _, bi := range group[i+1:] {
+				b := qn.Questions[bi]
 				if slices.Contains(a.SeeAlso, b.ID) || slices.Contains(b.SeeAlso, a.ID) {
 					continue
 				}
-				if s := jaccard(words[i], words[i+1+j]); s >= SimilarityThreshold {
+				if s := jaccard(words[ai], words[bi]); s >= SimilarityThreshold {
 					r.ErrorAt(b.src.field("text"), "question %s asks much the same as %s (same criteria, %.0f%% of content words shared): merge them, or name the other under see_also",
 						b.ID, a.ID, s*100)
 				}
@@ -237,9 +276,11 @@ func lintSimilar(r *yamlfile.Reader, qn *Questionnaire) {
 // criteriaKey names a list of criteria regardless of order: two lists have
 // the same key when they hold the same criteria as often.
 func criteriaKey(criteria []string) string {
-	sorted := slices.Clone(criteria)
-	slices.Sort(sorted)
-	return strings.Join(sorted, "\x00")
+	if !slices.IsSorted(criteria) {
+		criteria = slices.Clone(criteria)
+		slices.Sort(criteria)
+	}
+	return strings.Join(criteria, "\x00")
 }
 
 // stopWords are left out when comparing questions: they carry no content.
@@ -257,31 +298,63 @@ func init() {
 // sorted. A word is what [a-z0-9]+(?:['-][a-z0-9]+)* matches in the
 // lowercased text: letters and digits, joined by single apostrophes or
 // hyphens.
-func contentWords(s string) []string {
-	s = strings.ToLower(s)
-	var out []string
+func contentWords(s string) []string { return appendContentWords(nil, s) }
+
+// appendContentWords appends the content words of s to dst. An ASCII text is
+// not lowercased whole: only a word with a capital is, so the words of a
+// bank's thousands of texts are mostly slices of them, and dst can hold
+// them all.
+func appendContentWords(dst []string, s string) []string {
+	start := len(dst)
+	if !isASCII(s) {
+		// Lowercasing may change a text's length and ASCII letters in it
+		// (the Kelvin sign is a k).
+		s = strings.ToLower(s)
+	}
 	for i := 0; i < len(s); {
-		if !isWordByte(s[i]) {
+		if !isWordByte(lowerASCII(s[i])) {
 			i++
 			continue
 		}
 		j := i + 1
 		for j < len(s) {
-			if isWordByte(s[j]) {
+			if isWordByte(lowerASCII(s[j])) {
 				j++
-			} else if (s[j] == '\'' || s[j] == '-') && j+1 < len(s) && isWordByte(s[j+1]) {
+			} else if (s[j] == '\'' || s[j] == '-') && j+1 < len(s) && isWordByte(lowerASCII(s[j+1])) {
 				j += 2
 			} else {
 				break
 			}
 		}
-		if w := s[i:j]; !stopWords[w] {
-			out = append(out, w)
+		w := s[i:j]
+		if strings.ContainsFunc(w, isUpperASCII) {
+			w = strings.ToLower(w)
+		}
+		if !stopWords[w] {
+			dst = append(dst, w)
 		}
 		i = j
 	}
-	slices.Sort(out)
-	return slices.Compact(out)
+	slices.Sort(dst[start:])
+	return dst[:start+len(slices.Compact(dst[start:]))]
+}
+
+func isASCII(s string) bool {
+	for i := range len(s) {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+func isUpperASCII(r rune) bool { return r >= 'A' && r <= 'Z' }
+
+func lowerASCII(c byte) byte {
+	if c >= 'A' && c <= 'Z' {
+		return c + 'a' - 'A'
+	}
+	return c
 }
 
 func isWordByte(c byte) bool { return c >= 'a' && c <= 'z' || c >= '0' && c <= '9' }

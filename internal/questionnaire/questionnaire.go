@@ -264,6 +264,7 @@ type questionSource struct {
 	// helpFields; a field that is absent is at its mapping.
 	fields    [len(questionFields) + len(helpFields)]pos
 	words     wordCounts
+	visit     visitState // of validateCycles
 	criteria  []yamlfile.Pos
 	dependsOn []yamlfile.Pos
 	seeAlso   []yamlfile.Pos

@@ -11,24 +11,31 @@ import (
 // dependency cycles and catalog coverage. It records problems on r.
 func validate(r *yamlfile.Reader, qn *Questionnaire) {
 	validateCatalog(r, qn)
-	seen := map[string]bool{}
-	// A condition is parsed once and shared by the questions that state it:
-	// a bank has a few dozen conditions, and thousands of questions.
-	conds := map[string]Condition{}
-	for _, q := range qn.Questions {
-		if q.ID != "" {
-			if seen[q.ID] {
+	// The criteria each run of questions covers.
+	var covered []map[string]bool
+	eachQuestion(r, qn.Questions, func(r *yamlfile.Reader) func(*Question) {
+		// A condition is parsed once and shared by the questions that
+		// state it: a bank has a few dozen conditions, and thousands of
+		// questions.
+		conds := map[string]Condition{}
+		criteria := make(map[string]bool, len(qn.Criteria))
+		covered = append(covered, criteria)
+		return func(q *Question) {
+			// qn.Question names the first question of an ID.
+			if q.ID != "" && qn.Question(q.ID) != q {
 				r.ErrorAt(q.src.field("id"), "duplicate question id %q", q.ID)
 			}
-			seen[q.ID] = true
+			validateQuestion(r, qn, q)
+			validateCondition(r, q, conds)
+			for _, c := range q.Criteria {
+				criteria[c] = true
+			}
 		}
-		validateQuestion(r, qn, q)
-		validateCondition(r, q, conds)
-	}
+	})
 	validatePackages(r, qn)
 	validateRetired(r, qn)
 	validateCycles(r, qn)
-	validateCoverage(r, qn)
+	validateCoverage(r, qn, covered)
 }
 
 func validateCatalog(r *yamlfile.Reader, qn *Questionnaire) {
@@ -229,51 +236,53 @@ func validateCondition(r *yamlfile.Reader, q *Question, conds map[string]Conditi
 }
 
 // validateCycles reports each dependency cycle once, naming it in order.
+// The search's state is kept on the first question of each ID (the one
+// qn.Question names), not in a map: a bank has thousands of questions.
 func validateCycles(r *yamlfile.Reader, qn *Questionnaire) {
-	const (
-		unvisited = iota
-		visiting
-		done
-	)
-	state := map[string]int{}
+	for _, q := range qn.Questions {
+		q.src.visit = unvisited
+	}
 	var stack []string
-	var visit func(id string)
-	visit = func(id string) {
-		state[id] = visiting
-		stack = append(stack, id)
-		q := qn.Question(id)
+	var visit func(q *Question)
+	visit = func(q *Question) {
+		q.src.visit = visiting
+		stack = append(stack, q.ID)
 		for i, dep := range q.DependsOn {
-			if qn.Question(dep) == nil || dep == id {
+			d := qn.Question(dep)
+			if d == nil || dep == q.ID {
 				continue
 			}
-			switch state[dep] {
+			switch d.src.visit {
 			case visiting:
 				start := slices.Index(stack, dep)
 				cycle := append(slices.Clone(stack[start:]), dep)
 				r.ErrorAt(q.src.dependsOn[i], "dependency cycle: %s", strings.Join(cycle, " -> "))
 			case unvisited:
-				visit(dep)
+				visit(d)
 			}
 		}
 		stack = stack[:len(stack)-1]
-		state[id] = done
+		q.src.visit = visited
 	}
 	for _, q := range qn.Questions {
-		if state[q.ID] == unvisited && qn.Question(q.ID) == q {
-			visit(q.ID)
+		if first := qn.Question(q.ID); first == q && q.src.visit == unvisited {
+			visit(q)
 		}
 	}
 }
 
-func validateCoverage(r *yamlfile.Reader, qn *Questionnaire) {
-	covered := map[string]bool{}
-	for _, q := range qn.Questions {
-		for _, c := range q.Criteria {
-			covered[c] = true
-		}
-	}
+// visitState is where the cycle search stands with a question.
+type visitState uint8
+
+const (
+	unvisited visitState = iota
+	visiting
+	visited
+)
+
+func validateCoverage(r *yamlfile.Reader, qn *Questionnaire, covered []map[string]bool) {
 	for _, c := range qn.Criteria {
-		if !covered[c.ID] {
+		if !slices.ContainsFunc(covered, func(m map[string]bool) bool { return m[c.ID] }) {
 			r.ErrorAt(qn.criterionPos(c.ID), "criterion %s is not covered by any question", c.ID)
 		}
 	}

@@ -1,6 +1,8 @@
 package yamlfile
 
 import (
+	"bytes"
+	"encoding/binary"
 	"fmt"
 	"unicode/utf8"
 )
@@ -59,20 +61,21 @@ func tooLarge(file string, size int64) error {
 
 // checkEncoding finds the first byte that is not UTF-8 or is a character YAML
 // forbids (its c-printable set, which yaml.v3 enforces without a position).
+// Printable ASCII is passed over eight bytes at a time; lines are counted
+// only to place a problem.
 func checkEncoding(data []byte) (Pos, string) {
 	if isUTF16(data) {
 		return Pos{1, 1}, "the file is UTF-16; save it as UTF-8"
 	}
-	line, lineStart := 1, 0
 	for i := 0; i < len(data); {
+		if i+8 <= len(data) && printableASCII(binary.LittleEndian.Uint64(data[i:])) {
+			i += 8
+			continue
+		}
 		c := data[i]
 		if c < utf8.RuneSelf {
-			switch {
-			case c == '\n':
-				line, lineStart = line+1, i+1
-			case c == '\t', c == '\r', c >= 0x20 && c < 0x7f:
-			default:
-				return posAt(data, line, lineStart, i), fmt.Sprintf("control character %s is not allowed; remove it", charName(rune(c)))
+			if c < 0x20 && c != '\n' && c != '\t' && c != '\r' || c == 0x7f {
+				return encodingPos(data, i), fmt.Sprintf("control character %s is not allowed; remove it", charName(rune(c)))
 			}
 			i++
 			continue
@@ -80,13 +83,27 @@ func checkEncoding(data []byte) (Pos, string) {
 		r, size := utf8.DecodeRune(data[i:])
 		switch {
 		case r == utf8.RuneError && size == 1:
-			return posAt(data, line, lineStart, i), fmt.Sprintf("byte 0x%02X is not valid UTF-8; save the file as UTF-8", c)
+			return encodingPos(data, i), fmt.Sprintf("byte 0x%02X is not valid UTF-8; save the file as UTF-8", c)
 		case r >= 0x80 && r < 0xa0 && r != 0x85, r == 0xfffe, r == 0xffff:
-			return posAt(data, line, lineStart, i), fmt.Sprintf("control character %s is not allowed; remove it", charName(r))
+			return encodingPos(data, i), fmt.Sprintf("control character %s is not allowed; remove it", charName(r))
 		}
 		i += size
 	}
 	return Pos{}, ""
+}
+
+// printableASCII reports whether the eight bytes of w are all 0x20 to 0x7e.
+func printableASCII(w uint64) bool {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	below := (w - ones*0x20) & ^w & highs      // a byte under 0x20
+	above := (w + ones*(127-0x7e) | w) & highs // a byte over 0x7e
+	return below|above == 0
+}
+
+// encodingPos is the position of byte offset i.
+func encodingPos(data []byte, i int) Pos {
+	line := 1 + bytes.Count(data[:i], []byte{'\n'})
+	return posAt(data, line, bytes.LastIndexByte(data[:i], '\n')+1, i)
 }
 
 // isUTF16 recognises a byte-order mark, or ASCII text with every other byte

@@ -24,6 +24,8 @@ type Items struct {
 	path  string
 	seed  maphash.Seed
 	parts []part
+	// early holds the first parts, parsed while the file was scanned.
+	early *earlyParse
 }
 
 // part is a run of items: bytes [from, to) of the file, starting on line
@@ -62,7 +64,7 @@ func ParseSplitFile(path, key string) (root Node, r *Reader, items *Items, err e
 		if items == nil {
 			return
 		}
-		items.path, items.seed = path, maphash.MakeSeed()
+		items.path = path
 		for i := range items.parts {
 			p := &items.parts[i]
 			p.sum = maphash.Bytes(items.seed, data[p.from:p.to])
@@ -89,8 +91,10 @@ func (it *Items) Whole() (Node, *Reader, error) {
 }
 
 func parseSplit(file string, data []byte, key string) (root Node, r *Reader, items *Items, err error) {
-	sp := &splitter{key: []byte(key)}
+	seed := maphash.MakeSeed()
+	sp := &splitter{key: []byte(key), early: startEarlyParse(seed)}
 	nodes, err := checkSplit(file, data, sp)
+	sp.early.scanned()
 	if err != nil {
 		return nil, &Reader{File: file}, nil, err
 	}
@@ -110,7 +114,7 @@ func parseSplit(file string, data []byte, key string) (root Node, r *Reader, ite
 		root, r, err = parse(file, data, nodes) // the error as the whole file gives it
 		return root, r, nil, err
 	}
-	return root, r, &Items{file: file, data: data, parts: parts}, nil
+	return root, r, &Items{file: file, data: data, seed: seed, parts: parts, early: sp.early}, nil
 }
 
 // DecodeItems parses the items a few parts at once and decodes each with
@@ -150,14 +154,16 @@ func DecodeItems[T any](items *Items, r *Reader, decode func(*Reader, Node) T) (
 					failed.Store(true)
 				}
 			}()
-			// One Reader per worker, so its interned strings carry over.
+			// One Reader per worker, so its interned strings carry over, and
+			// one buffer for the parts' text: yaml.v3 copies what it keeps.
 			pr := &Reader{File: r.File}
+			var buf []byte
 			for !failed.Load() {
 				i := int(next.Add(1)) - 1
 				if i >= len(items.parts) {
 					return
 				}
-				nodes, ok := items.parse(src, i)
+				nodes, ok := items.parse(src, i, &buf)
 				if !ok {
 					failed.Store(true)
 					return
@@ -198,18 +204,33 @@ func (it *Items) open() (*os.File, error) {
 	return os.Open(it.path)
 }
 
-// parse parses part i alone, with the lines of its nodes those of the file.
-func (it *Items) parse(src *os.File, i int) ([]Node, bool) {
+// parse parses part i alone, with the lines of its nodes those of the file,
+// or takes it as parsed while the file was scanned. A part read from the
+// file is read into *buf, grown as needed, and checked against its sum even
+// when it was parsed already.
+func (it *Items) parse(src *os.File, i int, buf *[]byte) ([]Node, bool) {
 	p := it.parts[i]
+	nodes, sum, early := it.early.take(i)
 	var text []byte
 	if src == nil {
 		text = it.data[p.from:p.to]
 	} else {
-		text = make([]byte, p.to-p.from)
+		if cap(*buf) < p.to-p.from {
+			*buf = make([]byte, p.to-p.from)
+		}
+		text = (*buf)[:p.to-p.from]
 		if _, err := src.ReadAt(text, int64(p.from)); err != nil || maphash.Bytes(it.seed, text) != p.sum {
 			return nil, false // the file changed since it was checked
 		}
 	}
+	if early && (src == nil || sum == p.sum) {
+		return nodes, true // what the file still holds, parsed already
+	}
+	return parsePart(text, p)
+}
+
+// parsePart parses the text of part p, whose items must be all it holds.
+func parsePart(text []byte, p part) ([]Node, bool) {
 	dec := yaml.NewDecoder(bytes.NewReader(text))
 	var doc, extra yaml.Node
 	if dec.Decode(&doc) != nil || !errors.Is(dec.Decode(&extra), io.EOF) {

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"go.yaml.in/yaml/v3"
 )
@@ -157,4 +158,50 @@ func FuzzSplitMatchesWhole(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) {
 		splitMatchesWhole(t, data)
 	})
+}
+
+// TestPartsParsedWhileScanning checks that the first parts are parsed while
+// the scan reads the rest of the file, and that a part parsed so is used
+// only while the file still holds it.
+func TestPartsParsedWhileScanning(t *testing.T) {
+	data := itemsFile(300)
+	_, _, items, err := ParseSplit("f.yaml", data, "items")
+	if err != nil || items == nil {
+		t.Fatalf("not split: %v", err)
+	}
+	waitEarlyClaim(t, items)
+	if nodes, _, ok := items.early.take(0); !ok || len(nodes) != partItems {
+		t.Fatal("the first part was not parsed while scanning")
+	}
+	if !splitMatchesWhole(t, data) {
+		t.Fatal("not split")
+	}
+	// The file changed, in its first part, after it was checked.
+	path := filepath.Join(t.TempDir(), "f.yaml")
+	if err := os.WriteFile(path, data, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	_, r, items, err := ParseSplitFile(path, "items")
+	if err != nil || items == nil {
+		t.Fatalf("not split: %v", err)
+	}
+	waitEarlyClaim(t, items)
+	if err := os.WriteFile(path, bytes.Replace(data, []byte("q10\n"), []byte("q1!\n"), 1), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := DecodeItems(items, r, func(*Reader, Node) int { return 0 }); ok {
+		t.Fatal("a part parsed before the file changed was used")
+	}
+}
+
+// waitEarlyClaim waits for the first part's early parse to begin.
+func waitEarlyClaim(t *testing.T, items *Items) {
+	t.Helper()
+	for range 1000 {
+		if items.early.state[0].Load() == claimedEarly {
+			return
+		}
+		time.Sleep(time.Millisecond)
+	}
+	t.Fatal("the first part was not parsed while scanning")
 }

@@ -183,16 +183,25 @@ func (s *shapeScanner) scanContent(lineIndent int) string {
 	return ""
 }
 
-// skipText moves to the next space, tab, carriage return, colon or line
-// break.
+// skipText moves through plain text to the next colon, line break or
+// space before a comment: what scanContent would stop at, one byte at a
+// time, inside text.
 func (s *shapeScanner) skipText() {
-	for s.i < len(s.data) {
-		switch s.data[s.i] {
-		case ' ', '\t', '\r', '\n', ':':
+	data, i := s.data, s.i
+	for ; i < len(data); i++ {
+		switch c := data[i]; {
+		case c > ' ' && c != ':':
+		case c == '\n', c == ':':
+			s.i = i
 			return
+		case c == ' ', c == '\t', c == '\r':
+			if i+1 < len(data) && (data[i+1] == '#' || c == '\r' && data[i+1] == '\n') {
+				s.i = i
+				return
+			}
 		}
-		s.i++
 	}
+	s.i = i
 }
 
 // innermost is the column of the innermost block level, -1 at none.

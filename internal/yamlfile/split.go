@@ -21,6 +21,9 @@ type splitter struct {
 	lines   []int
 	end     int
 	endLine int
+	// early, when set, is handed each part of partItems items as soon as
+	// the scan has passed it.
+	early *earlyParse
 }
 
 type splitState int
@@ -101,6 +104,11 @@ func (p *splitter) afterItems(rest []byte) {
 func (p *splitter) add(s *shapeScanner) {
 	p.items = append(p.items, s.start)
 	p.lines = append(p.lines, s.line)
+	if n := len(p.items) - 1; p.early != nil && n > 0 && n%partItems == 0 {
+		k := n/partItems - 1
+		from := k * partItems
+		p.early.add(s.data, k, part{from: p.items[from], to: s.start, line: p.lines[from], n: partItems})
+	}
 }
 
 // token notes a node property or indicator the split cannot vouch for.

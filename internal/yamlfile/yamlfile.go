@@ -244,7 +244,7 @@ func (r *Reader) Mapping(n Node, what string) (Map, bool) {
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], n.Content[i+1]
 		key := k.Value
-		if !r.checkLength(k, "a key") {
+		if !r.checkLength(k, "a key", "") {
 			continue
 		}
 		if m.find(key) >= 0 {
@@ -344,7 +344,7 @@ func (m Map) String(key string, required bool) string {
 		m.r.Errorf(n, "field %q must be text, not %s", key, describe(n))
 		return ""
 	}
-	if !m.r.checkLength(n, fmt.Sprintf("field %q", key)) {
+	if !m.r.checkLength(n, "field %q", key) {
 		return ""
 	}
 	if required && strings.TrimSpace(n.Value) == "" {
@@ -441,7 +441,7 @@ func (m Map) Strings(key string) ([]string, []Pos) {
 			m.r.Errorf(n, "items of %q must be text, not %s", key, describe(n))
 			continue
 		}
-		if !m.r.checkLength(n, fmt.Sprintf("an item of %q", key)) {
+		if !m.r.checkLength(n, "an item of %q", key) {
 			continue
 		}
 		if vals == nil { // sized once: the lists are kept
@@ -460,7 +460,7 @@ func (r *Reader) Text(n Node, what string) (string, bool) {
 		r.Errorf(n, "%s must be text, not %s", what, describe(n))
 		return "", false
 	}
-	if !r.checkLength(n, what) {
+	if !r.checkLength(n, what, "") {
 		return "", false
 	}
 	return n.Value, true
@@ -470,10 +470,15 @@ func (r *Reader) Text(n Node, what string) (string, bool) {
 // nothing longer reaches the database or a screen.
 const MaxText = 10_000
 
-// checkLength records a problem when scalar n is longer than MaxText.
-func (r *Reader) checkLength(n Node, what string) bool {
+// checkLength records a problem when scalar n is longer than MaxText. what
+// names n, with key quoted in it when it holds a %q: it is formatted only
+// then, not for each of the 200,000 values of a large bank.
+func (r *Reader) checkLength(n Node, what, key string) bool {
 	if len(n.Value) <= MaxText || utf8.RuneCountInString(n.Value) <= MaxText {
 		return true
+	}
+	if strings.Contains(what, "%q") {
+		what = fmt.Sprintf(what, key)
 	}
 	r.Errorf(n, "%s is %d characters long; at most %d are allowed", what, utf8.RuneCountInString(n.Value), MaxText)
 	return false
