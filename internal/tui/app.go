@@ -54,6 +54,9 @@ type Model struct {
 	// conflict, when set, shows a write refused over another gapmap's
 	// change until the user chooses which version to keep.
 	conflict *conflictView
+	// listAfterOpen: the assessment named in Options is being opened, and
+	// the list is read once it is on screen.
+	listAfterOpen bool
 	// lastAnswered is set when the answer being saved completes the
 	// assessment, so that its confirmation says so.
 	lastAnswered bool
@@ -64,7 +67,7 @@ func New(opts Options) Model {
 	sh := &shared{opts: opts, keys: newKeyMap(), who: opts.Who, writer: newWriter(), answers: opts.Store}
 	sh.resize(80, 24)
 	sh.styles = NewStyles(true, opts.NoColor)
-	m := Model{sh: sh, screen: screenHome}
+	m := Model{sh: sh, screen: screenHome, listAfterOpen: opts.OpenName != ""}
 	m.home = newHomeScreen(sh)
 	return m
 }
@@ -74,14 +77,20 @@ func New(opts Options) Model {
 // what it shows, not for the screen behind it.
 func (m Model) Init() tea.Cmd {
 	load := loadFirstPage(m.sh.opts.Store)
-	if m.sh.opts.OpenName != "" {
-		load = tea.Sequence(loadAssessmentByName(m.sh, m.sh.opts.OpenName, screenResults), load)
+	if m.listAfterOpen {
+		load = loadAssessmentByName(m.sh, m.sh.opts.OpenName, screenResults)
 	}
 	return tea.Batch(tea.RequestBackgroundColor, load, m.nextPoll())
 }
 
 // Update handles global messages, then routes the rest to the screen.
 func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	if _, ok := msg.(assessmentLoadedMsg); ok && m.listAfterOpen {
+		// The assessment opened at start is on screen; now the list.
+		m.listAfterOpen = false
+		next, cmd := m.Update(msg)
+		return next, tea.Batch(cmd, loadFirstPage(m.sh.opts.Store))
+	}
 	switch msg := msg.(type) {
 	case tea.KeyPressMsg:
 		return m.handleKey(msg)

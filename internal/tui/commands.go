@@ -106,11 +106,26 @@ func loadFirstPage(st *store.Store) tea.Cmd {
 // version of its questionnaire retired move to their successors in the
 // store, in one transaction, before it is shown.
 func loadAssessment(sh *shared, id int64, then screenID) tea.Cmd {
+	return openAssessment(sh, then, func(ctx context.Context, st *store.Store) (*assessment.Assessment, error) {
+		return st.Load(ctx, id)
+	})
+}
+
+// loadAssessmentByName opens the assessment of that name, as loadAssessment.
+func loadAssessmentByName(sh *shared, name string, then screenID) tea.Cmd {
+	return openAssessment(sh, then, func(ctx context.Context, st *store.Store) (*assessment.Assessment, error) {
+		return st.LoadByName(ctx, name)
+	})
+}
+
+// openAssessment reads an assessment with read, moves its answers to the
+// successors of retired questions, and reads its history.
+func openAssessment(sh *shared, then screenID, read func(context.Context, *store.Store) (*assessment.Assessment, error)) tea.Cmd {
 	st, resolve, who := sh.opts.Store, sh.opts.Questionnaire, sh.who
 	return func() tea.Msg {
 		ctx, cancel := context.WithTimeout(context.Background(), ioTimeout)
 		defer cancel()
-		a, err := st.Load(ctx, id)
+		a, err := read(ctx, st)
 		if err != nil {
 			return assessmentLoadedMsg{err: err}
 		}
@@ -122,7 +137,7 @@ func loadAssessment(sh *shared, id int64, then screenID) tea.Cmd {
 		if err != nil {
 			return assessmentLoadedMsg{err: err}
 		}
-		changes, err := st.History(ctx, id)
+		changes, err := st.History(ctx, a.ID)
 		if err != nil {
 			return assessmentLoadedMsg{err: err}
 		}
@@ -152,19 +167,6 @@ func upgradeStored(ctx context.Context, st *store.Store, qn *questionnaire.Quest
 	}
 	a, err := st.LoadUUID(ctx, a.UUID)
 	return a, upgrade, err
-}
-
-func loadAssessmentByName(sh *shared, name string, then screenID) tea.Cmd {
-	st := sh.opts.Store
-	return func() tea.Msg {
-		ctx, cancel := context.WithTimeout(context.Background(), ioTimeout)
-		defer cancel()
-		a, err := st.LoadByName(ctx, name)
-		if err != nil {
-			return assessmentLoadedMsg{err: err}
-		}
-		return loadAssessment(sh, a.ID, then)()
-	}
 }
 
 // The writes below go through the writer (see writer.go), which runs them
