@@ -3,6 +3,7 @@ package tui
 import (
 	"github.com/charmbracelet/colorprofile"
 	"strings"
+	"sync"
 	"time"
 
 	"charm.land/bubbles/v2/key"
@@ -57,6 +58,8 @@ type Model struct {
 	// listAfterOpen: the assessment named in Options is being opened, and
 	// the list is read once it is on screen.
 	listAfterOpen bool
+	// first gives what the first frame shows, read from New on.
+	first tea.Cmd
 	// lastAnswered is set when the answer being saved completes the
 	// assessment, so that its confirmation says so.
 	lastAnswered bool
@@ -69,18 +72,30 @@ func New(opts Options) Model {
 	sh.styles = NewStyles(true, opts.NoColor)
 	m := Model{sh: sh, screen: screenHome, listAfterOpen: opts.OpenName != ""}
 	m.home = newHomeScreen(sh)
+	// What the first frame shows is read from now, while Bubble Tea sets
+	// up the terminal before it calls Init (8 ms and more): the list, or
+	// the assessment named in Options and the list after it.
+	first := loadFirstPage(opts.Store)
+	if m.listAfterOpen {
+		first = loadAssessmentByName(sh, opts.OpenName, screenResults)
+	}
+	m.first = prefetch(first)
 	return m
+}
+
+// prefetch starts cmd at once and returns a command that gives its
+// message, however often it is run.
+func prefetch(cmd tea.Cmd) tea.Cmd {
+	done := make(chan tea.Msg, 1)
+	go func() { done <- cmd() }()
+	return sync.OnceValue(func() tea.Msg { return <-done })
 }
 
 // Init asks for the background colour and loads the list, or the
 // assessment named in Options and then the list: the first frame waits for
 // what it shows, not for the screen behind it.
 func (m Model) Init() tea.Cmd {
-	load := loadFirstPage(m.sh.opts.Store)
-	if m.listAfterOpen {
-		load = loadAssessmentByName(m.sh, m.sh.opts.OpenName, screenResults)
-	}
-	return tea.Batch(tea.RequestBackgroundColor, load, m.nextPoll())
+	return tea.Batch(tea.RequestBackgroundColor, m.first, m.nextPoll())
 }
 
 // Update handles global messages, then routes the rest to the screen.
