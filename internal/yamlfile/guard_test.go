@@ -273,3 +273,36 @@ func TestCheckReadsPlainScalarContinuations(t *testing.T) {
 		}
 	}
 }
+
+// A "key: value" entry of a flow sequence is a mapping of its own, a
+// level the brackets do not show: "[[]: x]" is a sequence of a mapping
+// whose key is a sequence. The scan counted only the brackets, so 60
+// brackets around "0: [[]:]" passed the 64-level bound while yaml.v3
+// built 66 levels (found by FuzzCheckBoundsTheParse).
+func TestCheckCountsPairsInFlowSequences(t *testing.T) {
+	deep := func(n int, inner string) []byte {
+		return []byte("items:\n- " + strings.Repeat("[", n) + inner + strings.Repeat("]", n) + "\n")
+	}
+	for _, c := range []struct {
+		data []byte
+		ok   bool
+	}{
+		{deep(60, "0: [[]:]"), false},     // 66 levels
+		{deep(58, "[[[]: a]: b]"), false}, // 65 levels
+		{deep(55, "[[[]: a]: b]"), true},  // 62
+		{deep(40, "0: [[]:]"), true},
+		{deep(61, "x"), true},     // brackets alone, as before
+		{deep(62, "a: b"), false}, // 65 levels
+		{deep(61, "a: b"), true},  // 64
+		{deep(30, "[{a: b}: c, d: [e]]"), true},
+	} {
+		_, err := check("f.yaml", c.data)
+		if ok := err == nil; ok != c.ok {
+			t.Errorf("%.60q…: accepted %v, want %v (%v)", c.data, ok, c.ok, err)
+			continue
+		}
+		if err != nil && !strings.Contains(err.Error(), "nested more than 64 levels deep") {
+			t.Errorf("%.60q…: %v", c.data, err)
+		}
+	}
+}

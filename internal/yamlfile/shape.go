@@ -15,7 +15,16 @@ type shapeScanner struct {
 	start  int   // offset where that line starts
 	indent []int // columns of the open block levels
 	flow   int   // open flow levels
-	nodes  int   // estimated keys, values and items
+	// flows are the open flow levels, innermost last; pairs counts those
+	// whose current entry is an implicit "key: value" pair of a flow
+	// sequence, which YAML makes a mapping of its own: a level the
+	// brackets do not show. closedMax is the deepest nesting inside the
+	// flow collection that closed just before, or -1: such a collection
+	// may turn out to be the key of a pair, one level deeper than counted.
+	flows     []flowLevel
+	pairs     int
+	closedMax int
+	nodes     int // estimated keys, values and items
 	// valueStart is true where a scalar or collection may start: at the
 	// start of a line's content, after an indicator (": ", "- ", "? ", ",",
 	// an opening bracket) or an anchor or tag.
@@ -30,8 +39,16 @@ type shapeScanner struct {
 	split *splitter
 }
 
+// flowLevel is an open flow collection.
+type flowLevel struct {
+	seq  bool // a [ ] sequence, where "key: value" is a mapping of its own
+	pair bool // its current entry is such a pair
+	max  int  // the deepest nesting reached inside it
+}
+
 func (s *shapeScanner) scan() (Pos, string) {
 	s.line = 1
+	s.closedMax = -1
 	for s.i < len(s.data) {
 		if msg := s.scanLine(); msg != "" {
 			return posAt(s.data, s.line, s.start, s.i), msg
@@ -88,10 +105,67 @@ func (s *shapeScanner) addNode() string {
 }
 
 func (s *shapeScanner) checkDepth() string {
-	if len(s.indent)+s.flow > MaxDepth {
+	return depthError(len(s.indent) + s.flow + s.pairs)
+}
+
+func depthError(depth int) string {
+	if depth > MaxDepth {
 		return fmt.Sprintf("nested more than %d levels deep", MaxDepth)
 	}
 	return ""
+}
+
+// openFlow pushes a flow level.
+func (s *shapeScanner) openFlow(seq bool) string {
+	s.flow++
+	s.flows = append(s.flows, flowLevel{seq: seq, max: len(s.indent) + s.flow + s.pairs})
+	return s.checkDepth()
+}
+
+// closeFlow pops a flow level and keeps how deep it went, for a colon
+// that may follow.
+func (s *shapeScanner) closeFlow() {
+	s.flow--
+	n := len(s.flows)
+	if n == 0 {
+		return
+	}
+	top := s.flows[n-1]
+	s.flows = s.flows[:n-1]
+	if top.pair {
+		s.pairs--
+	}
+	if n > 1 {
+		s.flows[n-2].max = max(s.flows[n-2].max, top.max)
+	}
+	s.closedMax = top.max
+}
+
+// flowColon counts the mapping a colon makes of an entry of a flow
+// sequence. A key that was a flow collection (closed is how deep it went)
+// sits one level deeper than it was counted, so the bound is checked for
+// it again.
+func (s *shapeScanner) flowColon(closed int) string {
+	n := len(s.flows)
+	if n == 0 || !s.flows[n-1].seq || s.flows[n-1].pair {
+		return ""
+	}
+	top := &s.flows[n-1]
+	top.pair = true
+	s.pairs++
+	if closed >= 0 {
+		top.max = max(top.max, closed+1)
+	}
+	top.max = max(top.max, len(s.indent)+s.flow+s.pairs)
+	return depthError(top.max)
+}
+
+// flowComma ends an entry of the innermost flow level.
+func (s *shapeScanner) flowComma() {
+	if n := len(s.flows); n > 0 && s.flows[n-1].pair {
+		s.flows[n-1].pair = false
+		s.pairs--
+	}
 }
 
 func (s *shapeScanner) scanContent(lineIndent int) string {
@@ -105,6 +179,10 @@ func (s *shapeScanner) scanContent(lineIndent int) string {
 			}
 		}
 		c := s.data[s.i]
+		closed := s.closedMax
+		if c != ' ' && c != '\t' && c != '\r' {
+			s.closedMax = -1
+		}
 		if s.split != nil && s.valueStart && (c != '?' || s.spaceAfter()) {
 			s.split.token(c)
 		}
@@ -125,21 +203,21 @@ func (s *shapeScanner) scanContent(lineIndent int) string {
 			s.skipToken()
 			continue
 		case (c == '[' || c == '{') && (s.flow > 0 || s.valueStart):
-			s.flow++
 			s.plain = false
-			if msg := s.checkDepth() + s.addNode(); msg != "" {
+			if msg := s.openFlow(c == '[') + s.addNode(); msg != "" {
 				return msg
 			}
 			s.i++
 			s.valueStart = true
 			continue
 		case (c == ']' || c == '}') && s.flow > 0:
-			s.flow--
+			s.closeFlow()
 			s.plain = false
 			s.valueStart = false
 			s.i++
 			continue
 		case c == ',' && s.flow > 0:
+			s.flowComma()
 			if msg := s.addNode(); msg != "" {
 				return msg
 			}
@@ -160,6 +238,11 @@ func (s *shapeScanner) scanContent(lineIndent int) string {
 			}
 			continue
 		case c == ':' && (s.flow > 0 || s.spaceAfter()):
+			if s.flow > 0 {
+				if msg := s.flowColon(closed); msg != "" {
+					return msg
+				}
+			}
 			if msg := s.addNode(); msg != "" {
 				return msg
 			}
