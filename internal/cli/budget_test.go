@@ -23,3 +23,33 @@ func TestMemoryBudgetHoldsTheLoadAndIsLiftedAfter(t *testing.T) {
 		t.Errorf("the limit after the load is %d; want it restored (no limit)", after)
 	}
 }
+
+// The interactive program starts with the collector off and a 64 MiB net,
+// and both come back as they were; with a custom questionnaire, which
+// loads under its own budget, nothing changes.
+func TestPauseGCForStart(t *testing.T) {
+	percent := debug.SetGCPercent(100)
+	debug.SetGCPercent(percent)
+	limit := debug.SetMemoryLimit(-1)
+
+	resume := (&app{}).pauseGCForStart()
+	if got := debug.SetGCPercent(-1); got != -1 {
+		t.Errorf("GC percent while paused: %d, want -1 (off)", got)
+	}
+	if got := debug.SetMemoryLimit(-1); got != startGCLimit {
+		t.Errorf("memory limit while paused: %d, want %d", got, startGCLimit)
+	}
+	resume()
+	resume() // the timer's call after an early one changes nothing
+	if got := debug.SetGCPercent(percent); got != percent {
+		t.Errorf("GC percent after: %d, want %d", got, percent)
+	}
+	if got := debug.SetMemoryLimit(-1); got != limit {
+		t.Errorf("memory limit after: %d, want %d", got, limit)
+	}
+
+	(&app{questionnairePath: "bank.yaml"}).pauseGCForStart()
+	if got := debug.SetGCPercent(percent); got != percent {
+		t.Errorf("with a custom questionnaire the GC percent became %d", got)
+	}
+}

@@ -55,6 +55,7 @@ interactive program.`,
 			if err := a.checkTerminal(); err != nil {
 				return err
 			}
+			a.pauseGCForStart()
 			go tui.WarmUp()
 			s, cleanup, err := openDemoStore()
 			if err != nil {
