@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -97,20 +98,32 @@ func withSession(t testing.TB, m Model, st *store.Store) Model {
 	return m
 }
 
-// press is a key press as the terminal sends it.
+// press is a key press as the terminal sends it: a named key, "alt+" or
+// "ctrl+" before one or before a letter, or text.
 func press(s string) tea.KeyPressMsg {
-	switch s {
-	case "enter":
-		return tea.KeyPressMsg{Code: tea.KeyEnter}
-	case "esc":
-		return tea.KeyPressMsg{Code: tea.KeyEscape}
-	case "left":
-		return tea.KeyPressMsg{Code: tea.KeyLeft}
-	case "right":
-		return tea.KeyPressMsg{Code: tea.KeyRight}
-	case "backspace":
-		return tea.KeyPressMsg{Code: tea.KeyBackspace}
+	if code, ok := namedKeys[s]; ok {
+		return tea.KeyPressMsg{Code: code}
+	}
+	for prefix, mod := range map[string]tea.KeyMod{"alt+": tea.ModAlt, "ctrl+": tea.ModCtrl} {
+		rest, ok := strings.CutPrefix(s, prefix)
+		if !ok || rest == "" {
+			continue
+		}
+		if code, ok := namedKeys[rest]; ok {
+			return tea.KeyPressMsg{Code: code, Mod: mod}
+		}
+		if r := []rune(rest); len(r) == 1 {
+			return tea.KeyPressMsg{Code: r[0], Mod: mod}
+		}
 	}
 	r := []rune(s)[0]
 	return tea.KeyPressMsg{Code: r, Text: s}
+}
+
+// namedKeys are the keys press knows by name.
+var namedKeys = map[string]rune{
+	"enter": tea.KeyEnter, "esc": tea.KeyEscape, "tab": tea.KeyTab,
+	"left": tea.KeyLeft, "right": tea.KeyRight, "up": tea.KeyUp, "down": tea.KeyDown,
+	"home": tea.KeyHome, "end": tea.KeyEnd, "pgup": tea.KeyPgUp, "pgdown": tea.KeyPgDown,
+	"backspace": tea.KeyBackspace, "delete": tea.KeyDelete,
 }

@@ -6,7 +6,6 @@ import (
 	"strings"
 	"testing"
 
-	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 )
 
@@ -20,47 +19,11 @@ func allRows(e *noteEditor) []string {
 	return out
 }
 
-func keyPress(s string) tea.KeyPressMsg {
-	switch s {
-	case "left":
-		return tea.KeyPressMsg{Code: tea.KeyLeft}
-	case "right":
-		return tea.KeyPressMsg{Code: tea.KeyRight}
-	case "up":
-		return tea.KeyPressMsg{Code: tea.KeyUp}
-	case "down":
-		return tea.KeyPressMsg{Code: tea.KeyDown}
-	case "home":
-		return tea.KeyPressMsg{Code: tea.KeyHome}
-	case "end":
-		return tea.KeyPressMsg{Code: tea.KeyEnd}
-	case "pgdown":
-		return tea.KeyPressMsg{Code: tea.KeyPgDown}
-	case "pgup":
-		return tea.KeyPressMsg{Code: tea.KeyPgUp}
-	case "backspace":
-		return tea.KeyPressMsg{Code: tea.KeyBackspace}
-	case "delete":
-		return tea.KeyPressMsg{Code: tea.KeyDelete}
-	case "alt+left":
-		return tea.KeyPressMsg{Code: tea.KeyLeft, Mod: tea.ModAlt}
-	case "alt+right":
-		return tea.KeyPressMsg{Code: tea.KeyRight, Mod: tea.ModAlt}
-	case "ctrl+home":
-		return tea.KeyPressMsg{Code: tea.KeyHome, Mod: tea.ModCtrl}
-	case "ctrl+end":
-		return tea.KeyPressMsg{Code: tea.KeyEnd, Mod: tea.ModCtrl}
-	case "ctrl+w", "ctrl+k", "ctrl+u":
-		return tea.KeyPressMsg{Code: rune(s[5]), Mod: tea.ModCtrl}
-	}
-	panic("no key " + s)
-}
-
 // edit applies keys to e and returns it.
 func edit(e *noteEditor, keys ...string) *noteEditor {
 	k := newNoteEditKeys()
 	for _, s := range keys {
-		if !k.apply(e, keyPress(s)) {
+		if !k.apply(e, press(s)) {
 			panic("not an edit key: " + s)
 		}
 	}
