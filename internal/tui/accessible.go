@@ -94,8 +94,17 @@ func (r accessible) run(groups ...*huh.Group) error {
 
 func (r accessible) say(format string, args ...any) { fmt.Fprintf(r.out, format+"\n", args...) }
 
-// choose opens an existing assessment or creates a new one.
+// choose opens the assessment the options name (the demo's), or asks
+// which existing assessment to open, or creates a new one.
 func (r accessible) choose() (*session, error) {
+	if name := r.sh.opts.OpenName; name != "" {
+		a, err := r.sh.opts.Store.LoadByName(r.ctx, name)
+		if err != nil {
+			return nil, err
+		}
+		r.say("gapmap: SOC 2 readiness assessment %q. Every answer is saved as you give it.", oneLine(a.Name))
+		return r.open(a)
+	}
 	infos, err := r.sh.opts.Store.List(r.ctx)
 	if err != nil {
 		return nil, err
@@ -115,23 +124,40 @@ func (r accessible) choose() (*session, error) {
 		if err != nil {
 			return nil, err
 		}
-		qn, err := r.sh.opts.Questionnaire(a.QuestionnaireID)
-		if err != nil {
-			return nil, err
-		}
-		a, upgrade, err := upgradeStored(r.ctx, r.sh.opts.Store, qn, a, r.sh.who)
-		if err != nil {
-			return nil, err
-		}
-		sess := newSession(a, qn)
-		sess.upgrade = upgrade
-		if !upgrade.Empty() {
-			r.say("%s.", upgradeText(qn.Version, upgrade))
-		}
-		r.sh.who = cmp.Or(sess.lastWho(), r.sh.who)
-		return sess, nil
+		return r.open(a)
 	}
 	return r.create()
+}
+
+// open starts a session on the stored assessment a, its answers moved to
+// the successors of retired questions.
+func (r accessible) open(a *assessment.Assessment) (*session, error) {
+	qn, err := r.sh.opts.Questionnaire(a.QuestionnaireID)
+	if err != nil {
+		return nil, err
+	}
+	a, upgrade, err := upgradeStored(r.ctx, r.sh.opts.Store, qn, a, r.sh.who)
+	if err != nil {
+		return nil, err
+	}
+	sess := newSession(a, qn)
+	sess.upgrade = upgrade
+	if !upgrade.Empty() {
+		r.say("%s.", upgradeText(qn.Version, upgrade))
+	}
+	r.sh.who = cmp.Or(sess.lastWho(), r.sh.who)
+	n := 0
+	for _, q := range sess.questions {
+		if _, done := sess.a.Answer(q.ID); done {
+			n++
+		}
+	}
+	if n == len(sess.questions) {
+		r.say("All %d questions are answered.", n)
+	} else {
+		r.say("%d of %d questions answered; the unanswered ones follow (choose \"Stop here\" for the summary).", n, len(sess.questions))
+	}
+	return sess, nil
 }
 
 func (r accessible) create() (*session, error) {

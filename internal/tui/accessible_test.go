@@ -6,11 +6,13 @@ import (
 	"errors"
 	"io"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/gapmap/gapmap/internal/assessment"
+	"github.com/gapmap/gapmap/internal/report"
 )
 
 // The accessible mode creates an assessment from line prompts; its lists
@@ -130,4 +132,37 @@ func (r *lineReader) Read(p []byte) (int, error) {
 	n := copy(p, line+"\n")
 	r.rest = rest
 	return n, nil
+}
+
+// With an assessment named to open (gapmap demo --accessible), the
+// accessible mode opens it, as the full-screen program does, instead of
+// asking which one: its first prompt is the first unanswered question.
+func TestAccessibleOpensTheNamedAssessment(t *testing.T) {
+	st := openStore(t, true)
+	opts := testOptions(t, st)
+	opts.OpenName = exampleAssessment(t).Name
+	stop := strconv.Itoa(len(assessment.Values) + 2) // after the scale and "Skip for now"
+	noExport := strconv.Itoa(len(report.Formats) + 1)
+	var out bytes.Buffer
+	done := make(chan error, 1)
+	go func() {
+		done <- RunAccessible(context.Background(), opts, &lineReader{stop + "\n" + noExport + "\n"}, &out)
+	}()
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Fatalf("RunAccessible: %v\n%s", err, out.String())
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatalf("the accessible mode did not finish; it printed:\n%s", out.String())
+	}
+	text := out.String()
+	if strings.Contains(text, "Which assessment?") {
+		t.Errorf("asked which assessment to open:\n%s", text)
+	}
+	for _, want := range []string{opts.OpenName, "questions answered; the unanswered ones follow", "Question ", "Do first 1:"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("no %q in:\n%s", want, text)
+		}
+	}
 }
