@@ -113,8 +113,9 @@ func (a *app) rootCommand() *cobra.Command {
 		Long: `gapmap walks you through a SOC 2 readiness assessment: scope, Trust Services
 Criteria, then one plain-language question at a time. Every answer is saved to a
 local SQLite file as you give it. gapmap turns the answers into a prioritized
-remediation roadmap with a timeline to Type I and Type II, and exports it to
-Markdown, JSON or CSV.
+remediation roadmap with a timeline to Type I and Type II, and exports it as a
+Markdown or HTML report, JSON, CSV, an Excel workbook, or a draft ISO 27001
+Statement of Applicability.
 
 Run gapmap with no command to open the interactive assessment.`,
 		Args:              cobra.NoArgs,

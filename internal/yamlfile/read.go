@@ -22,7 +22,11 @@ func ReadFile(path string) ([]byte, error) {
 	// A buffer of the file's size, and room to see its end, is filled in
 	// place: growing one as it fills copied a 7 MB bank seven times.
 	var buf bytes.Buffer
-	if fi, err := f.Stat(); err == nil && fi.Mode().IsRegular() {
+	fi, err := f.Stat()
+	if err == nil && fi.IsDir() {
+		return nil, fmt.Errorf("%s is a folder, not a file", path)
+	}
+	if err == nil && fi.Mode().IsRegular() {
 		if fi.Size() > MaxBytes {
 			return nil, tooLarge(path, fi.Size())
 		}

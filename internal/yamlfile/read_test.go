@@ -68,3 +68,13 @@ func TestUseFileReadsSmallAndLargeFiles(t *testing.T) {
 		t.Fatal("a missing file was read")
 	}
 }
+
+// A folder given for a file is named as one, not left to the read error
+// ("read X: is a directory").
+func TestReadFileRefusesAFolder(t *testing.T) {
+	dir := t.TempDir()
+	_, err := ReadFile(dir)
+	if err == nil || err.Error() != dir+" is a folder, not a file" {
+		t.Fatalf("ReadFile(folder) = %v", err)
+	}
+}
