@@ -109,6 +109,10 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.KeyPressMsg:
 		return m.handleKey(msg)
+	case tea.PasteMsg:
+		if m.tooSmall() {
+			return m, nil // into a field the user cannot see
+		}
 	case tea.WindowSizeMsg:
 		m.sh.resize(msg.Width, msg.Height)
 	case tea.BackgroundColorMsg:
@@ -197,6 +201,15 @@ func (m Model) handleKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 		return m.requestQuit()
 	}
 	if m.quitting {
+		return m, nil
+	}
+	if m.tooSmall() {
+		// The screen is hidden behind the request to enlarge the terminal:
+		// a key must not answer a question or confirm a deletion unseen.
+		// q quits when that loses nothing.
+		if key.Matches(msg, k.Quit) && m.confirm == nil && m.current().unsaved() == "" {
+			return m.quit()
+		}
 		return m, nil
 	}
 	if m.confirm != nil {

@@ -24,7 +24,11 @@ func (m Model) render() string {
 	w, h := m.sh.width, m.sh.height
 	st := m.sh.styles
 	if w < minWidth || h < minHeight {
-		msg := fmt.Sprintf("Please enlarge the terminal.\n\ngapmap needs at least %d×%d;\nthis one is %d×%d.\n\nq quits.", minWidth, minHeight, w, h)
+		quits := "q quits."
+		if m.confirm != nil || m.current().unsaved() != "" {
+			quits = "Keys wait until it is larger."
+		}
+		msg := fmt.Sprintf("Please enlarge the terminal.\n\ngapmap needs at least %d×%d;\nthis one is %d×%d.\n\n%s", minWidth, minHeight, w, h, quits)
 		if w < 30 || h < 7 {
 			msg = "Enlarge the terminal"
 		}
@@ -49,6 +53,14 @@ func (m Model) render() string {
 		lines[i] = left + l + right
 	}
 	return strings.Join(lines, "\n")
+}
+
+// tooSmall reports whether the terminal is known to be too small to show a
+// screen. Its size is 0×0 until Bubble Tea reports it, and keys typed
+// ahead of that are still taken as before.
+func (m Model) tooSmall() bool {
+	w, h := m.sh.width, m.sh.height
+	return (w > 0 || h > 0) && (w < minWidth || h < minHeight)
 }
 
 func (m Model) statusLine(w int) string {
