@@ -12,13 +12,7 @@ import (
 // enlarge it, and keys must not act on it unseen: a tester's "4" there
 // answered a question no one could see, and "enter" opened an assessment.
 func TestKeysDoNotActUnseenInATooSmallTerminal(t *testing.T) {
-	st := openStore(t, true)
-	m := sized(New(testOptions(t, st)), 120, 40)
-	a, err := st.LoadByName(context.Background(), "Acme Cloud readiness")
-	if err != nil {
-		t.Fatal(err)
-	}
-	m, _, _ = m.handleResult(assessmentLoadedMsg{sess: newSession(a, builtin(t)), then: screenQuestions})
+	m := questionsModel(t)
 	first := m.current().(questionScreen).current().ID
 
 	m = sized(m, 50, 12)
@@ -56,13 +50,7 @@ func TestKeysDoNotActUnseenInATooSmallTerminal(t *testing.T) {
 // With a note half typed, q would lose it behind a question no one can
 // see: the keys wait, and the message says so.
 func TestTooSmallKeepsWhatIsBeingTyped(t *testing.T) {
-	st := openStore(t, true)
-	m := sized(New(testOptions(t, st)), 120, 40)
-	a, err := st.LoadByName(context.Background(), "Acme Cloud readiness")
-	if err != nil {
-		t.Fatal(err)
-	}
-	m, _, _ = m.handleResult(assessmentLoadedMsg{sess: newSession(a, builtin(t)), then: screenQuestions})
+	m := questionsModel(t)
 	for _, k := range []string{"e", "h", "i"} {
 		next, _ := m.Update(press(k))
 		m = next.(Model)
@@ -82,4 +70,18 @@ func TestTooSmallKeepsWhatIsBeingTyped(t *testing.T) {
 	if !m.current().capturesInput() || !strings.Contains(plain(m), "hi") {
 		t.Fatalf("the note was lost:\n%s", plain(m))
 	}
+}
+
+// questionsModel is the program at 120×40 on the example assessment's first
+// question, as after opening it.
+func questionsModel(t *testing.T) Model {
+	t.Helper()
+	st := openStore(t, true)
+	m := sized(New(testOptions(t, st)), 120, 40)
+	a, err := st.LoadByName(context.Background(), "Acme Cloud readiness")
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, _, _ = m.handleResult(assessmentLoadedMsg{sess: newSession(a, builtin(t)), then: screenQuestions})
+	return m
 }
