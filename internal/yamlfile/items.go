@@ -230,17 +230,25 @@ func (it *Items) parse(src *os.File, i int, buf *[]byte) ([]Node, bool) {
 }
 
 // parsePart parses the text of part p, whose items must be all it holds.
+// The fast parser reads the block YAML banks are written in; anything else
+// is read by yaml.v3, whose verdict it is.
 func parsePart(text []byte, p part) ([]Node, bool) {
-	dec := yaml.NewDecoder(bytes.NewReader(text))
-	var doc, extra yaml.Node
-	if dec.Decode(&doc) != nil || !errors.Is(dec.Decode(&extra), io.EOF) {
-		return nil, false
+	doc, fast := fastParse(text, p.line)
+	if !fast {
+		doc = &yaml.Node{}
+		dec := yaml.NewDecoder(bytes.NewReader(text))
+		var extra yaml.Node
+		if dec.Decode(doc) != nil || !errors.Is(dec.Decode(&extra), io.EOF) {
+			return nil, false
+		}
 	}
 	if len(doc.Content) != 1 || doc.Content[0].Kind != yaml.SequenceNode || len(doc.Content[0].Content) != p.n {
 		return nil, false
 	}
 	seq := doc.Content[0]
-	shiftLines(seq, p.line-1)
+	if !fast {
+		shiftLines(seq, p.line-1)
+	}
 	return seq.Content, true
 }
 
