@@ -1,6 +1,7 @@
 package yamlfile
 
 import (
+	"bytes"
 	"sync"
 	"unicode/utf8"
 
@@ -20,8 +21,8 @@ import (
 // (multi-line too), single- and double-quoted scalars (multi-line too, all
 // of yaml.v3's escapes), literal and folded block scalars with a chomping
 // indicator, empty flow collections, one-line flow sequences of scalars,
-// comments and blank lines. Everything else falls back, among them: tabs,
-// CR, a byte order mark, anchors, aliases, tags, "?" keys, quoted keys,
+// comments and blank lines, LF or CRLF line ends. Everything else falls
+// back, among them: tabs, a CR alone, a byte order mark, anchors, aliases, tags, "?" keys, quoted keys,
 // directives and document markers, non-empty flow mappings, nested or
 // multi-line flow collections, indentation indicators, duplicate keys.
 //
@@ -29,6 +30,12 @@ import (
 // LineComment or FootComment. Nothing in gapmap reads them (no package uses
 // those fields), so the trees are the same to every reader here.
 func fastParse(data []byte, firstLine int) (*yaml.Node, bool) {
+	if bytes.IndexByte(data, '\r') >= 0 {
+		var ok bool
+		if data, ok = withoutCR(data); !ok {
+			return nil, false
+		}
+	}
 	if !fastInput(data) {
 		return nil, false
 	}
@@ -86,6 +93,24 @@ const (
 	slabNodes = 256
 	slabPtrs  = 1024
 )
+
+// withoutCR returns data with its CRLF line ends made LF, which changes
+// nothing yaml.v3 reads: it takes CRLF for one line break, gives it as "\n"
+// in values, and counts columns before it. A CR alone, which yaml.v3 also
+// takes for a line break, is refused.
+func withoutCR(data []byte) ([]byte, bool) {
+	out := make([]byte, 0, len(data))
+	for i, c := range data {
+		if c == '\r' {
+			if i+1 == len(data) || data[i+1] != '\n' {
+				return nil, false
+			}
+			continue
+		}
+		out = append(out, c)
+	}
+	return out, true
+}
 
 // fastInput reports whether data holds only characters yaml.v3 reads as
 // this parser does: printable UTF-8 with "\n" line ends, no tab (which
