@@ -118,31 +118,47 @@ func withoutCR(data []byte) ([]byte, bool) {
 // for a line break (NEL, LS, PS), and no line that starts a directive or
 // marks a document's start or end.
 func fastInput(data []byte) bool {
-	bol := true
+	if len(data) > 0 && docMarker(data) {
+		return false
+	}
 	for i := 0; i < len(data); {
 		c := data[i]
-		if bol && (c == '%' || c == '-' || c == '.') && docMarker(data[i:]) {
-			return false
+		if !inputCheck[c] {
+			i++ // most bytes: printable ASCII
+			continue
 		}
-		bol = c == '\n'
-		if c < utf8.RuneSelf {
-			if c < ' ' && c != '\n' || c == 0x7f {
+		switch {
+		case c == '\n':
+			if i+1 < len(data) && docMarker(data[i+1:]) {
 				return false
 			}
 			i++
-			continue
+		case c < utf8.RuneSelf:
+			return false // a control character
+		default:
+			r, size := utf8.DecodeRune(data[i:])
+			if !fastPrintable(r, size) {
+				return false
+			}
+			i += size
 		}
-		r, size := utf8.DecodeRune(data[i:])
-		if !fastPrintable(r, size) {
-			return false
-		}
-		i += size
 	}
 	return true
 }
 
+// inputCheck marks the bytes fastInput looks at more closely: line
+// breaks, control characters and the first bytes of UTF-8 sequences.
+var inputCheck = func() (t [256]bool) {
+	for c := range t {
+		t[c] = c < ' ' || c >= 0x7f
+	}
+	return t
+}()
+
+// docMarker reports whether a line starting with b may be a directive or a
+// document marker.
 func docMarker(b []byte) bool {
-	return b[0] == '%' || len(b) >= 3 && (string(b[:3]) == "---" || string(b[:3]) == "...")
+	return len(b) > 0 && b[0] == '%' || len(b) >= 3 && (string(b[:3]) == "---" || string(b[:3]) == "...")
 }
 
 // fastPrintable is yaml.v3's test of a non-ASCII character, less the ones

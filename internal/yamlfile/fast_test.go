@@ -252,3 +252,40 @@ func checkFastParts(tb testing.TB, file string, data []byte) int {
 	}
 	return len(texts)
 }
+
+// TestFastParseResolvesTagsAsYAML checks the tags of plain scalars against
+// yaml.v3 over every short string of the characters its resolution looks
+// at, and over longer values of each kind it resolves.
+func TestFastParseResolvesTagsAsYAML(t *testing.T) {
+	const alphabet = "019.-+eExob_tTruNlfas~<yY"
+	values := []string{
+		"true", "True", "TRUE", "tRUE", "false", "FALSE", "False", "null", "Null", "NULL", "nulls",
+		"trueish", "yes", "no", "on", "off", "Yes", "~", "<<", ".nan", ".NaN", ".inf", "-.Inf", "+.INF",
+		"0x1F", "0X1f", "0o17", "0b101", "-0b101", "1_000", "1e3", "1.5e-3", "-1", "+1", "00", "09",
+		"2024-01-02", "2024-1-2", "2024-01-02T10:00:00Z", "2024-01-02 10:00:00", "2024-13-40",
+		"9223372036854775807", "9223372036854775808", "18446744073709551616", "-9223372036854775809",
+		"0x_1", "._1", "1.", "+.5", "1:20", "v1.2", "o", "n", "y", "t", "f", "O", "Off", "offline",
+	}
+	var grow func(prefix string, depth int)
+	grow = func(prefix string, depth int) {
+		if prefix != "" {
+			values = append(values, prefix)
+		}
+		if depth == 0 {
+			return
+		}
+		for _, c := range alphabet {
+			grow(prefix+string(c), depth-1)
+		}
+	}
+	grow("", 3)
+	handled := 0
+	for _, v := range values {
+		if fastMatchesSlow(t, []byte("a: "+v+"\n")) {
+			handled++
+		}
+	}
+	if handled < len(values)*3/4 {
+		t.Errorf("only %d of %d values read", handled, len(values))
+	}
+}

@@ -16,9 +16,14 @@ import (
 func (p *fastParser) plainNode(v []byte, line, col int, key bool) *yaml.Node {
 	n := p.node(yaml.ScalarNode, "", line, col)
 	n.Value = p.str(v, key)
-	if len(v) > 0 && !resolveHint(v[0]) {
+	switch {
+	case len(v) > 0 && !resolveHint(v[0]):
 		n.Tag = "!!str" // what yaml.v3's resolve returns at once for these
-	} else {
+	case len(v) > 5 && isLetter(v[0]):
+		// resolve looks a word up among true, false, null and their
+		// capitalized forms, and finds none longer than five letters.
+		n.Tag = "!!str"
+	default:
 		n.Tag = n.ShortTag() // yaml.v3's own resolution of an untagged plain scalar
 	}
 	return n
@@ -33,6 +38,8 @@ func resolveHint(c byte) bool {
 	}
 	return c >= '0' && c <= '9'
 }
+
+func isLetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
 
 // plain reads a plain scalar in a block collection at indentation n: its
 // lines continue while they are indented more than n, and fold into one.
