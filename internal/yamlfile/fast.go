@@ -54,6 +54,9 @@ type fastParser struct {
 	pos  int // the next byte to read
 	bol  int // where the line holding pos begins
 	line int // the number of that line in the file
+	// colOff and colN are the last offset col counted to, and its column
+	// (none while colN is 0).
+	colOff, colN int
 	// depth is how deeply the collection being read is nested.
 	depth int
 	slab  []yaml.Node
@@ -224,14 +227,19 @@ func (p *fastParser) content(from int) []*yaml.Node {
 }
 
 // col is the 1-based column of byte off of the current line, in characters
-// as yaml.v3 counts them.
+// as yaml.v3 counts them. It counts on from the column it returned last
+// when it can, so that a line of many flow items costs linear time.
 func (p *fastParser) col(off int) int {
-	n := 1
-	for _, c := range p.data[p.bol:off] {
+	from, n := p.bol, 1
+	if p.colN > 0 && p.colOff >= p.bol && p.colOff <= off {
+		from, n = p.colOff, p.colN
+	}
+	for _, c := range p.data[from:off] {
 		if c&0xC0 != 0x80 {
 			n++
 		}
 	}
+	p.colOff, p.colN = off, n
 	return n
 }
 

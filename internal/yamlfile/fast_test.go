@@ -289,3 +289,36 @@ func TestFastParseResolvesTagsAsYAML(t *testing.T) {
 		t.Errorf("only %d of %d values read", handled, len(values))
 	}
 }
+
+// TestFastParseLargeCollections checks the cases that are quadratic if
+// done naively: a mapping of many keys (a duplicate among them falls back),
+// and a line of many flow items after characters of several bytes.
+func TestFastParseLargeCollections(t *testing.T) {
+	var b strings.Builder
+	for i := range 500 {
+		fmt.Fprintf(&b, "k%d: v\n", i)
+	}
+	if !fastMatchesSlow(t, []byte(b.String())) {
+		t.Error("500 keys fell back")
+	}
+	for _, dup := range []string{"k0", "k31", "k32", "k499"} {
+		if _, ok := fastParse([]byte(b.String()+dup+": again\n"), 1); ok {
+			t.Errorf("a duplicate %s was read", dup)
+		}
+	}
+	long := "a: [é" + strings.Repeat(", ü", 20_000) + "]\n"
+	if !fastMatchesSlow(t, []byte(long)) {
+		t.Error("a long flow sequence fell back")
+	}
+	var flowMap strings.Builder
+	flowMap.WriteString("a: {")
+	for i := range 40 {
+		fmt.Fprintf(&flowMap, "x%d: 1, ", i)
+	}
+	if !fastMatchesSlow(t, []byte(flowMap.String()+"y: 2}\n")) {
+		t.Error("a flow mapping of 41 keys fell back")
+	}
+	if _, ok := fastParse([]byte(flowMap.String()+"x39: 2}\n"), 1); ok {
+		t.Error("a flow mapping with a duplicate key was read")
+	}
+}

@@ -63,13 +63,14 @@ func (p *fastParser) mapping(n int) *yaml.Node {
 	}
 	m := p.node(yaml.MappingNode, "!!map", p.line, p.col(p.pos))
 	from := len(p.kids)
+	keys := keySet{from: from}
 	for {
 		k := p.keyLen()
 		if k == 0 {
 			return nil
 		}
 		key := p.plainNode(p.data[p.pos:p.pos+k], p.line, p.col(p.pos), true)
-		if p.duplicate(from, key.Value) {
+		if p.duplicate(&keys, key.Value) {
 			return nil // yaml.v3's verdict on it stands
 		}
 		p.pos += k + 1
@@ -102,14 +103,38 @@ func (p *fastParser) mapping(n int) *yaml.Node {
 	return m
 }
 
-// duplicate reports whether the mapping whose entries start at kids[from]
-// already has key.
-func (p *fastParser) duplicate(from int, key string) bool {
-	for i := from; i < len(p.kids); i += 2 {
-		if p.kids[i].Value == key {
-			return true
+// keySet is the keys of a mapping being read, whose entries start at
+// kids[from]: looked for in kids while they are few, in seen once many.
+type keySet struct {
+	from int
+	seen map[string]struct{}
+}
+
+// manyKeys is where a mapping's keys are indexed: banks have a few dozen
+// at most, answers files thousands.
+const manyKeys = 32
+
+// duplicate reports whether key was met already, and notes it.
+func (p *fastParser) duplicate(ks *keySet, key string) bool {
+	if ks.seen == nil {
+		n := (len(p.kids) - ks.from) / 2
+		if n < manyKeys {
+			for i := ks.from; i < len(p.kids); i += 2 {
+				if p.kids[i].Value == key {
+					return true
+				}
+			}
+			return false
+		}
+		ks.seen = make(map[string]struct{}, 2*n)
+		for i := ks.from; i < len(p.kids); i += 2 {
+			ks.seen[p.kids[i].Value] = struct{}{}
 		}
 	}
+	if _, ok := ks.seen[key]; ok {
+		return true
+	}
+	ks.seen[key] = struct{}{}
 	return false
 }
 

@@ -22,10 +22,11 @@ func (p *fastParser) flowCollection() *yaml.Node {
 	}
 	n.Style = yaml.FlowStyle
 	from := len(p.kids)
+	keys := keySet{from: from}
 	p.pos++
 	p.skipSpaces()
 	for p.pos < len(p.data) && p.data[p.pos] != closing {
-		if !p.flowEntry(mapping, from) {
+		if !p.flowEntry(mapping, &keys) {
 			return nil
 		}
 		p.skipSpaces()
@@ -48,15 +49,15 @@ func (p *fastParser) flowCollection() *yaml.Node {
 }
 
 // flowEntry reads an item of a sequence, or a key and its value in a
-// mapping whose entries start at kids[from].
-func (p *fastParser) flowEntry(mapping bool, from int) bool {
+// mapping whose keys so far are keys.
+func (p *fastParser) flowEntry(mapping bool, keys *keySet) bool {
 	if mapping {
 		k := p.keyLen()
 		if k == 0 || p.pos+k+1 == len(p.data) || p.data[p.pos+k+1] != ' ' {
 			return false
 		}
 		key := p.plainNode(p.data[p.pos:p.pos+k], p.line, p.col(p.pos), true)
-		if p.duplicate(from, key.Value) {
+		if p.duplicate(keys, key.Value) {
 			return false
 		}
 		p.kids = append(p.kids, key)
