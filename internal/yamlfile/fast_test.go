@@ -322,3 +322,20 @@ func TestFastParseLargeCollections(t *testing.T) {
 		t.Error("a flow mapping with a duplicate key was read")
 	}
 }
+
+// TestLargePartsGoToYAML checks that a part larger than maxFastPart is
+// read by yaml.v3 alone (which keeps comments, unlike the fast parser), so
+// that a hostile part costs one parse and not two.
+func TestLargePartsGoToYAML(t *testing.T) {
+	for _, size := range []int{1000, maxFastPart + 1} {
+		text := []byte("  - a: " + strings.Repeat("x", size) + " # c\n  - b\n")
+		nodes, ok := parsePart(text, part{line: 7, n: 2})
+		if !ok || len(nodes) != 2 || nodes[1].Line != 8 {
+			t.Fatalf("size %d: not read: %v", size, ok)
+		}
+		byYAML := nodes[0].Content[1].LineComment != ""
+		if byYAML != (size > maxFastPart) {
+			t.Errorf("size %d: read by yaml.v3: %v", size, byYAML)
+		}
+	}
+}
