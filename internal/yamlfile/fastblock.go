@@ -157,8 +157,7 @@ func (p *fastParser) valueBelow(n, line, col int, key bool) *yaml.Node {
 	case ind == n && key && p.isItem():
 		return p.sequence(n, true)
 	}
-	null := p.node(yaml.ScalarNode, "!!null", line, col)
-	return null
+	return p.node(yaml.ScalarNode, "!!null", line, col)
 }
 
 // inlineValue reads a scalar or flow collection that starts at pos, in a
