@@ -20,15 +20,17 @@ import (
 // items, sequences under a key at the key's own indentation, plain scalars
 // (multi-line too), single- and double-quoted scalars (multi-line too, all
 // of yaml.v3's escapes), literal and folded block scalars with a chomping
-// indicator, empty flow collections, one-line flow sequences of scalars,
+// indicator, flow sequences and mappings on one line (see fastflow.go),
 // comments and blank lines, LF or CRLF line ends. Everything else falls
-// back, among them: tabs, a CR alone, a byte order mark, anchors, aliases, tags, "?" keys, quoted keys,
-// directives and document markers, non-empty flow mappings, nested or
-// multi-line flow collections, indentation indicators, duplicate keys.
+// back, among them: tabs, a CR alone, a byte order mark, anchors, aliases,
+// tags, "?" keys, quoted keys, directives and document markers, multi-line
+// flow collections, indentation indicators, duplicate keys, a document
+// that is a scalar or empty, nesting over maxFastDepth.
 //
 // Comments are skipped: the nodes returned carry no HeadComment,
-// LineComment or FootComment. Nothing in gapmap reads them (no package uses
-// those fields), so the trees are the same to every reader here.
+// LineComment or FootComment. Nothing in gapmap reads them (outside this
+// package's tests, no Go file names those fields), so the trees are the
+// same to every reader here.
 func fastParse(data []byte, firstLine int) (*yaml.Node, bool) {
 	if bytes.IndexByte(data, '\r') >= 0 {
 		var ok bool
