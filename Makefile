@@ -22,11 +22,12 @@ test: tools lint test-go fuzz lint-md ## Everything CI checks: gofmt, vet, stati
 test-go: build
 	GAPMAP_BIN=$(CURDIR)/$(BIN) $(GO) test -count=1 $(PKGS)
 
-fuzz: ## Fuzz both file loaders, the input scan, the split of a bank into parts, the preview's Markdown renderer and the workbook reader for a few seconds each (interesting inputs are not minimized, to keep the time for fuzzing)
+fuzz: ## Fuzz both file loaders, the input scan, the split of a bank into parts, the fast YAML parser against yaml.v3, the preview's Markdown renderer and the workbook reader for a few seconds each (interesting inputs are not minimized, to keep the time for fuzzing)
 	$(GO) test ./internal/questionnaire -run '^$$' -fuzz FuzzLoad -fuzztime $(FUZZTIME) -fuzzminimizetime 1x
 	$(GO) test ./internal/assessment -run '^$$' -fuzz FuzzParseFile -fuzztime $(FUZZTIME) -fuzzminimizetime 1x
 	$(GO) test ./internal/yamlfile -run '^$$' -fuzz FuzzCheckBoundsTheParse -fuzztime $(FUZZTIME) -fuzzminimizetime 1x
 	$(GO) test ./internal/yamlfile -run '^$$' -fuzz FuzzSplitMatchesWhole -fuzztime $(FUZZTIME) -fuzzminimizetime 1x
+	$(GO) test ./internal/yamlfile -run '^$$' -fuzz FuzzFastParseMatchesYAML -fuzztime $(FUZZTIME) -fuzzminimizetime 1x
 	$(GO) test ./internal/mdterm -run '^$$' -fuzz FuzzRender -fuzztime $(FUZZTIME) -fuzzminimizetime 1x
 	$(GO) test ./internal/xlsx -run '^$$' -fuzz '^FuzzOpen$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 1x
 	$(GO) test ./internal/xlsx -run '^$$' -fuzz '^FuzzSheet$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 1x

@@ -41,6 +41,8 @@ const (
 	partItems = 64
 	// maxWorkers bounds the parts parsed at once, and so the nodes held.
 	maxWorkers = 4
+	// maxFastPart is the largest part given to the fast parser.
+	maxFastPart = 1 << 20
 )
 
 // ParseSplit is Parse for a file whose top-level key holds a long block
@@ -230,17 +232,32 @@ func (it *Items) parse(src *os.File, i int, buf *[]byte) ([]Node, bool) {
 }
 
 // parsePart parses the text of part p, whose items must be all it holds.
+// The fast parser reads the block YAML banks are written in; anything else
+// is read by yaml.v3, whose verdict it is. A part larger than maxFastPart
+// (of items ten times the size of a bank's questions) goes to yaml.v3
+// directly: the fast parser may find out only at its end that it cannot
+// read it, and a hostile file would then cost both parsers in full.
 func parsePart(text []byte, p part) ([]Node, bool) {
-	dec := yaml.NewDecoder(bytes.NewReader(text))
-	var doc, extra yaml.Node
-	if dec.Decode(&doc) != nil || !errors.Is(dec.Decode(&extra), io.EOF) {
-		return nil, false
+	var doc *yaml.Node
+	fast := false
+	if len(text) <= maxFastPart {
+		doc, fast = fastParse(text, p.line)
+	}
+	if !fast {
+		doc = &yaml.Node{}
+		dec := yaml.NewDecoder(bytes.NewReader(text))
+		var extra yaml.Node
+		if dec.Decode(doc) != nil || !errors.Is(dec.Decode(&extra), io.EOF) {
+			return nil, false
+		}
 	}
 	if len(doc.Content) != 1 || doc.Content[0].Kind != yaml.SequenceNode || len(doc.Content[0].Content) != p.n {
 		return nil, false
 	}
 	seq := doc.Content[0]
-	shiftLines(seq, p.line-1)
+	if !fast {
+		shiftLines(seq, p.line-1)
+	}
 	return seq.Content, true
 }
 
