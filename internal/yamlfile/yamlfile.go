@@ -6,7 +6,10 @@
 // encoding, its nesting depth and its number of nodes are bounded before any
 // parser sees it. It is then parsed with go.yaml.in/yaml/v3, whose nodes
 // carry positions and which reads the 240 KB built-in bank several times
-// faster than goccy/go-yaml. yaml.v3 places syntax errors at the start of the
+// faster than goccy/go-yaml; the questions of a long bank are parsed in parts,
+// each by a fast parser of our own when it is written in the block YAML banks
+// use (fast.go), which returns the nodes yaml.v3 would, and by yaml.v3
+// otherwise. yaml.v3 places syntax errors at the start of the
 // enclosing block, so on a syntax error a small file is parsed again with
 // goccy/go-yaml, which points at the offending character; goccy costs far
 // more than yaml.v3 per node, so larger files keep yaml.v3's line.
