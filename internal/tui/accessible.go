@@ -146,16 +146,10 @@ func (r accessible) open(a *assessment.Assessment) (*session, error) {
 		r.say("%s.", upgradeText(qn.Version, upgrade))
 	}
 	r.sh.who = cmp.Or(sess.lastWho(), r.sh.who)
-	n := 0
-	for _, q := range sess.questions {
-		if _, done := sess.a.Answer(q.ID); done {
-			n++
-		}
-	}
-	if n == len(sess.questions) {
+	if n, all := sess.progress(""); n == all {
 		r.say("All %d questions are answered.", n)
 	} else {
-		r.say("%d of %d questions answered; the unanswered ones follow (choose \"Stop here\" for the summary).", n, len(sess.questions))
+		r.say("%d of %d questions answered; the unanswered ones follow (choose \"Stop here\" for the summary).", n, all)
 	}
 	return sess, nil
 }

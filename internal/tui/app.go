@@ -207,7 +207,7 @@ func (m Model) handleKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 		// The screen is hidden behind the request to enlarge the terminal:
 		// a key must not answer a question or confirm a deletion unseen.
 		// q quits when that loses nothing.
-		if key.Matches(msg, k.Quit) && m.confirm == nil && m.current().unsaved() == "" {
+		if key.Matches(msg, k.Quit) && m.quitLosesNothing() {
 			return m.quit()
 		}
 		return m, nil

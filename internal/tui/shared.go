@@ -131,8 +131,6 @@ func newSession(a *assessment.Assessment, qn *questionnaire.Questionnaire) *sess
 	return s
 }
 
-// lastWho is who gave the assessment's most recent answer, or "": who is
-// answering carries over from one session to the next, per assessment.
 // progress counts the flow's questions of an area ("" for all) and how
 // many of them are answered. A flag or a note alone is not an answer.
 func (s *session) progress(area string) (answered, total int) {
@@ -156,6 +154,8 @@ func share(done, all int) float64 {
 	return float64(done) / float64(all)
 }
 
+// lastWho is who gave the assessment's most recent answer, or "": who is
+// answering carries over from one session to the next, per assessment.
 func (s *session) lastWho() string {
 	var who string
 	var at time.Time

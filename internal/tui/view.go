@@ -25,7 +25,7 @@ func (m Model) render() string {
 	st := m.sh.styles
 	if w < minWidth || h < minHeight {
 		quits := "q quits."
-		if m.confirm != nil || m.current().unsaved() != "" {
+		if !m.quitLosesNothing() {
 			quits = "Keys wait until it is larger."
 		}
 		msg := fmt.Sprintf("Please enlarge the terminal.\n\ngapmap needs at least %d×%d;\nthis one is %d×%d.\n\n%s", minWidth, minHeight, w, h, quits)
@@ -61,6 +61,12 @@ func (m Model) render() string {
 func (m Model) tooSmall() bool {
 	w, h := m.sh.width, m.sh.height
 	return (w > 0 || h > 0) && (w < minWidth || h < minHeight)
+}
+
+// quitLosesNothing reports whether quitting now would lose nothing typed
+// and leave no question unanswered.
+func (m Model) quitLosesNothing() bool {
+	return m.confirm == nil && m.current().unsaved() == ""
 }
 
 func (m Model) statusLine(w int) string {
