@@ -98,10 +98,13 @@ func (f *noteField) KeyBinds() []key.Binding {
 	return []key.Binding{f.keys.NewLine, f.keys.Editor, f.keys.Prev, f.keys.Submit, f.keys.Next}
 }
 
-// externalNoteMsg is the note as the external editor left it.
+// externalNoteMsg is the note as the external editor left it, or why it
+// did not: an editor that could not start or exited with an error (vim's
+// :cq) leaves the note as it was.
 type externalNoteMsg struct {
 	field *noteField
 	text  []byte
+	err   error
 }
 
 func (f *noteField) Update(msg tea.Msg) (huh.Model, tea.Cmd) {
@@ -114,6 +117,10 @@ func (f *noteField) Update(msg tea.Msg) (huh.Model, tea.Cmd) {
 	case externalNoteMsg:
 		if msg.field == f {
 			f.editing = false
+			if msg.err != nil {
+				f.err = msg.err
+				break
+			}
 			f.ed.setText(string(msg.text))
 			f.limitText()
 			f.set()
@@ -197,14 +204,32 @@ func (f *noteField) openEditor() tea.Cmd {
 	}
 	f.editing = true
 	cmd := exec.CommandContext(context.Background(), name, append(args, tmp.Name())...) //nolint:gosec // the user's own editor
-	return tea.ExecProcess(cmd, func(error) tea.Msg {
-		content, err := os.ReadFile(tmp.Name())
-		_ = os.Remove(tmp.Name())
+	return tea.ExecProcess(cmd, f.editorDone(name, tmp.Name()))
+}
+
+// editorDone reads what the editor named name left in the file at path,
+// once it has exited with err, and removes the file.
+func (f *noteField) editorDone(name, path string) func(error) tea.Msg {
+	return func(err error) tea.Msg {
+		defer os.Remove(path)
 		if err != nil {
-			content = []byte(f.ed.text)
+			return externalNoteMsg{field: f, err: editorError(name, err)}
+		}
+		content, err := os.ReadFile(path)
+		if err != nil {
+			return externalNoteMsg{field: f, err: fmt.Errorf("cannot read what the editor wrote: %w; the note is unchanged", err)}
 		}
 		return externalNoteMsg{field: f, text: []byte(strings.TrimSuffix(string(content), "\n"))}
-	})
+	}
+}
+
+// editorError says why the editor left the note unchanged.
+func editorError(name string, err error) error {
+	var exit *exec.ExitError
+	if errors.As(err, &exit) {
+		return fmt.Errorf("the editor %s exited with %s; the note is unchanged", name, exit.ProcessState)
+	}
+	return fmt.Errorf("cannot run the editor %s (%w); set EDITOR to one that is installed; the note is unchanged", name, err)
 }
 
 func externalEditor() (string, []string) {

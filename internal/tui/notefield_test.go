@@ -1,6 +1,9 @@
 package tui
 
 import (
+	"os"
+	"os/exec"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -146,3 +149,41 @@ func TestNoteFieldNoColor(t *testing.T) {
 }
 
 var _ huh.Field = (*noteField)(nil)
+
+// An editor that exits with an error (vim's :cq, EDITOR=false) or cannot
+// start leaves the note as it was, and says why: ctrl+e used to do nothing
+// visible.
+func TestNoteFieldEditorFailureKeepsTheNote(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		argv []string
+		want string
+	}{
+		{"false", []string{"false"}, "the editor false exited with exit status 1; the note is unchanged"},
+		{"no-such-editor", []string{"no-such-editor-gapmap"}, "cannot run the editor no-such-editor"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			f, d := noteForm(t, "before", false, false)
+			field := f.form.GetFocusedField().(*noteField)
+			path := filepath.Join(t.TempDir(), "note.md")
+			if err := os.WriteFile(path, []byte("what a failed editor left\n"), 0o600); err != nil {
+				t.Fatal(err)
+			}
+			runErr := exec.Command(tc.argv[0], tc.argv[1:]...).Run()
+			if runErr == nil {
+				t.Fatalf("%s succeeded", tc.argv[0])
+			}
+			msg := field.editorDone(tc.name, path)(runErr)
+			f, _ = sendForm(t, f, msg)
+			if *d.note != "before" {
+				t.Fatalf("note after a failed editor: %q", *d.note)
+			}
+			if view := ansi.Strip(f.View(100, 20)); !strings.Contains(view, tc.want) {
+				t.Fatalf("no %q in:\n%s", tc.want, view)
+			}
+			if _, err := os.Stat(path); !os.IsNotExist(err) {
+				t.Fatalf("the editor's file was left behind: %v", err)
+			}
+		})
+	}
+}
