@@ -186,7 +186,14 @@ func explain(path string, err error) error {
 	}
 	var pe *fs.PathError
 	var le *os.LinkError
-	if !errors.As(err, &pe) && !errors.As(err, &le) && !strings.HasPrefix(err.Error(), path+":") {
+	switch {
+	case errors.As(err, &pe) && pe.Path != path:
+		// The temporary file gapmap writes first: its name means nothing
+		// to the user; the folder does.
+		err = fmt.Errorf("%s: cannot write a file in %s: %w", path, dir, pe.Err)
+	case errors.As(err, &le):
+		err = fmt.Errorf("%s: %w", path, le.Err)
+	case pe == nil && !strings.HasPrefix(err.Error(), path+":"):
 		err = fmt.Errorf("%s: %w", path, err)
 	}
 	if strings.HasPrefix(path, "~") && errors.Is(err, fs.ErrNotExist) {

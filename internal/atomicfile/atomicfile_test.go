@@ -274,3 +274,19 @@ func TestKilledWriteLeavesNoTemporaryFile(t *testing.T) {
 		})
 	}
 }
+
+// A folder gapmap cannot write in is named in the error, not the temporary
+// file it tried first ("open /proc/.version.tmp-4214-…").
+func TestWriteNamesTheFolderNotTheTemporaryFile(t *testing.T) {
+	if _, err := os.Stat("/proc/self"); err != nil {
+		t.Skip("needs /proc, a folder no one can create files in")
+	}
+	err := Write("/proc/version", []byte("report"), 0o600, true)
+	if err == nil {
+		t.Fatal("wrote over /proc/version")
+	}
+	want := "/proc/version: cannot write a file in /proc: "
+	if !strings.HasPrefix(err.Error(), want) || strings.Contains(err.Error(), ".tmp") {
+		t.Fatalf("error = %q, want it to start %q and name no temporary file", err, want)
+	}
+}
