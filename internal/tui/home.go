@@ -181,12 +181,17 @@ func (s homeScreen) View(w, h int) string {
 		b.WriteString(s.rename.View(w, h-2))
 		return b.String()
 	}
-	b.WriteString(s.table(w, h-4))
-	if s.confirm {
-		in, _ := s.selected()
-		b.WriteString("\n" + st.Error.Render(fmt.Sprintf("Delete %q with all its answers and history? This cannot be undone. ", truncate(oneLine(in.Name), 30))) +
-			st.Key.Render("y") + " delete  " + st.Key.Render("n") + " keep")
+	if !s.confirm {
+		b.WriteString(s.table(w, h-4))
+		return b.String()
 	}
+	// The question is wrapped, never cut: "This cannot be undone" must
+	// be read before y.
+	in, _ := s.selected()
+	question := wrap(fmt.Sprintf("Delete %q with all its answers and history? This cannot be undone.", truncate(oneLine(in.Name), 30)), w)
+	lines := strings.Count(question, "\n") + 2
+	b.WriteString(s.table(w, h-3-lines) + "\n\n" + st.Error.Render(question) + "\n" +
+		st.Key.Render("y") + " delete  " + st.Key.Render("n") + " keep")
 	return b.String()
 }
 

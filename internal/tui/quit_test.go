@@ -129,3 +129,25 @@ func TestQuitShowsAFailedWrite(t *testing.T) {
 		t.Fatalf("q sent %#v, want quit", msg)
 	}
 }
+
+// The delete question is wrapped, never cut: at the narrowest terminal it
+// used to end "…with all its answe…", before "This cannot be undone" and
+// the keys.
+func TestDeleteQuestionIsReadWhole(t *testing.T) {
+	m := homeWithList(t, false)
+	for _, w := range []int{60, 100} {
+		m = sized(m, w, 20)
+		m, _ = update(t, m, press("d"))
+		view := plain(m)
+		flat := strings.Join(strings.Fields(view), " ")
+		for _, want := range []string{"with all its answers and history? This cannot be undone.", "y delete n keep"} {
+			if !strings.Contains(flat, want) {
+				t.Errorf("%d columns: no %q in:\n%s", w, want, view)
+			}
+		}
+		if n := strings.Count(view, "\n") + 1; n > 20 {
+			t.Errorf("%d columns: %d lines in 20 rows", w, n)
+		}
+		m, _ = update(t, m, press("n"))
+	}
+}
