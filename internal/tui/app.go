@@ -200,6 +200,12 @@ func (m Model) handleKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 		}
 		return m.requestQuit()
 	}
+	if key.Matches(msg, k.Suspend) {
+		// As in any terminal program: the shell's job control brings it
+		// back with fg. Answers are saved as given; a note being typed
+		// stays in its field.
+		return m, tea.Suspend
+	}
 	if m.quitting {
 		return m, nil
 	}

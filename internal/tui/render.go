@@ -82,7 +82,7 @@ func fitParts(parts []string, sep string, w int) string {
 func (m Model) helpView(w, h int) string {
 	st := m.sh.styles
 	k := m.sh.keys
-	groups := append(m.current().FullHelp(), []key.Binding{k.Help, k.Quit, k.ForceQuit})
+	groups := append(m.current().FullHelp(), []key.Binding{k.Help, k.Quit, k.ForceQuit, k.Suspend})
 	var cols []string
 	for _, group := range groups {
 		keyW := 0
