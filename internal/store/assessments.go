@@ -183,54 +183,6 @@ func (s *Store) Revision(ctx context.Context, uuid string) (int64, error) {
 	return rev, nil
 }
 
-// SaveSetup stores the name, scope, categories, target and summary of the
-// stored assessment a.UUID, and its UpdatedAt (now when zero, which is
-// then set on a). The name is cleaned and a.Name set to what is stored;
-// a.Revision is set to the new revision.
-// ErrExists when another assessment has the name without regard to case;
-// ErrGone when the assessment no longer exists.
-func (s *Store) SaveSetup(ctx context.Context, a *assessment.Assessment, sum assessment.Summary) error {
-	name, err := assessment.CleanName(a.Name)
-	if err != nil {
-		return err
-	}
-	a.Name = name
-	if a.UpdatedAt.IsZero() {
-		a.UpdatedAt = time.Now().UTC()
-	}
-	st, err := encodeSetup(a)
-	if err != nil {
-		return err
-	}
-	return s.inTx(ctx, func(tx *sql.Tx) error {
-		id, err := rowOf(ctx, tx, a.UUID)
-		if err != nil {
-			return err
-		}
-		var stored string
-		if err := tx.QueryRowContext(ctx, `SELECT name FROM assessments WHERE id = ?`, id).Scan(&stored); err != nil {
-			return fmt.Errorf("saving assessment %q: %w", a.Name, err)
-		}
-		if stored != a.Name {
-			if err := nameTaken(ctx, tx, a.Name, a.UUID); err != nil {
-				return err
-			}
-		}
-		_, err = tx.ExecContext(ctx, `UPDATE assessments SET name = ?, organization = ?,
-			scope = ?, categories = ?, target = ?, applicable = ?, answered = ?,
-			progress = ?, readiness = ?, auditable = ?, updated_at = ?, revision = revision + 1 WHERE id = ?`,
-			a.Name, a.Scope.Organization, st.scope, st.categories, st.target,
-			sum.Applicable, sum.Answered, sum.Progress, sum.Readiness, sum.Auditable, formatTime(a.UpdatedAt), id)
-		if isUnique(err) {
-			return fmt.Errorf("assessment %q: %w", a.Name, ErrExists)
-		}
-		if err != nil {
-			return fmt.Errorf("saving assessment %q: %w", a.Name, err)
-		}
-		return tx.QueryRowContext(ctx, `SELECT revision FROM assessments WHERE id = ?`, id).Scan(&a.Revision)
-	})
-}
-
 // Duplicate copies the assessment with that UUID and its answers under a
 // new name and a new UUID, created now. The copy starts with no history.
 // ErrGone when the assessment no longer exists.

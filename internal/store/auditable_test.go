@@ -39,7 +39,9 @@ func TestListKeepsAuditableToday(t *testing.T) {
 	check("answer saved", 0.4, true)
 
 	sum.Auditable = 0.45
-	if err := s.SaveSetup(ctx, a, sum); err != nil {
+	prev := *a
+	a.Scope.System = "Acme Cloud v2"
+	if err := s.SaveSetup(ctx, &prev, a, sum); err != nil {
 		t.Fatal(err)
 	}
 	check("setup saved", 0.45, true)

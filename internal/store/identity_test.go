@@ -53,7 +53,7 @@ func TestWriteToDeletedAssessmentNeverLandsInAnother(t *testing.T) {
 	setup.Name = "X renamed"
 	for name, err := range map[string]error{
 		"ClearAnswer": tui.ClearAnswer(ctx, shown.UUID, "access.mfa", ans, "tui", sampleSummary),
-		"SaveSetup":   tui.SaveSetup(ctx, &setup, sampleSummary),
+		"SaveSetup":   tui.SaveSetup(ctx, shown, &setup, sampleSummary),
 		"Delete":      tui.Delete(ctx, shown.UUID),
 	} {
 		if !errors.Is(err, ErrGone) {
@@ -179,8 +179,9 @@ func TestEveryWriteBumpsTheRevision(t *testing.T) {
 	ans := assessment.Answer{Value: assessment.No, UpdatedAt: at(5)}
 	step("SaveAnswer", s.SaveAnswer(ctx, a.UUID, "cc.new", assessment.Answer{}, ans, sampleSummary))
 	step("ClearAnswer", s.ClearAnswer(ctx, a.UUID, "cc.new", ans, "ana", sampleSummary))
+	prev := *a
 	a.Scope.Headcount = 7
-	step("SaveSetup", s.SaveSetup(ctx, a, sampleSummary))
+	step("SaveSetup", s.SaveSetup(ctx, &prev, a, sampleSummary))
 	if a.Revision != last {
 		t.Errorf("SaveSetup set a.Revision %d, stored %d", a.Revision, last)
 	}

@@ -37,13 +37,16 @@ func TestNamesAreNormalizedAndUniqueWithoutCase(t *testing.T) {
 	if _, err := s.Duplicate(ctx, other.UUID, "café"); !errors.Is(err, ErrExists) {
 		t.Errorf("Duplicate onto a name differing in case: %v", err)
 	}
+	prev := *other
 	other.Name = "CAFÉ"
-	if err := s.SaveSetup(ctx, other, sampleSummary); !errors.Is(err, ErrExists) {
+	if err := s.SaveSetup(ctx, &prev, other, sampleSummary); !errors.Is(err, ErrExists) {
 		t.Errorf("SaveSetup onto a name differing in case: %v", err)
 	}
 	// Renaming an assessment to another case of its own name is fine.
+	nfc = mustLoad(t, s, nfc.ID)
+	prev = *nfc
 	nfc.Name = "CAFÉ"
-	if err := s.SaveSetup(ctx, nfc, sampleSummary); err != nil {
+	if err := s.SaveSetup(ctx, &prev, nfc, sampleSummary); err != nil {
 		t.Errorf("changing the case of its own name: %v", err)
 	}
 }
@@ -61,7 +64,7 @@ func TestNamesWithHiddenCharactersAreRefusedEverywhere(t *testing.T) {
 	for name, err := range map[string]error{
 		"Create":    s.Create(ctx, sample(bad), sampleSummary),
 		"Import":    impErr,
-		"SaveSetup": s.SaveSetup(ctx, &renamed, sampleSummary),
+		"SaveSetup": s.SaveSetup(ctx, a, &renamed, sampleSummary),
 		"Duplicate": dupErr,
 	} {
 		if !errors.Is(err, assessment.ErrInvalid) || !strings.Contains(err.Error(), "U+200B ZERO WIDTH SPACE at position 5") {
@@ -104,8 +107,9 @@ func TestExistingNamesDifferingInCaseStayAddressable(t *testing.T) {
 	}
 	// Each can still be written to, and its setup saved under its own name.
 	got, _ := s.LoadByName(ctx, "acme")
+	prev := *got
 	got.Scope.Headcount = 3
-	if err := s.SaveSetup(ctx, got, sampleSummary); err != nil {
+	if err := s.SaveSetup(ctx, &prev, got, sampleSummary); err != nil {
 		t.Errorf("SaveSetup of the lower-case one: %v", err)
 	}
 	// Its export imports back, by UUID or, without one, by exact name.

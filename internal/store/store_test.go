@@ -87,7 +87,7 @@ func TestNotFound(t *testing.T) {
 	for name, err := range map[string]error{
 		"SaveAnswer":  s.SaveAnswer(ctx, gone, "access.mfa", assessment.Answer{}, ans, sampleSummary),
 		"ClearAnswer": s.ClearAnswer(ctx, gone, "access.mfa", ans, "ana", sampleSummary),
-		"SaveSetup":   s.SaveSetup(ctx, missing, sampleSummary),
+		"SaveSetup":   s.SaveSetup(ctx, missing, missing, sampleSummary),
 		"Duplicate":   dupErr,
 		"Delete":      s.Delete(ctx, gone),
 		"LoadUUID":    loadUUIDErr,
@@ -169,15 +169,19 @@ func TestSaveSetup(t *testing.T) {
 	a := sample("Acme")
 	mustCreate(t, s, a)
 	mustCreate(t, s, sample("Other"))
+	prev := *a
 	a.Name = "Acme Corp"
 	a.Scope.Organization = "Acme Corporation"
 	a.Scope.Components = nil
 	a.Categories = a.Categories[:1]
 	a.Target = assessment.Target{Type: assessment.TypeI}
-	a.UpdatedAt = at(30)
 	sum := assessment.Summary{Applicable: 90, Answered: 3}
-	if err := s.SaveSetup(ctx, a, sum); err != nil {
+	before := time.Now().UTC()
+	if err := s.SaveSetup(ctx, &prev, a, sum); err != nil {
 		t.Fatal(err)
+	}
+	if a.UpdatedAt.Before(before) {
+		t.Errorf("SaveSetup set updated_at %v, before the save (%v)", a.UpdatedAt, before)
 	}
 	if got := mustLoad(t, s, a.ID); !reflect.DeepEqual(got, a) {
 		t.Errorf("after SaveSetup:\n got %+v\nwant %+v", got, a)
@@ -186,9 +190,135 @@ func TestSaveSetup(t *testing.T) {
 	if infos[0].Name != "Acme Corp" || infos[0].Organization != "Acme Corporation" || infos[0].Summary != sum {
 		t.Errorf("List[0] = %+v", infos[0])
 	}
+	prev = *a
 	a.Name = "Other"
-	if err := s.SaveSetup(ctx, a, sum); !errors.Is(err, ErrExists) {
+	if err := s.SaveSetup(ctx, &prev, a, sum); !errors.Is(err, ErrExists) {
 		t.Errorf("SaveSetup onto another name: %v, want ErrExists", err)
+	}
+}
+
+// The form was opened on one setup; a save over a setup another gapmap
+// changed meanwhile writes nothing and says what is stored now (issue A4:
+// it undid a rename and put the last change back in time).
+func TestSaveSetupRefusesASetupChangedMeanwhile(t *testing.T) {
+	s, _ := openTemp(t)
+	ctx := t.Context()
+	opened := sample("S2 (copy)")
+	mustCreate(t, s, opened)
+	edit := *opened
+	edit.Scope.Headcount = 50
+
+	for name, change := range map[string]func() error{
+		"renamed": func() error { return s.Rename(ctx, opened.UUID, "Second Rename") },
+		"scope changed": func() error {
+			other := mustLoad(t, s, opened.ID)
+			theirs := *other
+			theirs.Scope.Declared = map[string]bool{"isms": true}
+			return s.SaveSetup(ctx, other, &theirs, sampleSummary)
+		},
+	} {
+		t.Run(name, func(t *testing.T) {
+			if err := change(); err != nil {
+				t.Fatal(err)
+			}
+			stored := mustLoad(t, s, opened.ID)
+			mine := edit
+			err := s.SaveSetup(ctx, opened, &mine, sampleSummary)
+			var conflict *SetupConflictError
+			if !errors.As(err, &conflict) || !errors.Is(err, ErrConflict) {
+				t.Fatalf("saving over a changed setup: %v, want a *SetupConflictError", err)
+			}
+			if !reflect.DeepEqual(conflict.Current, stored) {
+				t.Errorf("Current = %+v\nwant what is stored %+v", conflict.Current, stored)
+			}
+			if after := mustLoad(t, s, opened.ID); !reflect.DeepEqual(after, stored) {
+				t.Errorf("the refused save wrote:\n got %+v\nwant %+v", after, stored)
+			}
+			// Keeping one's own is the same call with prev set to Current.
+			mine = *conflict.Current
+			mine.Scope.Headcount = 50
+			if err := s.SaveSetup(ctx, conflict.Current, &mine, sampleSummary); err != nil {
+				t.Fatalf("saving again over Current: %v", err)
+			}
+			opened = mustLoad(t, s, opened.ID)
+			if opened.Scope.Headcount != 50 || opened.Name != stored.Name {
+				t.Errorf("after saving over Current: %q, headcount %d", opened.Name, opened.Scope.Headcount)
+			}
+		})
+	}
+}
+
+// Answers are not the setup: answers saved meanwhile, by anyone, do not
+// make a setup save conflict, and the save keeps them.
+func TestSaveSetupIgnoresAnswersSavedMeanwhile(t *testing.T) {
+	s, _ := openTemp(t)
+	ctx := t.Context()
+	opened := sample("Acme")
+	mustCreate(t, s, opened)
+	ans := assessment.Answer{Value: assessment.No, AnsweredBy: "bo"}
+	if err := s.SaveAnswer(ctx, opened.UUID, "access.mfa", opened.Answers["access.mfa"], ans, sampleSummary); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.ClearAnswer(ctx, opened.UUID, "hr.training", opened.Answers["hr.training"], "bo", sampleSummary); err != nil {
+		t.Fatal(err)
+	}
+	edit := *opened
+	edit.Scope.Headcount = 7
+	if err := s.SaveSetup(ctx, opened, &edit, sampleSummary); err != nil {
+		t.Fatalf("saving the setup after answers changed: %v", err)
+	}
+	got := mustLoad(t, s, opened.ID)
+	if got.Scope.Headcount != 7 || got.Answers["access.mfa"].Value != assessment.No || len(got.Answers) != 2 {
+		t.Errorf("after the save: headcount %d, answers %+v", got.Scope.Headcount, got.Answers)
+	}
+}
+
+// A setup save is a change: updated_at becomes now, never the time the
+// setup was read (the tester's list went back to 17:13); an unchanged
+// setup writes nothing.
+func TestSaveSetupMovesUpdatedAtOn(t *testing.T) {
+	s, _ := openTemp(t)
+	ctx := t.Context()
+	a := sample("Acme")
+	mustCreate(t, s, a) // updated at(3), in the past
+	if err := s.Rename(ctx, a.UUID, "Acme"); err != nil {
+		t.Fatal(err)
+	}
+	opened := mustLoad(t, s, a.ID)
+	renamedAt := opened.UpdatedAt
+	edit := *opened
+	edit.Scope.System = "Acme Cloud 2"
+	if err := s.SaveSetup(ctx, opened, &edit, sampleSummary); err != nil {
+		t.Fatal(err)
+	}
+	got := mustLoad(t, s, a.ID)
+	if !got.UpdatedAt.After(renamedAt) || !got.UpdatedAt.Equal(edit.UpdatedAt) {
+		t.Errorf("updated_at %v after the save, was %v (edit says %v); want later", got.UpdatedAt, renamedAt, edit.UpdatedAt)
+	}
+	if infos, _ := s.List(ctx); !infos[0].UpdatedAt.Equal(got.UpdatedAt) {
+		t.Errorf("List says %v, want %v", infos[0].UpdatedAt, got.UpdatedAt)
+	}
+	// The same setup again: nothing to write.
+	again := *got
+	if err := s.SaveSetup(ctx, got, &again, sampleSummary); err != nil {
+		t.Fatal(err)
+	}
+	if after := mustLoad(t, s, a.ID); after.Revision != got.Revision || !after.UpdatedAt.Equal(got.UpdatedAt) {
+		t.Errorf("an unchanged setup wrote: revision %d→%d, updated_at %v→%v", got.Revision, after.Revision, got.UpdatedAt, after.UpdatedAt)
+	}
+	// A stored time ahead of this clock (another machine's) is not moved back.
+	future := time.Now().UTC().Add(time.Hour)
+	if _, err := s.db.Exec(`UPDATE assessments SET updated_at = ? WHERE id = ?`, formatTime(future), a.ID); err != nil {
+		t.Fatal(err)
+	}
+	opened = mustLoad(t, s, a.ID)
+	edit = *opened
+	edit.Scope.System = "Acme Cloud 3"
+	if err := s.SaveSetup(ctx, opened, &edit, sampleSummary); err != nil {
+		t.Fatal(err)
+	}
+	if got := mustLoad(t, s, a.ID); got.UpdatedAt.Before(future) {
+		t.Errorf("updated_at moved back from %v to %v", future, got.UpdatedAt)
 	}
 }
 

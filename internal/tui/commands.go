@@ -38,6 +38,9 @@ type (
 	}
 	setupSavedMsg struct {
 		created bool
+		// prev is the setup the form was opened on; a the setup that was
+		// to replace it, as stored when err is nil.
+		prev, a *assessment.Assessment
 		err     error
 	}
 	deletedMsg struct {
@@ -200,23 +203,33 @@ func clearAnswer(sh *shared, base *baseline, uuid, qid string, sum assessment.Su
 	})
 }
 
-// saveSetup stores a copy of the assessment's setup so the command never
-// shares memory with the model.
-func saveSetup(sh *shared, a assessment.Assessment, sum assessment.Summary, created bool) tea.Cmd {
+// createSetup stores a new assessment from a copy of it, so that the
+// command never shares memory with the model.
+func createSetup(sh *shared, a assessment.Assessment, sum assessment.Summary) tea.Cmd {
 	st := sh.opts.Store
 	return sh.writer.submit(func() (tea.Msg, error) {
 		ctx, cancel := context.WithTimeout(context.Background(), ioTimeout)
 		defer cancel()
-		var err error
-		if created {
-			err = st.Create(ctx, &a, sum)
-			if err == nil {
-				return setupCreatedMsg{id: a.ID, uuid: a.UUID}, nil
-			}
-		} else {
-			err = st.SaveSetup(ctx, &a, sum)
+		if err := st.Create(ctx, &a, sum); err != nil {
+			return setupSavedMsg{created: true, err: err}, err
 		}
-		return setupSavedMsg{created: created, err: err}, err
+		return setupCreatedMsg{id: a.ID, uuid: a.UUID}, nil
+	})
+}
+
+// saveSetup stores the edited setup a of a stored assessment, stating as
+// what it replaces prev, the setup its form was opened on: the store
+// refuses it when another gapmap changed the setup meanwhile. Both are
+// copies without the answers, which the setup does not include, so that
+// the command never shares memory with the model.
+func saveSetup(sh *shared, prev, a assessment.Assessment, sum assessment.Summary) tea.Cmd {
+	st := sh.opts.Store
+	prev.Answers, a.Answers = nil, nil
+	return sh.writer.submit(func() (tea.Msg, error) {
+		ctx, cancel := context.WithTimeout(context.Background(), ioTimeout)
+		defer cancel()
+		err := st.SaveSetup(ctx, &prev, &a, sum)
+		return setupSavedMsg{prev: &prev, a: &a, err: err}, err
 	})
 }
 

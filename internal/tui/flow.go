@@ -109,12 +109,15 @@ func (m Model) saveSetup(a *assessment.Assessment) (Model, tea.Cmd, bool) {
 			qn, err := resolve(a.QuestionnaireID)
 			return questionnaireResolvedMsg{a: a, qn: qn, err: err}
 		}, true
-	} else {
-		*m.sess.a = *a
-		m.sess.refresh()
 	}
+	// The session keeps the setup the form was opened on until the save
+	// succeeds: it is what the save replaces, and it is not reloaded while
+	// a setup form is open (see idle).
+	edit := *a
+	edit.Answers = m.sess.a.Answers
+	sum := assessment.Evaluate(m.sess.qn, &edit).Summarize()
 	m.status, m.statusErr = "Saving…", false
-	return m, saveSetup(m.sh, *m.sess.a, m.sess.ev.Summarize(), created), true
+	return m, saveSetup(m.sh, *m.sess.a, edit, sum), true
 }
 
 // questionnaireResolvedMsg carries the questionnaire of a new assessment.
@@ -136,7 +139,7 @@ func (m Model) createAssessment(msg questionnaireResolvedMsg) (Model, tea.Cmd, b
 	m.draft = msg.a
 	m.sess = newSession(msg.a, msg.qn)
 	m.status, m.statusErr = "Saving…", false
-	return m, saveSetup(m.sh, *m.sess.a, m.sess.ev.Summarize(), true), true
+	return m, createSetup(m.sh, *m.sess.a, m.sess.ev.Summarize()), true
 }
 
 func (m Model) saveAnswer(qid string, ans assessment.Answer) (Model, tea.Cmd, bool) {
@@ -247,29 +250,8 @@ func (m Model) handleResult(msg tea.Msg) (Model, tea.Cmd, bool) {
 		n2, c2 := next.setStatus("Assessment created and saved", false)
 		return n2, tea.Batch(cmd, c2), true
 	case setupSavedMsg:
-		if msg.err != nil {
-			text := "Could not save: " + errText(msg.err)
-			if errors.Is(msg.err, store.ErrExists) {
-				text = "An assessment with that name already exists; choose another name"
-			}
-			if msg.created {
-				// Nothing was stored: back to the form, with what was typed.
-				m.sess = nil
-				m.scope = newScopeScreen(m.sh, m.draft)
-				m.screen = screenScope
-				next, cmd := m.setStatus(text, true)
-				return next, tea.Batch(cmd, m.scope.Init()), true
-			}
-			// The edit was not stored: the criteria form again, filled in
-			// with the edit, so that enter retries.
-			m.criteria = newCriteriaScreen(m.sh, m.sess.a)
-			m.screen = screenCriteria
-			next, cmd := m.setStatus(text, true)
-			return next, tea.Batch(cmd, m.criteria.Init()), true
-		}
-		next, cmd := m.show(screenQuestions)
-		n2, c2 := next.setStatus("Scope and criteria saved", false)
-		return n2, tea.Batch(cmd, c2), true
+		next, cmd := m.setupSaved(msg)
+		return next, cmd, true
 	}
 	return m, nil, false
 }

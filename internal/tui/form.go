@@ -1,9 +1,13 @@
 package tui
 
 import (
+	"maps"
+	"slices"
+
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/huh/v2"
+	"charm.land/lipgloss/v2"
 
 	"github.com/gapmap/gapmap/internal/assessment"
 )
@@ -147,6 +151,15 @@ type setupForm struct {
 	// on; without this each of them would submit again, and a second
 	// create of the same assessment fails as a duplicate.
 	submitted bool
+	// notice, if set, is shown above the form: why it opened again.
+	notice      string
+	noticeStyle lipgloss.Style
+}
+
+// withNotice shows text above the form, wrapped, as an error.
+func (s setupForm) withNotice(sh *shared, text string) setupForm {
+	s.notice, s.noticeStyle = text, sh.styles.Error
+	return s
 }
 
 func (s setupForm) Init() tea.Cmd { return s.form.Init() }
@@ -161,14 +174,12 @@ func (s setupForm) Update(msg tea.Msg) (setupForm, tea.Cmd) {
 	switch outcome {
 	case formCancelled:
 		if s.back != nil {
-			a := ptr(s.a)
-			s.apply(a)
+			a := s.edited()
 			s.submitted = true
 			return s, func() tea.Msg { return s.back(a) }
 		}
 		if s.a.ID == 0 {
-			a := ptr(s.a)
-			s.apply(a)
+			a := s.edited()
 			if a.Name == "" {
 				return s, navigate(screenHome)
 			}
@@ -177,15 +188,33 @@ func (s setupForm) Update(msg tea.Msg) (setupForm, tea.Cmd) {
 		}
 		return s, navigate(screenQuestions)
 	case formDone:
-		a := ptr(s.a)
-		s.apply(a)
+		a := s.edited()
 		s.submitted = true
 		return s, func() tea.Msg { return s.done(a) }
 	}
 	return s, cmd
 }
 
-func (s setupForm) View(w, h int) string     { return s.form.View(w, h) }
+// edited is the assessment with the form's values applied, in a copy
+// that shares no map or list with the one the form was opened on: the
+// session's, which is what the save states it replaces (SetFact writes
+// into the map of declared facts).
+func (s setupForm) edited() *assessment.Assessment {
+	a := s.a
+	a.Scope.Declared = maps.Clone(a.Scope.Declared)
+	a.Categories = slices.Clone(a.Categories)
+	s.apply(&a)
+	return &a
+}
+
+func (s setupForm) View(w, h int) string {
+	if s.notice == "" {
+		return s.form.View(w, h)
+	}
+	notice := s.noticeStyle.Render(wrap(s.notice, w))
+	return notice + "\n\n" + s.form.View(w, max(h-lipgloss.Height(notice)-1, 3))
+}
+
 func (s setupForm) ShortHelp() []key.Binding { return s.form.ShortHelp() }
 func (s setupForm) FullHelp() [][]key.Binding {
 	return [][]key.Binding{s.form.ShortHelp()}
