@@ -49,12 +49,28 @@ func (s questionScreen) progressView(q *questionnaire.Question, w int) string {
 	// include the management-system questions that no SOC 2 score counts.
 	areaDone, areaAll := s.sess.progress(q.Area)
 	done, all := s.sess.progress("")
-	title := header(st, area.Title, fmt.Sprintf("question %d of %d", s.idx+1, len(s.sess.questions)), w)
+	where := fmt.Sprintf("question %d of %d", s.idx+1, len(s.sess.questions))
+	title := header(st, s.titleText(area.Title, w-lipgloss.Width(where)-1), where, w)
 	barW := max(6, (w-44)/2)
 	bars := fmt.Sprintf("%s %s %3d/%-3d   %s %s %3d/%-3d",
 		st.Muted.Render("Area"), bar(st, share(areaDone, areaAll), barW), areaDone, areaAll,
 		st.Muted.Render("Overall"), bar(st, share(done, all), barW), done, all)
 	return title + "\n" + truncate(bars, w) + "\n" + st.Muted.Render(strings.Repeat("─", w))
+}
+
+// titleText names the assessment and the area in w cells: the name, which
+// tells one assessment from another, keeps most of the room.
+func (s questionScreen) titleText(area string, w int) string {
+	name := oneLine(s.sess.a.Name)
+	if name == "" {
+		return truncate(area, w)
+	}
+	nameW := min(lipgloss.Width(name), max(16, w*3/5))
+	name = truncate(name, nameW)
+	if rest := w - lipgloss.Width(name) - 3; rest >= 6 {
+		return name + " · " + truncate(area, rest)
+	}
+	return truncate(name, w)
 }
 
 func (s questionScreen) questionView(q *questionnaire.Question, w int) string {
