@@ -196,7 +196,8 @@ func (s questionScreen) answer(v assessment.Value) (questionScreen, tea.Cmd) {
 // one left with nothing at all is removed.
 func (s questionScreen) store(qid string, ans assessment.Answer) tea.Cmd {
 	if !ans.Answered() && !ans.HasContext() {
-		if _, ok := s.sess.a.Answers[qid]; !ok {
+		_, onScreen := s.sess.a.Answers[qid]
+		if _, stored, _ := s.sess.notSaved(qid); !onScreen && !stored {
 			return nil
 		}
 		return func() tea.Msg { return clearAnswerMsg{qid} }
