@@ -94,8 +94,8 @@ func intentRound(t *testing.T, m Model, intent tea.Msg) Model {
 	if result == nil {
 		t.Fatalf("%#v submitted no write", intent)
 	}
-	m, _ = update(t, m, result)
-	return m
+	next, _ := m.Update(result) // not its command: a status tick waits 4 s
+	return next.(Model)
 }
 
 // q with an answer that could not be saved asks first, naming how many;
