@@ -84,8 +84,10 @@ func (s *Store) SaveAnswer(ctx context.Context, uuid, questionID string, prev, a
 }
 
 // ClearAnswer removes the answer to questionID of the assessment with that
-// UUID, provided it is still prev (as SaveAnswer), records the change by
-// who, and updates the assessment's summary, updated_at and revision.
+// UUID, with its note, evidence, owner and flag, provided it is still prev
+// (as SaveAnswer), records the change by who, and updates the assessment's
+// summary, updated_at and revision. To clear only the value and keep the
+// rest, SaveAnswer the answer with an empty value.
 // Clearing a question without an answer writes nothing. A *ConflictError
 // when the stored answer differs from prev; ErrGone when the assessment no
 // longer exists.

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"fmt"
 	"github.com/charmbracelet/colorprofile"
 	"strings"
 	"sync"
@@ -188,6 +189,11 @@ func (m Model) settleQuit(cmd tea.Cmd) (Model, tea.Cmd) {
 		m.quitting, m.quitErr = false, ""
 		return m, nil
 	}
+	if q := m.quitQuestion(); q != "" {
+		// An answer that failed before the quit is still not stored.
+		m.quitting = false
+		return m.ask(q, Model.quit)
+	}
 	return m, tea.Quit
 }
 
@@ -272,14 +278,39 @@ func (m Model) ask(question string, yes func(Model) (Model, tea.Cmd)) (Model, te
 	return m, nil
 }
 
-// requestQuit quits, after asking if typed input would be lost. Answers
-// are stored as they are given and need no such care.
+// requestQuit quits, after asking if typed input or answers that could
+// not be saved would be lost.
 func (m Model) requestQuit() (Model, tea.Cmd) {
-	what := m.current().unsaved()
-	if what == "" {
-		return m.quit()
+	if q := m.quitQuestion(); q != "" {
+		return m.ask(q, Model.quit)
 	}
-	return m.ask("Quit and lose "+what+"?", Model.quit)
+	return m.quit()
+}
+
+// quitQuestion asks whether to quit when that loses something, or is ""
+// when it loses nothing: what the screen holds typed, and the answers on
+// screen whose write failed. Answers being written are not counted: quit
+// waits for them, and asks then if one failed.
+func (m Model) quitQuestion() string {
+	typed := m.current().unsaved()
+	n := 0
+	if m.sess != nil && !m.sh.writing() {
+		n = m.sess.unsaved()
+	}
+	answers := fmt.Sprintf("%d answers were not saved", n)
+	them := "them"
+	if n == 1 {
+		answers, them = "1 answer was not saved", "it"
+	}
+	switch {
+	case n == 0 && typed == "":
+		return ""
+	case n == 0:
+		return "Quit and lose " + typed + "?"
+	case typed == "":
+		return answers + ". Quit and lose " + them + "?"
+	}
+	return answers + ". Quit and lose " + them + " and " + typed + "?"
 }
 
 // quit ends the program once every write has reached the database, so

@@ -34,6 +34,14 @@ func (b *baseline) get(qid string) assessment.Answer {
 	return b.answers[qid]
 }
 
+// lookup returns the stored answer to qid; ok is false when there is none.
+func (b *baseline) lookup(qid string) (ans assessment.Answer, ok bool) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	ans, ok = b.answers[qid]
+	return ans, ok
+}
+
 // set records that the store holds ans for qid; stored false means none.
 func (b *baseline) set(qid string, ans assessment.Answer, stored bool) {
 	b.mu.Lock()

@@ -167,8 +167,9 @@ func (m Model) clearAnswer(qid string) (Model, tea.Cmd, bool) {
 	if m.sess == nil {
 		return m, nil, true
 	}
-	if _, ok := m.sess.a.Answers[qid]; !ok {
-		return m, nil, true
+	_, onScreen := m.sess.a.Answers[qid]
+	if _, stored := m.sess.base.lookup(qid); !onScreen && !stored {
+		return m, nil, true // a clear that failed is tried again
 	}
 	prev := m.sess.a.Answers[qid]
 	m.sess.record(store.Change{QuestionID: qid, Old: string(prev.Value), Who: m.sh.who, At: m.sh.now().UTC()})

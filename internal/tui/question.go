@@ -142,7 +142,13 @@ func (s questionScreen) handleKey(msg tea.KeyPressMsg) (questionScreen, tea.Cmd)
 		ans.Flagged = !ans.Flagged
 		return s, s.store(q.ID, ans)
 	case key.Matches(msg, k.Clear):
-		return s, func() tea.Msg { return clearAnswerMsg{q.ID} }
+		// Clears the value only: the note, evidence, owner and flag stay.
+		ans := s.sess.a.Answers[q.ID]
+		if _, _, differs := s.sess.notSaved(q.ID); ans.Value == "" && !differs {
+			return s, status("No answer to clear", false)
+		}
+		ans.Value = ""
+		return s, s.store(q.ID, ans)
 	case key.Matches(msg, k.Details):
 		s.mode = modeDetails
 		s.form, s.details = newDetailsForm(s.sh, s.sess.a.Answers[q.ID], false)
@@ -196,7 +202,8 @@ func (s questionScreen) answer(v assessment.Value) (questionScreen, tea.Cmd) {
 // one left with nothing at all is removed.
 func (s questionScreen) store(qid string, ans assessment.Answer) tea.Cmd {
 	if !ans.Answered() && !ans.HasContext() {
-		if _, ok := s.sess.a.Answers[qid]; !ok {
+		_, onScreen := s.sess.a.Answers[qid]
+		if _, stored, _ := s.sess.notSaved(qid); !onScreen && !stored {
 			return nil
 		}
 		return func() tea.Msg { return clearAnswerMsg{qid} }

@@ -2,6 +2,7 @@ package tui
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"charm.land/lipgloss/v2"
@@ -49,12 +50,33 @@ func (s questionScreen) progressView(q *questionnaire.Question, w int) string {
 	// include the management-system questions that no SOC 2 score counts.
 	areaDone, areaAll := s.sess.progress(q.Area)
 	done, all := s.sess.progress("")
-	title := header(st, area.Title, fmt.Sprintf("question %d of %d", s.idx+1, len(s.sess.questions)), w)
-	barW := max(6, (w-44)/2)
+	where := fmt.Sprintf("question %d of %d", s.idx+1, len(s.sess.questions))
+	title := header(st, s.titleText(area.Title, w-lipgloss.Width(where)-1), where, w)
+	var unsaved string
+	if n := s.sess.unsaved(); n > 0 && !s.sh.writing() {
+		// Progress counts what is on screen; say what of it is not stored.
+		unsaved = fmt.Sprintf("  %d NOT SAVED", n)
+	}
+	barW := max(6, (w-44-len(unsaved))/2)
 	bars := fmt.Sprintf("%s %s %3d/%-3d   %s %s %3d/%-3d",
 		st.Muted.Render("Area"), bar(st, share(areaDone, areaAll), barW), areaDone, areaAll,
-		st.Muted.Render("Overall"), bar(st, share(done, all), barW), done, all)
+		st.Muted.Render("Overall"), bar(st, share(done, all), barW), done, all) + st.Error.Render(unsaved)
 	return title + "\n" + truncate(bars, w) + "\n" + st.Muted.Render(strings.Repeat("─", w))
+}
+
+// titleText names the assessment and the area in w cells: the name, which
+// tells one assessment from another, keeps most of the room.
+func (s questionScreen) titleText(area string, w int) string {
+	name := oneLine(s.sess.a.Name)
+	if name == "" {
+		return truncate(area, w)
+	}
+	nameW := min(lipgloss.Width(name), max(16, w*3/5))
+	name = truncate(name, nameW)
+	if rest := w - lipgloss.Width(name) - 3; rest >= 6 {
+		return name + " · " + truncate(area, rest)
+	}
+	return truncate(name, w)
 }
 
 func (s questionScreen) questionView(q *questionnaire.Question, w int) string {
@@ -137,7 +159,12 @@ func (s questionScreen) answerView(q *questionnaire.Question, w int) string {
 	if ans.Flagged {
 		current += "  " + st.High.Render("flagged for follow-up")
 	}
-	lines := []string{st.Muted.Render(strings.Repeat("─", w)), "Answer: " + current}
+	answerLine := "Answer: " + current
+	notSaved := s.notSavedLine(q.ID, ans)
+	if notSaved != "" {
+		answerLine = st.Error.Render(truncate(notSaved, w))
+	}
+	lines := []string{st.Muted.Render(strings.Repeat("─", w)), answerLine}
 	if done, all := s.sess.progress(""); all > 0 && done == all {
 		lines = append(lines, st.Success.Render(truncate(fmt.Sprintf("Every question is answered (%d of %d). R shows the results, M the roadmap.", done, all), w)))
 	}
@@ -152,7 +179,7 @@ func (s questionScreen) answerView(q *questionnaire.Question, w int) string {
 		if ans.Owner != "" {
 			extra = append(extra, "Owner: "+oneLine(ans.Owner))
 		}
-		if answered && (ans.AnsweredBy != "" || !ans.UpdatedAt.IsZero()) {
+		if answered && notSaved == "" && (ans.AnsweredBy != "" || !ans.UpdatedAt.IsZero()) {
 			by := "answered"
 			if ans.AnsweredBy != "" {
 				by += " by " + oneLine(ans.AnsweredBy)
@@ -186,6 +213,39 @@ func (s questionScreen) answerView(q *questionnaire.Question, w int) string {
 	}
 	lines = append(lines, wrapParts(opts, "  ", w))
 	return strings.Join(lines, "\n")
+}
+
+// notSavedLine is the answer line of an answer on screen that the store
+// does not hold (its write failed), saying so and how to retry; "" when
+// the store holds what the screen shows, or a write is still in flight.
+func (s questionScreen) notSavedLine(qid string, ans assessment.Answer) string {
+	base, _, differs := s.sess.notSaved(qid)
+	if !differs || s.sh.writing() {
+		return ""
+	}
+	if base.Answered() && !ans.Answered() {
+		return fmt.Sprintf("Answer: cleared — NOT SAVED, still stored as %s (⌫ again retries)", base.Value.Short())
+	}
+	var what []string
+	for _, f := range []struct {
+		name string
+		same bool
+	}{
+		{"note", ans.Note == base.Note}, {"evidence", ans.Evidence == base.Evidence},
+		{"owner", ans.Owner == base.Owner}, {"flag", ans.Flagged == base.Flagged},
+	} {
+		if !f.same {
+			what = append(what, f.name)
+		}
+	}
+	unsaved := strings.Join(what, ", ") + " NOT SAVED"
+	if !ans.Answered() {
+		return "Answer: not answered yet — " + unsaved + " (e, then save, retries)"
+	}
+	if ans.Value != base.Value {
+		unsaved = "NOT SAVED"
+	}
+	return fmt.Sprintf("Answer: %s — %s (press %d again to retry)", ans.Value.Short(), unsaved, slices.Index(assessment.Values, ans.Value)+1)
 }
 
 // wrapParts lays parts out on as many lines of width w as needed.

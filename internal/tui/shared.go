@@ -146,6 +146,27 @@ func (s *session) progress(area string) (answered, total int) {
 	return answered, total
 }
 
+// notSaved reports whether the answer to qid on screen is not the one the
+// store holds, and returns the stored one (stored false: none). A write
+// that failed leaves the user's answer on screen, to be retried; a write
+// in flight differs too until it lands, so ask only when none is.
+func (s *session) notSaved(qid string) (base assessment.Answer, stored, differs bool) {
+	base, stored = s.base.lookup(qid)
+	mine, onScreen := s.a.Answers[qid]
+	return base, stored, stored != onScreen || (stored && !sameAnswer(base, mine))
+}
+
+// unsaved counts the answers on screen that the store does not hold (as
+// notSaved, only meaningful when no write is in flight).
+func (s *session) unsaved() int {
+	return s.base.changed(s.a.Answers)
+}
+
+// writing reports whether some write has not reported back yet.
+func (sh *shared) writing() bool {
+	return sh.writer != nil && sh.writer.pending()
+}
+
 // share is done/all, or 0 when there is nothing.
 func share(done, all int) float64 {
 	if all == 0 {

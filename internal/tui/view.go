@@ -66,7 +66,7 @@ func (m Model) tooSmall() bool {
 // quitLosesNothing reports whether quitting now would lose nothing typed
 // and leave no question unanswered.
 func (m Model) quitLosesNothing() bool {
-	return m.confirm == nil && m.current().unsaved() == ""
+	return m.confirm == nil && m.quitQuestion() == ""
 }
 
 func (m Model) statusLine(w int) string {
