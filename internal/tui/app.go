@@ -88,9 +88,17 @@ func New(opts Options) Model {
 // message, however often it is run.
 func prefetch(cmd tea.Cmd) tea.Cmd {
 	done := make(chan tea.Msg, 1)
-	go func() { done <- cmd() }()
+	prefetches.Add(1)
+	go func() {
+		defer prefetches.Done()
+		done <- cmd()
+	}()
 	return sync.OnceValue(func() tea.Msg { return <-done })
 }
+
+// prefetches counts the reads prefetch has running, so that a test can let
+// them finish before its database is closed and removed.
+var prefetches sync.WaitGroup
 
 // Init asks for the background colour and loads the list, or the
 // assessment named in Options and then the list: the first frame waits for

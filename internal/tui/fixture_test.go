@@ -42,6 +42,10 @@ func openStore(t testing.TB, withExample bool) *store.Store {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { st.Close() })
+	// Cleanups run last first: the reads New started end before the
+	// store closes and its folder is removed (removing it under a read
+	// failed the test now and then: "directory not empty").
+	t.Cleanup(prefetches.Wait)
 	if !withExample {
 		return st
 	}

@@ -78,6 +78,7 @@ func TestISOTabFlow(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { st.Close() })
+	t.Cleanup(prefetches.Wait)
 	a := exampleAssessment(t)
 	a.Scope.SetFact(questionnaire.ISMSFact, true)
 	if _, err := st.Import(context.Background(), a, assessment.Evaluate(builtin(t), a).Summarize(), "test", false); err != nil {

@@ -44,6 +44,7 @@ func legacyStore(t *testing.T) *store.Store {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { st.Close() })
+	t.Cleanup(prefetches.Wait)
 	return st
 }
 
