@@ -8,6 +8,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/huh/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/gapmap/gapmap/internal/store"
 )
@@ -232,9 +233,9 @@ func (s homeScreen) table(w, h int) string {
 	}
 	nameW := rest - orgW
 	row := func(name, org, prog, inPlace, auditable, when string) string {
-		cols := fmt.Sprintf("%-*s  ", nameW, truncate(name, nameW))
+		cols := padCells(name, nameW) + "  "
 		if orgW > 0 {
-			cols += fmt.Sprintf("%-*s  ", orgW-2, truncate(org, orgW-2))
+			cols += padCells(org, orgW-2) + "  "
 		}
 		return cols + fmt.Sprintf("%8s  %8s  %9s  %-*s", prog, inPlace, auditable, dateW, when)
 	}
@@ -268,6 +269,14 @@ func (s homeScreen) table(w, h int) string {
 		lines = append(lines, st.Muted.Render(fmt.Sprintf("  %d of %d", s.cursor+1, s.total)))
 	}
 	return strings.Join(lines, "\n")
+}
+
+// padCells fits text to exactly w terminal cells: cut by grapheme with an
+// ellipsis, or padded with spaces. (fmt's widths count runes, which put a
+// Japanese name 7 cells to the right of its column.)
+func padCells(text string, w int) string {
+	text = truncate(text, w)
+	return text + strings.Repeat(" ", max(0, w-ansi.StringWidth(text)))
 }
 
 // ShortHelp offers only what works: with no assessment, only a new one.
