@@ -180,6 +180,9 @@ func (m Model) handleResult(msg tea.Msg) (Model, tea.Cmd, bool) {
 	switch msg := msg.(type) {
 	case assessmentLoadedMsg:
 		if msg.err != nil {
+			// The keys typed after enter were for the screen that did not
+			// open, not for the home screen still shown.
+			m.held, m.home = nil, m.home.reshown()
 			next, cmd := m.setStatus("Could not open the assessment: "+errText(msg.err), true)
 			return next, cmd, true
 		}
@@ -218,7 +221,10 @@ func (m Model) handleResult(msg tea.Msg) (Model, tea.Cmd, bool) {
 		return next, cmd, true
 	case deletedMsg:
 		text, isErr := fmt.Sprintf("Deleted %q", oneLine(msg.name)), false
-		if msg.err != nil {
+		switch {
+		case errors.Is(msg.err, store.ErrConflict):
+			text, isErr = fmt.Sprintf("Not deleted: %q was changed by another gapmap since the list was read; the list is up to date now, d asks again", oneLine(msg.name)), true
+		case msg.err != nil:
 			text, isErr = "Could not delete: "+errText(msg.err), true
 		}
 		next, cmd := m.setStatus(text, isErr)
