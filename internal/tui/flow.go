@@ -223,7 +223,7 @@ func (m Model) handleResult(msg tea.Msg) (Model, tea.Cmd, bool) {
 		text, isErr := fmt.Sprintf("Deleted %q", oneLine(msg.name)), false
 		switch {
 		case errors.Is(msg.err, store.ErrConflict):
-			text, isErr = fmt.Sprintf("Not deleted: %q was changed by another gapmap since the list was read; the list is up to date now, d asks again", oneLine(msg.name)), true
+			text, isErr = fmt.Sprintf("Not deleted: %q changed in another gapmap since it was listed (list updated)", oneLine(msg.name)), true
 		case msg.err != nil:
 			text, isErr = "Could not delete: "+errText(msg.err), true
 		}

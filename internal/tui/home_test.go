@@ -158,7 +158,7 @@ func TestDeleteFromAStaleListIsRefused(t *testing.T) {
 			next, del := m.Update(press("y"))
 			m = next.(Model)
 			m, reload := update(t, m, runCmd(del))
-			if !strings.Contains(plain(m), "Not deleted: \"Client Foo\" was changed by another gapmap") {
+			if !strings.Contains(plain(m), "Not deleted: \"Client Foo\" changed in another gapmap since it was listed") {
 				t.Fatalf("no refusal on screen:\n%s", plain(m))
 			}
 			if _, err := st.LoadUUID(t.Context(), foo.UUID); err != nil {
