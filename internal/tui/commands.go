@@ -66,8 +66,10 @@ type (
 
 // Navigation intents, sent by screens and handled by the root.
 type (
+	// openAssessmentMsg names the assessment by UUID: a row ID read
+	// with a list may belong to another assessment by now.
 	openAssessmentMsg struct {
-		id   int64
+		uuid string
 		then screenID
 	}
 	newAssessmentMsg struct{}
@@ -117,6 +119,13 @@ func loadFirstPage(st *store.Store) tea.Cmd {
 func loadAssessment(sh *shared, id int64, then screenID) tea.Cmd {
 	return openAssessment(sh, then, func(ctx context.Context, st *store.Store) (*assessment.Assessment, error) {
 		return st.Load(ctx, id)
+	})
+}
+
+// loadAssessmentUUID opens the assessment with that UUID, as loadAssessment.
+func loadAssessmentUUID(sh *shared, uuid string, then screenID) tea.Cmd {
+	return openAssessment(sh, then, func(ctx context.Context, st *store.Store) (*assessment.Assessment, error) {
+		return st.LoadUUID(ctx, uuid)
 	})
 }
 

@@ -16,7 +16,7 @@ import (
 func (m Model) handleIntent(msg tea.Msg) (Model, tea.Cmd, bool) {
 	switch msg := msg.(type) {
 	case openAssessmentMsg:
-		return m, loadAssessment(m.sh, msg.id, msg.then), true
+		return m, loadAssessmentUUID(m.sh, msg.uuid, msg.then), true
 	case newAssessmentMsg:
 		m.sess = nil
 		m.scope = newScopeScreen(m.sh, nil)

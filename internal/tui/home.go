@@ -157,12 +157,12 @@ func (s homeScreen) act(msg tea.KeyPressMsg) (homeScreen, tea.Cmd) {
 	case key.Matches(msg, k.Enter):
 		if in, ok := s.selected(); ok {
 			s.opening = true
-			return s, func() tea.Msg { return openAssessmentMsg{id: in.ID, then: screenQuestions} }
+			return s, func() tea.Msg { return openAssessmentMsg{uuid: in.UUID, then: screenQuestions} }
 		}
 	case key.Matches(msg, k.Results):
 		if in, ok := s.selected(); ok {
 			s.opening = true
-			return s, func() tea.Msg { return openAssessmentMsg{id: in.ID, then: screenResults} }
+			return s, func() tea.Msg { return openAssessmentMsg{uuid: in.UUID, then: screenResults} }
 		}
 	case key.Matches(msg, k.Rename):
 		if in, ok := s.selected(); ok {

@@ -135,6 +135,29 @@ func TestKeysWhileTheNamedAssessmentOpensWait(t *testing.T) {
 	}
 }
 
+// enter on a list read before another gapmap deleted the assessment and
+// created one that took its row ID opens nothing, rather than the other.
+func TestEnterOnAStaleListOpensThatAssessmentOrNothing(t *testing.T) {
+	m, st := homeOf(t, 100, 30, "Deleted elsewhere")
+	gone := m.home.infos[0]
+	if err := st.Delete(t.Context(), gone.UUID); err != nil {
+		t.Fatal(err)
+	}
+	other := assessment.New("Created elsewhere", "soc2", fixedNow)
+	if err := st.Create(t.Context(), other, assessment.Summary{}); err != nil {
+		t.Fatal(err)
+	}
+	if other.ID != gone.ID {
+		t.Skipf("the new assessment has row %d, not the deleted one's %d", other.ID, gone.ID)
+	}
+	next, open := m.Update(press("enter"))
+	m, loaded := update(t, next.(Model), runCmd(open))
+	m, _ = update(t, m, loaded)
+	if m.screen != screenHome || m.sess != nil || !strings.Contains(plain(m), "Could not open the assessment") {
+		t.Fatalf("enter on a deleted assessment opened %v:\n%s", m.screen, plain(m))
+	}
+}
+
 // A delete asked from a list read before another gapmap answered in the
 // assessment or renamed it is refused, says why, and the list is read
 // again; d y then deletes what is now shown.
