@@ -9,6 +9,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
+	"github.com/charmbracelet/x/exp/teatest/v2"
 
 	"github.com/gapmap/gapmap/internal/assessment"
 	"github.com/gapmap/gapmap/internal/store"
@@ -316,5 +317,20 @@ func TestHomeTableMeasuresCells(t *testing.T) {
 				t.Errorf("a joined emoji was cut: %q", l)
 			}
 		}
+	}
+}
+
+// The hostile tester's burst, on the real program: enter d y typed at once
+// opens S3's questions and deletes nothing.
+func TestBurstOfEnterDeleteYesDeletesNothing(t *testing.T) {
+	_, st := homeOf(t, 100, 30, "S3", "S2", "S1")
+	tm, f := start(t, New(testOptions(t, st)), 100, 30)
+	waitFor(t, f, "S1")
+	burst(tm, "enter", "dy")
+	waitFor(t, f, "question 1 of")
+	tm.Send(press("ctrl+c"))
+	tm.WaitFinished(t, teatest.WithFinalTimeout(15*time.Second))
+	if got := listedNames(t, st); !slices.Equal(got, []string{"S1", "S2", "S3"}) {
+		t.Fatalf("the store holds %v after enter d y", got)
 	}
 }
