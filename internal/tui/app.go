@@ -73,6 +73,8 @@ func New(opts Options) Model {
 	sh.styles = NewStyles(true, opts.NoColor)
 	m := Model{sh: sh, screen: screenHome, listAfterOpen: opts.OpenName != ""}
 	m.home = newHomeScreen(sh)
+	// Keys typed while the named assessment opens are for its screen.
+	m.home.opening = m.listAfterOpen
 	// What the first frame shows is read from now, while Bubble Tea sets
 	// up the terminal before it calls Init (8 ms and more): the list, or
 	// the assessment named in Options and the list after it.

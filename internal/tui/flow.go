@@ -16,7 +16,7 @@ import (
 func (m Model) handleIntent(msg tea.Msg) (Model, tea.Cmd, bool) {
 	switch msg := msg.(type) {
 	case openAssessmentMsg:
-		return m, loadAssessment(m.sh, msg.id, msg.then), true
+		return m, loadAssessmentUUID(m.sh, msg.uuid, msg.then), true
 	case newAssessmentMsg:
 		m.sess = nil
 		m.scope = newScopeScreen(m.sh, nil)
@@ -184,6 +184,9 @@ func (m Model) handleResult(msg tea.Msg) (Model, tea.Cmd, bool) {
 	switch msg := msg.(type) {
 	case assessmentLoadedMsg:
 		if msg.err != nil {
+			// The keys typed after enter were for the screen that did not
+			// open, not for the home screen still shown.
+			m.held, m.home = nil, m.home.reshown()
 			next, cmd := m.setStatus("Could not open the assessment: "+errText(msg.err), true)
 			return next, cmd, true
 		}
@@ -222,7 +225,10 @@ func (m Model) handleResult(msg tea.Msg) (Model, tea.Cmd, bool) {
 		return next, cmd, true
 	case deletedMsg:
 		text, isErr := fmt.Sprintf("Deleted %q", oneLine(msg.name)), false
-		if msg.err != nil {
+		switch {
+		case errors.Is(msg.err, store.ErrConflict):
+			text, isErr = fmt.Sprintf("Not deleted: %q changed in another gapmap since it was listed (list updated)", oneLine(msg.name)), true
+		case msg.err != nil:
 			text, isErr = "Could not delete: "+errText(msg.err), true
 		}
 		next, cmd := m.setStatus(text, isErr)

@@ -8,34 +8,55 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/huh/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/gapmap/gapmap/internal/store"
 )
 
 // homeScreen lists assessments: open, create, duplicate, delete.
 type homeScreen struct {
-	sh      *shared
-	infos   []store.Info
-	total   int // how many assessments there are; more than infos while the rest load
-	loaded  bool
-	cursor  int
-	offset  int
-	confirm bool // asking whether to delete the selected assessment
-	// rename, when set, is the form that renames the selected assessment.
-	rename *embeddedForm
-	err    error
+	sh     *shared
+	infos  []store.Info
+	total  int // how many assessments there are; more than infos while the rest load
+	loaded bool
+	cursor int
+	offset int
+	// follow is the UUID of the assessment the cursor is on: it stays on
+	// it when the list is read again in another order.
+	follow string
+	// deleting, when set, is the assessment the delete question is about,
+	// as listed when it was asked: y deletes that revision or nothing.
+	deleting *store.Info
+	// rename, when set, is the form that renames renaming.
+	rename   *embeddedForm
+	renaming store.Info
+	// opening is set once enter, R or n has asked for another screen:
+	// keys typed until it shows are held for it (handedOn).
+	opening bool
+	// stamp is the store's ListStamp read with infos, when stamped: the
+	// poll reads the list again when the store's differs.
+	stamp   store.ListStamp
+	stamped bool
+	err     error
 }
 
 func newHomeScreen(sh *shared) homeScreen { return homeScreen{sh: sh} }
 
-func (s homeScreen) capturesInput() bool { return s.confirm || s.rename != nil }
+func (s homeScreen) capturesInput() bool { return s.deleting != nil || s.rename != nil }
 func (s homeScreen) unsaved() string {
 	if s.rename != nil {
 		return "the new name"
 	}
 	return ""
 }
-func (s homeScreen) handedOn() bool { return false }
+func (s homeScreen) handedOn() bool { return s.opening }
+
+// reshown is the screen shown again: nothing is being opened, and no
+// question asked before it was left is still waiting for an answer.
+func (s homeScreen) reshown() homeScreen {
+	s.opening, s.deleting = false, nil
+	return s
+}
 
 func (s homeScreen) selected() (store.Info, bool) {
 	if s.cursor < 0 || s.cursor >= len(s.infos) {
@@ -47,10 +68,9 @@ func (s homeScreen) selected() (store.Info, bool) {
 func (s homeScreen) Update(msg tea.Msg) (homeScreen, tea.Cmd) {
 	switch msg := msg.(type) {
 	case listLoadedMsg:
-		s.infos, s.err, s.loaded = msg.infos, msg.err, true
-		s.total = max(msg.total, len(msg.infos))
-		s.cursor = min(s.cursor, max(0, len(s.infos)-1))
-		return s, nil
+		return s.listed(msg)
+	case listStampMsg:
+		return s.checkStamp(msg)
 	case tea.KeyPressMsg:
 		if s.rename != nil {
 			return s.updateRename(msg)
@@ -79,7 +99,7 @@ func (s homeScreen) startRename(in store.Info) (homeScreen, tea.Cmd) {
 				return nil
 			}),
 	))
-	s.rename = &f
+	s.rename, s.renaming = &f, in
 	return s, f.Init()
 }
 
@@ -91,9 +111,9 @@ func (s homeScreen) updateRename(msg tea.Msg) (homeScreen, tea.Cmd) {
 		return s, status("Not renamed", false)
 	case formDone:
 		s.rename = nil
-		in, ok := s.selected()
+		in := s.renaming
 		name := oneLine(f.form.GetString("name"))
-		if !ok || name == in.Name {
+		if name == in.Name {
 			return s, nil
 		}
 		return s, renameAssessment(s.sh, in.UUID, in.Name, name)
@@ -104,15 +124,24 @@ func (s homeScreen) updateRename(msg tea.Msg) (homeScreen, tea.Cmd) {
 
 func (s homeScreen) handleKey(msg tea.KeyPressMsg) (homeScreen, tea.Cmd) {
 	k := s.sh.keys
-	if s.confirm {
-		s.confirm = false
+	if in := s.deleting; in != nil {
+		s.deleting = nil
 		if key.Matches(msg, k.Confirm) {
-			if in, ok := s.selected(); ok {
-				return s, deleteAssessment(s.sh, in.UUID, in.Name)
-			}
+			return s, deleteAssessment(s.sh, in.UUID, in.Name, in.Revision)
 		}
 		return s, status("Nothing deleted", false)
 	}
+	s, cmd := s.act(msg)
+	s.cursor = max(0, s.cursor)
+	if in, ok := s.selected(); ok {
+		s.follow = in.UUID
+	}
+	return s, cmd
+}
+
+// act does what a key asks of the list.
+func (s homeScreen) act(msg tea.KeyPressMsg) (homeScreen, tea.Cmd) {
+	k := s.sh.keys
 	switch {
 	case key.Matches(msg, k.Up):
 		s.cursor = max(0, s.cursor-1)
@@ -123,14 +152,17 @@ func (s homeScreen) handleKey(msg tea.KeyPressMsg) (homeScreen, tea.Cmd) {
 	case key.Matches(msg, k.Bottom):
 		s.cursor = len(s.infos) - 1
 	case key.Matches(msg, k.New):
+		s.opening = true
 		return s, func() tea.Msg { return newAssessmentMsg{} }
 	case key.Matches(msg, k.Enter):
 		if in, ok := s.selected(); ok {
-			return s, func() tea.Msg { return openAssessmentMsg{id: in.ID, then: screenQuestions} }
+			s.opening = true
+			return s, func() tea.Msg { return openAssessmentMsg{uuid: in.UUID, then: screenQuestions} }
 		}
 	case key.Matches(msg, k.Results):
 		if in, ok := s.selected(); ok {
-			return s, func() tea.Msg { return openAssessmentMsg{id: in.ID, then: screenResults} }
+			s.opening = true
+			return s, func() tea.Msg { return openAssessmentMsg{uuid: in.UUID, then: screenResults} }
 		}
 	case key.Matches(msg, k.Rename):
 		if in, ok := s.selected(); ok {
@@ -141,11 +173,10 @@ func (s homeScreen) handleKey(msg tea.KeyPressMsg) (homeScreen, tea.Cmd) {
 			return s, duplicateAssessment(s.sh, in.UUID, s.copyName(in.Name))
 		}
 	case key.Matches(msg, k.Delete):
-		if _, ok := s.selected(); ok {
-			s.confirm = true
+		if in, ok := s.selected(); ok {
+			s.deleting = &in
 		}
 	}
-	s.cursor = max(0, s.cursor)
 	return s, nil
 }
 
@@ -181,13 +212,13 @@ func (s homeScreen) View(w, h int) string {
 		b.WriteString(s.rename.View(w, h-2))
 		return b.String()
 	}
-	if !s.confirm {
+	in := s.deleting
+	if in == nil {
 		b.WriteString(s.table(w, h-4))
 		return b.String()
 	}
 	// The question is wrapped, never cut: "This cannot be undone" must
 	// be read before y.
-	in, _ := s.selected()
 	question := wrap(fmt.Sprintf("Delete %q with all its answers and history? This cannot be undone.", truncate(oneLine(in.Name), 30)), w)
 	lines := strings.Count(question, "\n") + 2
 	b.WriteString(s.table(w, h-3-lines) + "\n\n" + st.Error.Render(question) + "\n" +
@@ -232,9 +263,9 @@ func (s homeScreen) table(w, h int) string {
 	}
 	nameW := rest - orgW
 	row := func(name, org, prog, inPlace, auditable, when string) string {
-		cols := fmt.Sprintf("%-*s  ", nameW, truncate(name, nameW))
+		cols := padCells(name, nameW) + "  "
 		if orgW > 0 {
-			cols += fmt.Sprintf("%-*s  ", orgW-2, truncate(org, orgW-2))
+			cols += padCells(org, orgW-2) + "  "
 		}
 		return cols + fmt.Sprintf("%8s  %8s  %9s  %-*s", prog, inPlace, auditable, dateW, when)
 	}
@@ -270,10 +301,18 @@ func (s homeScreen) table(w, h int) string {
 	return strings.Join(lines, "\n")
 }
 
+// padCells fits text to exactly w terminal cells: cut by grapheme with an
+// ellipsis, or padded with spaces. (fmt's widths count runes, which put a
+// Japanese name 7 cells to the right of its column.)
+func padCells(text string, w int) string {
+	text = truncate(text, w)
+	return text + strings.Repeat(" ", max(0, w-ansi.StringWidth(text)))
+}
+
 // ShortHelp offers only what works: with no assessment, only a new one.
 func (s homeScreen) ShortHelp() []key.Binding {
 	k := s.sh.keys
-	if s.confirm {
+	if s.deleting != nil {
 		return []key.Binding{k.Confirm, k.Cancel}
 	}
 	if s.rename != nil {

@@ -94,7 +94,7 @@ func (m Model) show(s screenID) (Model, tea.Cmd) {
 	m.screen = s
 	switch s {
 	case screenHome:
-		m.sess = nil
+		m.sess, m.home = nil, m.home.reshown()
 		return m, loadList(m.sh.opts.Store)
 	case screenScope:
 		m.scope = newScopeScreen(m.sh, m.sess.a)

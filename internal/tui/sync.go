@@ -112,6 +112,9 @@ func reloadAssessment(sh *shared, uuid string, qn *questionnaire.Questionnaire) 
 func (m Model) handleSync(msg tea.Msg) (Model, tea.Cmd, bool) {
 	switch msg := msg.(type) {
 	case pollTickMsg:
+		if m.homeIdle() {
+			return m, tea.Batch(m.nextPoll(), readStamp(m.sh.opts.Store)), true
+		}
 		if !m.idle() {
 			return m, m.nextPoll(), true
 		}
