@@ -15,6 +15,14 @@ import (
 // whose work packages group items out of the plan's order.
 func demoRoadmap(t *testing.T, w, h int) Model {
 	t.Helper()
+	m, _ := demoModel(t, w, h).show(screenRoadmap)
+	return m
+}
+
+// demoModel is the model at w×h with the demo assessment open, as
+// `gapmap demo` opens it.
+func demoModel(t *testing.T, w, h int) Model {
+	t.Helper()
 	a, err := assessment.ParseFile("demo.yaml", assets.Demo, questionnaire.Builtin, fixedNow)
 	if err != nil {
 		t.Fatal(err)
@@ -23,7 +31,6 @@ func demoRoadmap(t *testing.T, w, h int) Model {
 	assessment.UpgradeInPlace(qn, a)
 	m := sized(New(testOptions(t, openStore(t, false))), w, h)
 	m.sess = newSession(a, qn)
-	m, _ = m.show(screenRoadmap)
 	return m
 }
 
