@@ -246,8 +246,10 @@ func (s *roadmapScreen) itemLines(it roadmap.Item, indent string, w int) []strin
 		meta += " · owner " + oneLine(it.Answer.Owner)
 	}
 	sub := indent + "  "
-	out := []string{indent + truncate(oneLine(it.Title), w-len(indent)), sub + st.Muted.Render(truncate(meta, w-len(sub)))}
-	for _, r := range strings.Split(wrap("why: "+it.Rationale, w-len(sub)), "\n") {
+	out := []string{indent + truncate(oneLine(it.Title), w-len(indent))}
+	// The facts wrap rather than lose a lead time or an owner at 60
+	// columns.
+	for _, r := range strings.Split(wrap(meta, w-len(sub))+"\n"+wrap("why: "+it.Rationale, w-len(sub)), "\n") {
 		out = append(out, sub+st.Muted.Render(r))
 	}
 	return out

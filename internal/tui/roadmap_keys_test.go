@@ -103,8 +103,8 @@ func TestRoadmapKeysWalkTheOrderShown(t *testing.T) {
 }
 
 // TestRoadmapSelectedItemAlwaysShows: at every size down to 60×20 and on
-// every item, the item selected is on screen, marked ›, whatever the
-// summary's length; enter opens that one.
+// every item, the item selected is on screen, marked ›, with its facts,
+// whatever the summary's length.
 func TestRoadmapSelectedItemAlwaysShows(t *testing.T) {
 	for _, size := range [][2]int{{60, 20}, {60, 24}, {80, 20}, {120, 40}} {
 		m := demoRoadmap(t, size[0], size[1])
@@ -113,6 +113,10 @@ func TestRoadmapSelectedItemAlwaysShows(t *testing.T) {
 			got := selectedTitle(t, m)
 			if got == "" || !strings.HasPrefix(oneLine(it.Title), strings.TrimSuffix(got, "…")) {
 				t.Fatalf("%dx%d, item %d (%s): the line marked › is %q:\n%s", size[0], size[1], i, it.Question.ID, got, plain(m))
+			}
+			// Its facts wrap, whole: the tester saw "owner Priya (…".
+			if o := it.Answer.Owner; o != "" && !strings.Contains(flat(plain(m)), "· owner "+oneLine(o)) {
+				t.Fatalf("%dx%d, item %d (%s): the owner %q is cut:\n%s", size[0], size[1], i, it.Question.ID, o, plain(m))
 			}
 			if lines := strings.Count(plain(m), "\n") + 1; lines > size[1] {
 				t.Fatalf("%dx%d: the frame has %d lines", size[0], size[1], lines)
