@@ -6,6 +6,7 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
 
 	"github.com/gapmap/gapmap/internal/assessment"
 	"github.com/gapmap/gapmap/internal/store"
@@ -32,6 +33,9 @@ type conflictView struct {
 	mine    assessment.Answer
 	cleared bool
 	title   string
+	// offset is the first line shown when the text is longer than the
+	// screen.
+	offset int
 }
 
 func (c conflictView) capturesInput() bool { return false }
@@ -44,26 +48,71 @@ func (c conflictView) ShortHelp() []key.Binding {
 }
 
 func (c conflictView) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{c.sh.keys.KeepTheirs, c.sh.keys.KeepMine}}
+	k := c.sh.keys
+	return [][]key.Binding{{k.KeepTheirs, k.KeepMine}, {k.Down, k.Up, k.PageDown, k.PageUp}}
 }
 
-// View shows both versions, one field a line, so that it fits 60×20.
+// View shows both versions, one field a line, wrapped so that nothing is
+// cut at 60×20; when they are too long for the screen, ↓↑ scroll them and
+// the keys to choose stay on the last line.
 func (c conflictView) View(w, h int) string {
-	st := c.sh.styles
-	var b strings.Builder
-	b.WriteString(st.Error.Render(truncate("Another gapmap changed this answer; nothing was overwritten", w)) + "\n")
-	b.WriteString(st.Bold.Render(truncate(c.title, w)) + "\n\n")
-	b.WriteString(st.Subtitle.Render("Theirs (stored now)") + "\n")
-	b.WriteString(c.fields(c.theirs, !c.stored, w))
-	b.WriteString("\n" + st.Subtitle.Render("Yours") + "\n")
-	b.WriteString(c.fields(c.mine, c.cleared, w))
-	b.WriteString("\n" + st.Muted.Render(truncate("t keeps theirs; m saves yours over it", w)))
-	return b.String()
+	room := max(1, h-1)
+	lines := c.lines(w, room)
+	text := "t keeps theirs; m saves yours over it"
+	if len(lines) > room {
+		text += "; ↓↑ scroll"
+		offset := min(c.offset, len(lines)-room)
+		lines = lines[offset : offset+room]
+	}
+	return strings.Join(append(lines, c.sh.styles.Muted.Render(wrapFirst(text, w))), "\n")
 }
 
-func (c conflictView) fields(a assessment.Answer, none bool, w int) string {
+// lines are the conflict's text above the keys, wrapped to w, with blank
+// lines between its parts when they fit in room.
+func (c conflictView) lines(w, room int) []string {
+	st := c.sh.styles
+	wrapped := func(style lipgloss.Style, text string) []string {
+		var out []string
+		for _, l := range strings.Split(wrap(text, w), "\n") {
+			out = append(out, style.Render(l))
+		}
+		return out
+	}
+	parts := [][]string{
+		append(wrapped(st.Error, "Another gapmap changed this answer; nothing was overwritten"), wrapped(st.Bold, oneLine(c.title))...),
+		append([]string{st.Subtitle.Render("Theirs (stored now)")}, c.fields(c.theirs, !c.stored, w)...),
+		append([]string{st.Subtitle.Render("Yours")}, c.fields(c.mine, c.cleared, w)...),
+	}
+	var out []string
+	for _, p := range parts {
+		out = append(out, p...)
+	}
+	if len(out)+len(parts) > room {
+		return out
+	}
+	out = out[:0]
+	for _, p := range parts {
+		out = append(append(out, p...), "")
+	}
+	return out
+}
+
+// wrapFirst is the first line of text wrapped to w.
+func wrapFirst(text string, w int) string {
+	first, _, _ := strings.Cut(wrap(text, w), "\n")
+	return first
+}
+
+// scroll moves the text by lines, within the text shown at w×h.
+func (c conflictView) scroll(by, w, h int) conflictView {
+	room := max(1, h-1)
+	c.offset = max(0, min(c.offset+by, len(c.lines(w, room))-room))
+	return c
+}
+
+func (c conflictView) fields(a assessment.Answer, none bool, w int) []string {
 	if none {
-		return "  " + truncate("(no answer, no note)", w-2) + "\n"
+		return strings.Split("  "+wrap("(no answer, no note)", w-2), "\n")
 	}
 	value := "not answered"
 	if a.Value != "" {
@@ -73,15 +122,22 @@ func (c conflictView) fields(a assessment.Answer, none bool, w int) string {
 	if a.Flagged {
 		flag = "yes"
 	}
-	var b strings.Builder
+	var out []string
 	for _, f := range [][2]string{{"Answer", value}, {"Note", a.Note}, {"Evidence", a.Evidence}, {"Owner", a.Owner}, {"Flagged", flag}} {
 		v := oneLine(f[1])
 		if v == "" {
 			v = "—"
 		}
-		b.WriteString(truncate("  "+f[0]+": "+v, w) + "\n")
+		// A long note wraps under its label rather than being cut.
+		for i, l := range strings.Split(wrap(f[0]+": "+v, w-4), "\n") {
+			if i == 0 {
+				out = append(out, "  "+l)
+			} else {
+				out = append(out, "    "+l)
+			}
+		}
 	}
-	return b.String()
+	return out
 }
 
 // answerRefused handles a write the store refused because the answer or
@@ -100,7 +156,7 @@ func (m Model) answerRefused(msg answerSavedMsg) (Model, tea.Cmd, bool) {
 			theirs: conflict.Current, stored: conflict.Stored,
 			mine: m.sess.a.Answers[msg.questionID], cleared: msg.cleared,
 		}
-		next, cmd := m.setStatus("NOT SAVED: another gapmap changed this answer; choose which to keep", true)
+		next, cmd := m.setStatus("NOT SAVED: another gapmap changed this answer", true)
 		return next, cmd, true
 	}
 	return m, nil, false
@@ -120,7 +176,20 @@ func (m Model) handleConflictKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 	c := *m.conflict
 	k := m.sh.keys
 	keepTheirs, keepMine := key.Matches(msg, k.KeepTheirs), key.Matches(msg, k.KeepMine)
+	w, h := m.sh.contentW, m.sh.bodyH
+	page := max(1, h-2)
+	switch {
+	case key.Matches(msg, k.Down):
+		c = c.scroll(1, w, h)
+	case key.Matches(msg, k.Up):
+		c = c.scroll(-1, w, h)
+	case key.Matches(msg, k.PageDown):
+		c = c.scroll(page, w, h)
+	case key.Matches(msg, k.PageUp):
+		c = c.scroll(-page, w, h)
+	}
 	if !keepTheirs && !keepMine {
+		m.conflict = &c
 		return m, nil
 	}
 	m.conflict = nil

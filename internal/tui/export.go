@@ -80,12 +80,25 @@ func newExportForm(sh *shared, name, format, path string) embeddedForm {
 	}
 	return newEmbeddedForm(sh, huh.NewGroup(
 		huh.NewSelect[string]().Key("format").Title("Format").Options(opts...).Value(formatV),
+		// The hint is set now as well as bound: huh works a bound
+		// description out only once the binding changes, so the format
+		// selected first had none. It names the format, which a small
+		// screen scrolls out of view on this step.
 		huh.NewInput().Key("path").Title("File").
-			DescriptionFunc(func() string {
-				return "Empty for " + defaultExportName(name, extOf(*formatV)) + " in the current folder."
-			}, formatV).
+			Description(fileHint(name, *formatV)).
+			DescriptionFunc(func() string { return fileHint(name, *formatV) }, formatV).
 			Value(pathV),
 	).Title("Export"))
+}
+
+// fileHint is the File field's description: the format chosen and the
+// file written when none is typed.
+func fileHint(name, format string) string {
+	title := format
+	if f, err := report.FormatNamed(format); err == nil {
+		title = f.Title
+	}
+	return "Format: " + title + ". Empty for " + defaultExportName(name, extOf(format)) + " in the current folder."
 }
 
 func extOf(format string) string {

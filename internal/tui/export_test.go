@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
@@ -82,4 +83,65 @@ func TestExportKeepItKeepsThePath(t *testing.T) {
 	if data, _ := os.ReadFile(path); string(data) != "mine" {
 		t.Errorf("the existing file changed: %q", data)
 	}
+}
+
+// TestExportFileHintShowsAtOnce: the File field names the default file as
+// soon as the form shows, for the format selected first (it showed only
+// after ↓↑), and on the File step at 60×20, where the format list is
+// scrolled away, it names the format chosen.
+func TestExportFileHintShowsAtOnce(t *testing.T) {
+	s := exportFixture(t)
+	if view := ansi.Strip(s.form.View(100, 28)); !strings.Contains(view, "Empty for acme-cloud-readiness-soc2-roadmap.md") {
+		t.Errorf("the File field has no default name before any key:\n%s", view)
+	}
+	for _, c := range []struct {
+		keys []string
+		want []string
+	}{
+		{[]string{"enter"}, []string{"Format: Markdown.", "roadmap.md"}},
+		{[]string{"down", "enter"}, []string{"Format: JSON.", "roadmap.json"}},
+	} {
+		st := openStore(t, true)
+		m := withSession(t, sized(New(testOptions(t, st)), 60, 20), st)
+		m, _ = m.show(screenExport)
+		m.export.form.Init()
+		for _, k := range c.keys {
+			next, cmd := m.Update(press(k))
+			m = settle(next.(Model), cmd, 4)
+		}
+		out := plain(m)
+		for _, want := range c.want {
+			if !strings.Contains(out, want) {
+				t.Errorf("after %v the File step at 60×20 lacks %q:\n%s", c.keys, want, out)
+			}
+		}
+	}
+}
+
+// settle feeds the messages of cmd back to the model, depth rounds deep,
+// as the runtime would; a command that takes long (a cursor's blink) is
+// left out.
+func settle(m Model, cmd tea.Cmd, depth int) Model {
+	if cmd == nil || depth == 0 {
+		return m
+	}
+	got := make(chan tea.Msg, 1)
+	go func() { got <- cmd() }()
+	var msg tea.Msg
+	select {
+	case msg = <-got:
+	case <-time.After(50 * time.Millisecond):
+		return m
+	}
+	switch msg := msg.(type) {
+	case nil:
+	case tea.BatchMsg:
+		for _, c := range msg {
+			m = settle(m, c, depth-1)
+		}
+	default:
+		next, c := m.Update(msg)
+		m = settle(next.(Model), c, depth-1)
+	}
+	return m
 }

@@ -75,9 +75,7 @@ func (m Model) handleIntent(msg tea.Msg) (Model, tea.Cmd, bool) {
 		}
 		m.questions = newQuestionScreen(m.sh, m.sess, msg.id, m.screen)
 		if m.screen == screenRoadmap {
-			for _, it := range m.roadmap.plan.Items {
-				m.questions.trail = append(m.questions.trail, it.Question.ID)
-			}
+			m.questions.trail = append(m.questions.trail, m.roadmap.shownIDs()...)
 		}
 		m.screen = screenQuestions
 		return m, nil, true

@@ -104,39 +104,69 @@ func (s resultsScreen) content(w int) string {
 	if typeII {
 		figures[0], figures[1] = figures[1], figures[0]
 	}
-	fmt.Fprintf(&b, "%s   %s   %s %s (%d/%d answered)\n",
-		figures[0], figures[1], st.Subtitle.Render("Progress"), percent(o.Progress()), o.Answered, o.Applicable)
+	// At narrow widths the figures wrap, whole, rather than lose digits.
+	figures = append(figures, st.Subtitle.Render("Progress")+" "+fmt.Sprintf("%s (%d/%d answered)", percent(o.Progress()), o.Answered, o.Applicable))
+	b.WriteString(wrapParts(figures, "   ", w) + "\n")
 	b.WriteString(st.Muted.Render(wrap("Controls in place counts a control without evidence at 75% and partly in place at 50%; "+
 		"auditable today counts only what is in place with evidence an auditor could test now.", w)) + "\n\n")
 	legend, first, second := "  bar and figures: in place · auditable", readinessText, auditableText
 	if typeII {
 		legend, first, second = "  bar and figures: auditable · in place", auditableText, readinessText
 	}
-	b.WriteString(st.Subtitle.Render("By category") + st.Muted.Render(legend) + "\n")
-	for _, c := range ev.Categories {
-		share := c.Readiness
-		if typeII {
-			share = c.Auditable
-		}
-		fmt.Fprintf(&b, "  %-22s %s %s %s  %s\n", c.Category.Title(), bar(st, share, max(10, w-60)),
-			padLeft(first(c.Score), 4), padLeft(second(c.Score), 4),
-			st.Muted.Render(fmt.Sprintf("%d/%d answered", c.Answered, c.Applicable)))
-	}
-	b.WriteString("\n" + st.Subtitle.Render("Gaps by severity") + "  ")
+	b.WriteString(s.categoryRows(w, legend, first, second))
+	var gaps []string
 	for _, sev := range questionnaire.Severities {
-		fmt.Fprintf(&b, "%s %d   ", st.Severity(string(sev)).Render(string(sev)), ev.GapsBySeverity[sev])
+		gaps = append(gaps, st.Severity(string(sev)).Render(string(sev))+fmt.Sprintf(" %d", ev.GapsBySeverity[sev]))
 	}
-	heatLegend := st.Muted.Render("  controls in place ≥80% ") + st.Met.Render("■") + st.Muted.Render("  50–79% ") + st.Partial.Render("■") + st.Muted.Render("  <50% ") + st.Gap.Render("■") + st.Muted.Render("  not yet scored —")
+	gaps[0] = st.Subtitle.Render("Gaps by severity") + "  " + gaps[0]
+	b.WriteString("\n" + wrapParts(gaps, "   ", w))
+	heat := []string{st.Subtitle.Render("Criteria heat map"), st.Muted.Render("controls in place ≥80% ") + st.Met.Render("■"),
+		st.Muted.Render("50–79% ") + st.Partial.Render("■"), st.Muted.Render("<50% ") + st.Gap.Render("■"), st.Muted.Render("not yet scored —")}
 	if st.noColor {
 		// Without colour the squares say nothing; the figures do.
-		heatLegend = st.Muted.Render("  controls in place per criterion; — not yet scored")
+		heat = []string{heat[0], st.Muted.Render("controls in place per criterion; — not yet scored")}
 	}
-	b.WriteString("\n\n" + st.Subtitle.Render("Criteria heat map") + heatLegend + "\n")
+	b.WriteString("\n\n" + wrapParts(heat, "  ", w) + "\n")
 	b.WriteString(s.heatMap(w))
 	b.WriteString("\n" + s.listSection("Common audit findings among your gaps", ev.CommonFindings, w, "Auditors raise these in most first audits; they lead the roadmap."))
 	b.WriteString(s.listSection("Don't know yet — confirm these", ev.Unknown, w, ""))
 	b.WriteString(s.listSection("Flagged for follow-up", ev.Flagged, w, ""))
 	b.WriteString(s.noLongerAsked(w))
+	return b.String()
+}
+
+// categoryRows are the readiness bar and figures of each category with
+// how many of its questions are answered. Narrower than the full row, the
+// count loses its word (the heading names it) and then the bar shrinks:
+// a figure is never cut.
+func (s resultsScreen) categoryRows(w int, legend string, first, second func(assessment.Score) string) string {
+	st := s.sh.styles
+	ev := s.sess.ev
+	count := func(c assessment.CategoryScore) string {
+		return fmt.Sprintf("%d/%d answered", c.Answered, c.Applicable)
+	}
+	countW := 0
+	for _, c := range ev.Categories {
+		countW = max(countW, len(count(c)))
+	}
+	const fixed = 2 + 22 + 1 + 1 + 4 + 1 + 4 + 2 // indent, name, spaces and the two figures
+	barW := max(10, w-60)
+	if fixed+barW+countW > w {
+		legend = strings.TrimPrefix(legend, "  bar and figures: ") + " · answered"
+		count = func(c assessment.CategoryScore) string { return fmt.Sprintf("%d/%d", c.Answered, c.Applicable) }
+		countW -= len(" answered")
+		barW = max(4, min(barW, w-fixed-countW))
+	}
+	var b strings.Builder
+	b.WriteString(wrapParts([]string{st.Subtitle.Render("By category"), st.Muted.Render(strings.TrimSpace(legend))}, "  ", w) + "\n")
+	for _, c := range ev.Categories {
+		share := c.Readiness
+		if s.sess.a.Target.Type == assessment.TypeII {
+			share = c.Auditable
+		}
+		fmt.Fprintf(&b, "  %-22s %s %s %s  %s\n", c.Category.Title(), bar(st, share, barW),
+			padLeft(first(c.Score), 4), padLeft(second(c.Score), 4), st.Muted.Render(count(c)))
+	}
 	return b.String()
 }
 

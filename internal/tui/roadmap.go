@@ -17,10 +17,15 @@ import (
 // roadmapScreen shows the plan by phase with each item's rationale and the
 // timeline; enter opens the question behind an item.
 type roadmapScreen struct {
-	sh     *shared
-	sess   *session
-	plan   roadmap.Plan
+	sh   *shared
+	sess *session
+	plan roadmap.Plan
+	// cursor is the selected item's index in plan.Items. The screen groups
+	// items by phase and work package, so the keys walk order (the items
+	// as displayed) and pos (an item's place in it), not plan.Items.
 	cursor int
+	order  []int
+	pos    []int
 	// The plan laid out once per width: every line unselected, and where
 	// each item starts. A key press only restyles the selected line.
 	width    int
@@ -50,19 +55,24 @@ func (s roadmapScreen) Update(msg tea.Msg) (roadmapScreen, tea.Cmd) {
 	keys := s.sh.keys
 	n := len(s.plan.Items)
 	page := max(1, (s.sh.bodyH-8)/3)
+	move := func(by int) {
+		if n > 0 {
+			s.cursor = s.order[max(0, min(n-1, s.displayed()+by))]
+		}
+	}
 	switch {
 	case key.Matches(k, keys.Down):
-		s.cursor = min(n-1, s.cursor+1)
+		move(1)
 	case key.Matches(k, keys.Up):
-		s.cursor = max(0, s.cursor-1)
+		move(-1)
 	case key.Matches(k, keys.PageDown):
-		s.cursor = min(n-1, s.cursor+page)
+		move(page)
 	case key.Matches(k, keys.PageUp):
-		s.cursor = max(0, s.cursor-page)
+		move(-page)
 	case key.Matches(k, keys.Top):
-		s.cursor = 0
+		move(-n)
 	case key.Matches(k, keys.Bottom):
-		s.cursor = n - 1
+		move(n)
 	case key.Matches(k, keys.OpenItem):
 		if s.cursor >= 0 && s.cursor < n {
 			id := s.plan.Items[s.cursor].Question.ID
@@ -91,22 +101,57 @@ func (s roadmapScreen) View(w, h int) string {
 		msg := "No gaps yet. Items appear here for every question answered not in place, partly in place, in place without evidence, or don't know."
 		return title + "\n\n" + strings.Join(s.lines, "\n") + "\n\n" + wrap(msg, w)
 	}
-	// The summary above the items shows first; the end of the plan (the
-	// window calendar) shows when the cursor is on the last item.
-	target := s.itemLine[s.cursor]
-	switch s.cursor {
-	case 0:
-		target = 0
-	case len(s.plan.Items) - 1:
-		target = len(s.lines) - 1
-	}
-	visible := scrollTo(s.lines, w, bodyH, target, func(i int) string {
-		if i == s.itemLine[s.cursor] {
+	sel := s.itemLine[s.cursor]
+	visible := clipFrom(s.lines, w, bodyH, s.scrollStart(bodyH), func(i int) string {
+		if i == sel {
 			return s.selectedLine(w)
 		}
 		return s.lines[i]
 	})
 	return title + "\n\n" + visible
+}
+
+// shownIDs are the questions of the plan's items in the order shown:
+// the order → follows from an item opened here.
+func (s roadmapScreen) shownIDs() []string {
+	ids := make([]string, len(s.order))
+	for p, i := range s.order {
+		ids[p] = s.plan.Items[i].Question.ID
+	}
+	return ids
+}
+
+// displayed is the selected item's place in the order shown.
+func (s roadmapScreen) displayed() int {
+	if s.cursor < 0 || s.cursor >= len(s.pos) {
+		return 0
+	}
+	return s.pos[s.cursor]
+}
+
+// scrollStart is the first line shown in h lines. The summary above the
+// items shows with the first item, and the end of the plan (the window
+// calendar) with the last, as far as the screen allows: the selected
+// item always shows, its whole block when it fits, and the summary gives
+// way at small heights.
+func (s roadmapScreen) scrollStart(h int) int {
+	sel := s.itemLine[s.cursor]
+	end := len(s.lines) // the line after the selected item's block
+	if p := s.displayed() + 1; p < len(s.order) {
+		end = s.itemLine[s.order[p]]
+	} else if len(s.order) > 0 {
+		end = sel + len(s.itemLines(s.plan.Items[s.cursor], "  ", s.width))
+	}
+	start := sel - h/3
+	switch s.displayed() {
+	case 0:
+		start = 0
+	case len(s.order) - 1:
+		start = len(s.lines) - h
+	}
+	start = max(start, min(end, len(s.lines))-h) // the block's end shows
+	start = min(start, sel)                      // its first line above all
+	return max(0, min(start, len(s.lines)-h))
 }
 
 // figuresLine is the two readiness figures on one line, the one that
@@ -152,6 +197,7 @@ func (s roadmapScreen) summaryLines(w int) []string {
 func (s *roadmapScreen) layout(w int) {
 	st := s.sh.styles
 	s.width, s.itemLine = w, make([]int, len(s.plan.Items))
+	s.order, s.pos = make([]int, 0, len(s.plan.Items)), make([]int, len(s.plan.Items))
 	s.lines = s.summaryLines(w)
 	at := map[string]int{}
 	for i, it := range s.plan.Items {
@@ -174,7 +220,9 @@ func (s *roadmapScreen) layout(w int) {
 				indent = "    "
 			}
 			for _, it := range e.Items {
-				s.itemLine[at[it.ID()]] = len(s.lines)
+				i := at[it.ID()]
+				s.itemLine[i], s.pos[i] = len(s.lines), len(s.order)
+				s.order = append(s.order, i)
 				s.lines = append(s.lines, s.itemLines(it, indent, w)...)
 			}
 		}
@@ -198,8 +246,10 @@ func (s *roadmapScreen) itemLines(it roadmap.Item, indent string, w int) []strin
 		meta += " · owner " + oneLine(it.Answer.Owner)
 	}
 	sub := indent + "  "
-	out := []string{indent + truncate(oneLine(it.Title), w-len(indent)), sub + st.Muted.Render(truncate(meta, w-len(sub)))}
-	for _, r := range strings.Split(wrap("why: "+it.Rationale, w-len(sub)), "\n") {
+	out := []string{indent + truncate(oneLine(it.Title), w-len(indent))}
+	// The facts wrap rather than lose a lead time or an owner at 60
+	// columns.
+	for _, r := range strings.Split(wrap(meta, w-len(sub))+"\n"+wrap("why: "+it.Rationale, w-len(sub)), "\n") {
 		out = append(out, sub+st.Muted.Render(r))
 	}
 	return out
@@ -260,15 +310,11 @@ func (s roadmapScreen) selectedLine(w int) string {
 	return indent[2:] + st.Selected.Render("› ") + st.Selected.Render(truncate(oneLine(it.Title), w-len(indent)))
 }
 
-// scrollTo shows h lines around line target, keeping a little context;
-// line(i) gives the text of line i.
-func scrollTo(lines []string, w, h, target int, line func(int) string) string {
+// clipFrom shows h lines from line start, each cut to w cells; line(i)
+// gives the text of line i.
+func clipFrom(lines []string, w, h, start int, line func(int) string) string {
 	if h < 1 {
 		return ""
-	}
-	start := 0
-	if target > h/3 {
-		start = min(target-h/3, max(0, len(lines)-h))
 	}
 	end := min(len(lines), start+h)
 	out := make([]string, 0, end-start)
