@@ -19,7 +19,7 @@ import (
 )
 
 func (a *app) demoCommand() *cobra.Command {
-	var export string
+	var export, format string
 	var force bool
 	cmd := &cobra.Command{
 		Use:   "demo",
@@ -33,24 +33,16 @@ without answering a hundred questions first.
 The demo lives in a temporary database of its own, removed when you quit: it
 never touches your database, and nothing you change in it is kept.
 
-With --export FILE, write its Markdown roadmap to FILE instead of opening the
-interactive program.`,
+With --export FILE, write its report to FILE instead of opening the
+interactive program: in the format FILE's extension names (.md, .json, .csv,
+.xlsx or .html), else Markdown, or in the one --format names.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			if export != "" {
-				demo, qn, err := a.loadDemo(now())
-				if err != nil {
-					return err
-				}
-				var buf bytes.Buffer
-				if err := report.Markdown(&buf, report.NewInput(qn, demo, now())); err != nil {
-					return err
-				}
-				if err := atomicfile.Write(export, buf.Bytes(), 0o644, force); err != nil {
-					return userError{err}
-				}
-				fmt.Fprintf(a.stderr, "Wrote the demo roadmap to %s\n", export)
-				return nil
+				return a.exportDemo(export, format, cmd.Flags().Changed("format"), force)
+			}
+			if cmd.Flags().Changed("format") {
+				return userErrorf("--format is for --export FILE")
 			}
 			if err := a.checkTerminal(); err != nil {
 				return err
@@ -65,9 +57,32 @@ interactive program.`,
 			return a.runTUIOn(cmd, demoName, s)
 		},
 	}
-	cmd.Flags().StringVar(&export, "export", "", "write the demo's Markdown roadmap to FILE and exit")
+	cmd.Flags().StringVar(&export, "export", "", "write the demo's report to FILE and exit")
+	cmd.Flags().StringVarP(&format, "format", "f", "", "with --export: "+report.FormatNames(" or ")+"; default: the one FILE's extension names, else md")
 	cmd.Flags().BoolVar(&force, "force", false, "with --export, replace FILE if it exists")
 	return cmd
+}
+
+// exportDemo writes the demo's report to the file path, in the format
+// chooseFormat picks.
+func (a *app) exportDemo(path, format string, given, force bool) error {
+	f, err := chooseFormat(format, given, path)
+	if err != nil {
+		return err
+	}
+	demo, qn, err := a.loadDemo(now())
+	if err != nil {
+		return err
+	}
+	var buf bytes.Buffer
+	if err := f.Write(&buf, report.NewInput(qn, demo, now())); err != nil {
+		return err
+	}
+	if err := atomicfile.Write(path, buf.Bytes(), 0o644, force); err != nil {
+		return userError{err}
+	}
+	fmt.Fprintf(a.stderr, "Wrote the demo's %s to %s\n", f.Title, path)
+	return nil
 }
 
 // loadDemo parses the built-in demo as answered at the time given,
