@@ -2,9 +2,14 @@ package cli
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	"os"
+	"os/signal"
 	"path/filepath"
+	"regexp"
+	"strconv"
+	"syscall"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -30,8 +35,9 @@ without evidence, some missing and a few unknowns. gapmap opens it on the
 results screen so you can explore the results, the roadmap and the export
 without answering a hundred questions first.
 
-The demo lives in a temporary database of its own, removed when you quit: it
-never touches your database, and nothing you change in it is kept.
+The demo lives in a temporary database of its own, removed when you quit or
+close the terminal (one left by a demo that was killed is removed by the next
+demo): it never touches your database, and nothing you change in it is kept.
 
 With --export FILE, write its report to FILE instead of opening the
 interactive program: in the format FILE's extension names (.md, .json, .csv,
@@ -49,11 +55,14 @@ interactive program: in the format FILE's extension names (.md, .json, .csv,
 			}
 			a.pauseGCForStart()
 			go tui.WarmUp()
-			s, cleanup, err := openDemoStore()
+			s, cleanup, err := openDemoStore(os.TempDir())
 			if err != nil {
 				return err
 			}
 			defer cleanup()
+			ctx, stop := endOnHangUp(cmd.Context())
+			defer stop()
+			cmd.SetContext(ctx)
 			return a.runTUIOn(cmd, demoName, s)
 		},
 	}
@@ -114,10 +123,12 @@ const (
 // start its file names (2027-01-04).
 var demoTime = time.Date(2026, 11, 30, 16, 0, 0, 0, time.UTC)
 
-// openDemoStore opens a copy of the demo's database, private to this
-// run; cleanup closes and removes it.
-func openDemoStore() (*store.Store, func(), error) {
-	dir, err := os.MkdirTemp("", "gapmap-demo-*")
+// openDemoStore opens a copy of the demo's database in a new folder of
+// tmp, private to this run; cleanup closes and removes it. It first
+// removes the folders of demos that no longer run (killed with -9).
+func openDemoStore(tmp string) (*store.Store, func(), error) {
+	removeStaleDemos(tmp)
+	dir, err := os.MkdirTemp(tmp, fmt.Sprintf("gapmap-demo-%d-*", os.Getpid()))
 	if err != nil {
 		return nil, nil, fmt.Errorf("creating the demo's database: %w", err)
 	}
@@ -132,4 +143,35 @@ func openDemoStore() (*store.Store, func(), error) {
 		return nil, nil, err
 	}
 	return s, func() { s.Close(); os.RemoveAll(dir) }, nil
+}
+
+// endOnHangUp is ctx, cancelled by SIGHUP. Closing the terminal (or tmux
+// kill-session) sends SIGHUP, whose default ends the process before the
+// demo's folder is removed; this ends the program instead, as SIGTERM does.
+func endOnHangUp(ctx context.Context) (context.Context, context.CancelFunc) {
+	return signal.NotifyContext(ctx, syscall.SIGHUP)
+}
+
+// staleDemo matches the folders openDemoStore makes: gapmap-demo-PID-N.
+var staleDemo = regexp.MustCompile(`^gapmap-demo-([0-9]+)-[0-9]+$`)
+
+// removeStaleDemos deletes, from tmp, the demo folders whose process no
+// longer runs. Errors are ignored: a folder that cannot be removed now is
+// tried again at the next demo.
+func removeStaleDemos(tmp string) {
+	entries, err := os.ReadDir(tmp)
+	if err != nil {
+		return
+	}
+	for _, e := range entries {
+		m := staleDemo.FindStringSubmatch(e.Name())
+		if m == nil || !e.IsDir() {
+			continue
+		}
+		pid, err := strconv.Atoi(m[1])
+		if err != nil || pid == os.Getpid() || processRuns(pid) {
+			continue
+		}
+		os.RemoveAll(filepath.Join(tmp, e.Name()))
+	}
 }
