@@ -136,9 +136,16 @@ func readLogo(path string) ([]byte, error) {
 		return nil, userError{err}
 	}
 	defer f.Close()
+	if st, err := f.Stat(); err == nil && st.Mode().IsRegular() && st.Size() > report.MaxLogoBytes {
+		return nil, userErrorf("%s: %v", path, report.LogoTooLarge(st.Size()))
+	}
 	data, err := io.ReadAll(io.LimitReader(f, report.MaxLogoBytes+1))
 	if err != nil {
 		return nil, userError{err}
+	}
+	if len(data) > report.MaxLogoBytes {
+		// Not a regular file, so its size was not known before reading.
+		return nil, userErrorf("%s: the logo is more than %d KiB, the most a report embeds", path, report.MaxLogoBytes>>10)
 	}
 	if _, err := report.CheckLogo(data); err != nil {
 		return nil, userErrorf("%s: %v", path, err)

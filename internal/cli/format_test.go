@@ -88,3 +88,25 @@ func TestDemoExportFormat(t *testing.T) {
 func firstBytes(b []byte) string {
 	return string(b[:min(len(b), 20)])
 }
+
+// C6: a 586 KiB or 3.8 MiB --logo was "512 KiB" in the refusal, the
+// amount read before checking.
+func TestLogoTooLargeSaysItsSize(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "g.db")
+	if _, errOut, code := run(t, db, "", "import", "../../testdata/answers/example.yaml"); code != 0 {
+		t.Fatalf("import: %s", errOut)
+	}
+	for size, want := range map[int]string{586 << 10: "the logo is 586 KiB", 3984588: "the logo is 3.8 MiB"} {
+		logo := filepath.Join(dir, "logo.png")
+		os.WriteFile(logo, append([]byte("\x89PNG\r\n\x1a\n"), make([]byte, size-8)...), 0o600)
+		out := filepath.Join(dir, "r.html")
+		_, errOut, code := run(t, db, "", "export", "Acme Cloud readiness", "-o", out, "--logo", logo)
+		if code != 1 || !strings.Contains(errOut, want) || !strings.Contains(errOut, "the most a report embeds is 512 KiB") {
+			t.Errorf("%d bytes: %d %q, want %q", size, code, errOut, want)
+		}
+		if _, err := os.Stat(out); err == nil {
+			t.Errorf("%d bytes: the report was written", size)
+		}
+	}
+}
