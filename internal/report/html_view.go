@@ -61,7 +61,7 @@ func newHTMLView(in Input) (htmlView, error) {
 		Title:      title,
 		About:      aboutLine(a.Scope),
 		PreparedBy: text(in.Brand.PreparedBy),
-		Generated:  date(in.Generated),
+		Generated:  day(in.Generated),
 		Source:     source,
 		Logo:       logo,
 		Draft:      in.Brand.Draft,

@@ -16,7 +16,7 @@ func writeSummarySheet(b *book, in Input) {
 	b.sheet(sheetSummary)
 	b.row(sheetSummary, 1, "SOC 2 readiness: "+oneLineOr(in.Assessment.Name, "unnamed assessment"))
 	b.styleCells(sheetSummary, 1, 1, 1, 1, b.title)
-	b.row(sheetSummary, 2, "Generated on "+date(in.Generated)+" by gapmap. The rows under Assessment import back with 'gapmap import'.")
+	b.row(sheetSummary, 2, "Generated on "+day(in.Generated)+" by gapmap. The rows under Assessment import back with 'gapmap import'.")
 	b.f.SetColWidth(sheetSummary, 1, 1, 34)
 	b.f.SetColWidth(sheetSummary, 2, 2, 22)
 	b.f.SetColWidth(sheetSummary, 3, 6, 14)
