@@ -68,7 +68,7 @@ func newHTMLView(in Input) (htmlView, error) {
 		Figures:    figures(in),
 		Bars:       readinessBars(in.Evaluation),
 		Timeline:   timelineChart(in.Plan.Timeline),
-		Dates:      TimelineFacts(a, in.Evaluation, in.Plan),
+		Dates:      TimelineFactsOn(a, in.Evaluation, in.Plan, in.Generated),
 		Phases:     phases(in),
 		Window:     windowTable(in),
 		Heat:       heatMap(in),

@@ -96,7 +96,7 @@ func writeSummary(d *doc, in Input) {
 			ev.Overall.Answered, ev.Overall.Applicable, percent(ev.Overall.Progress()))},
 		listItem{"**Open gaps:** " + gapSummary(ev.GapsBySeverity, len(ev.CommonFindings))},
 	)
-	for _, f := range TimelineFacts(in.Assessment, ev, in.Plan) {
+	for _, f := range TimelineFactsOn(in.Assessment, ev, in.Plan, in.Generated) {
 		items = append(items, fact(f))
 	}
 	d.list(items)

@@ -107,7 +107,7 @@ func writeDates(c *summaryCursor, in Input) {
 	c.field("Earliest "+t.Type.Title()+" report on", timeCell(t.Report), b.date)
 	// The sentences the Markdown says beside the dates above: how the plan
 	// stands against the target date, the work, the caveats.
-	for _, f := range TimelineFacts(in.Assessment, in.Evaluation, in.Plan) {
+	for _, f := range TimelineFactsOn(in.Assessment, in.Evaluation, in.Plan, in.Generated) {
 		switch f.Label {
 		case "Against the target date", "Remediation work", "Caveats":
 			c.field(f.Label, f.Text, 0)
