@@ -53,6 +53,9 @@ interactive program: in the format FILE's extension names (.md, .json, .csv,
 			if err := a.checkTerminal(); err != nil {
 				return err
 			}
+			ctx, stop := endOnHangUp(cmd.Context())
+			defer stop()
+			cmd.SetContext(ctx)
 			a.pauseGCForStart()
 			go tui.WarmUp()
 			s, cleanup, err := openDemoStore(os.TempDir())
@@ -60,9 +63,6 @@ interactive program: in the format FILE's extension names (.md, .json, .csv,
 				return err
 			}
 			defer cleanup()
-			ctx, stop := endOnHangUp(cmd.Context())
-			defer stop()
-			cmd.SetContext(ctx)
 			return a.runTUIOn(cmd, demoName, s)
 		},
 	}
