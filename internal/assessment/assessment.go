@@ -188,11 +188,46 @@ func (t Target) Check() error {
 		if d == "" {
 			continue
 		}
-		if _, err := time.Parse(DateLayout, d); err != nil {
-			return fmt.Errorf("date %q is not a date like 2027-03-31", d)
+		if _, err := ParseDate(d); err != nil {
+			return err
 		}
 	}
-	return nil
+	return t.CheckOrder()
+}
+
+// CheckOrder refuses a target date before the start date: a report cannot
+// be wanted before the work towards it starts. Either date may be empty.
+func (t Target) CheckOrder() error {
+	start, err1 := ParseDate(t.StartDate)
+	wanted, err2 := ParseDate(t.TargetDate)
+	if err1 != nil || err2 != nil || !wanted.Before(start) {
+		return nil
+	}
+	return fmt.Errorf("the target date %s is before the start date %s: the report cannot come before the work starts", t.TargetDate, t.StartDate)
+}
+
+// ParseDate reads a date written YYYY-MM-DD. An error says what is wrong
+// in words: "February 2027 has 28 days", not only the expected form.
+func ParseDate(s string) (time.Time, error) {
+	t, err := time.Parse(DateLayout, s)
+	if err == nil {
+		return t, nil
+	}
+	var y, m, d int
+	if n, _ := fmt.Sscanf(s, "%4d-%2d-%2d", &y, &m, &d); n == 3 && len(s) == len(DateLayout) {
+		switch {
+		case m < 1 || m > 12:
+			return time.Time{}, fmt.Errorf("%q has no month %d: enter a date like 2027-03-31", s, m)
+		case d < 1 || d > daysIn(y, time.Month(m)):
+			return time.Time{}, fmt.Errorf("%q is not a day: %s %d has %d days", s, time.Month(m), y, daysIn(y, time.Month(m)))
+		}
+	}
+	return time.Time{}, fmt.Errorf("%q is not a date like 2027-03-31", s)
+}
+
+// daysIn is the number of days of a month.
+func daysIn(year int, m time.Month) int {
+	return time.Date(year, m+1, 0, 0, 0, 0, 0, time.UTC).Day()
 }
 
 // Assessment is one readiness assessment.

@@ -154,10 +154,13 @@ func readTarget(r *yamlfile.Reader, n yamlfile.Node) Target {
 	}
 	for _, key := range []string{"target_date", "start_date"} {
 		if d := m.String(key, false); d != "" {
-			if _, err := time.Parse(DateLayout, d); err != nil {
-				r.ErrorAt(m.ValuePos(key), "%s %q is not a date like 2027-03-31", key, d)
+			if _, err := ParseDate(d); err != nil {
+				r.ErrorAt(m.ValuePos(key), "%s %v", key, err)
 			}
 		}
+	}
+	if err := t.CheckOrder(); err != nil {
+		r.ErrorAt(m.ValuePos("target_date"), "%v", err)
 	}
 	return t
 }

@@ -1,7 +1,11 @@
 package assessment
 
 import (
+	"errors"
+	"fmt"
+	"math"
 	"slices"
+	"strconv"
 
 	"github.com/gapmap/gapmap/internal/questionnaire"
 )
@@ -91,6 +95,31 @@ type Subservice struct {
 	Method  SubserviceMethod `json:"method,omitempty"`
 	// HasReport is whether the vendor's own SOC 2 report is available.
 	HasReport bool `json:"soc2_report,omitempty"`
+}
+
+// MaxCapacity is the most people a remediation is planned for: more is a
+// typo or a unit mistake (people, not hours), and would plan years of
+// work into days.
+const MaxCapacity = 10_000
+
+// CheckCapacity says what is wrong with a remediation capacity of
+// capacity people (full-time equivalents) in an organization of headcount
+// people (0: not known), or returns nil. Zero is "not given": one person.
+// The answers file, the workbook and the scope form all check with it.
+func CheckCapacity(capacity float64, headcount int) error {
+	switch {
+	case math.IsNaN(capacity) || math.IsInf(capacity, 0):
+		return errors.New("capacity must be a number of people, such as 1.5")
+	case capacity < 0:
+		return errors.New("capacity must not be negative")
+	case headcount > 0 && capacity > float64(headcount):
+		return fmt.Errorf("capacity is %s people but the headcount is %d: remediation cannot have more people than the organization",
+			strconv.FormatFloat(capacity, 'f', -1, 64), headcount)
+	case capacity > MaxCapacity:
+		return fmt.Errorf("capacity is %s people, more than %d: give the full-time equivalents who will work on remediation, such as 1.5",
+			strconv.FormatFloat(capacity, 'f', -1, 64), MaxCapacity)
+	}
+	return nil
 }
 
 // EffectiveCapacity is the remediation capacity, at least one person.

@@ -23,7 +23,7 @@ func readScope(r *yamlfile.Reader, n yamlfile.Node) Scope {
 	}
 	s.PrivilegedTeams, _ = m.Strings("privileged_teams")
 	s.CUECs, _ = m.Strings("cuecs")
-	s.Capacity = readCapacity(r, m)
+	s.Capacity = readCapacity(r, m, max(s.Headcount, 0))
 	if s.Headcount < 0 {
 		r.ErrorAt(m.ValuePos("headcount"), "headcount must not be negative")
 	}
@@ -51,10 +51,15 @@ func readScope(r *yamlfile.Reader, n yamlfile.Node) Scope {
 	return s
 }
 
-func readCapacity(r *yamlfile.Reader, m yamlfile.Map) float64 {
+// readCapacity reads the capacity, checked against the headcount read
+// before it.
+func readCapacity(r *yamlfile.Reader, m yamlfile.Map, headcount int) float64 {
 	f, ok := m.Number("capacity")
-	if ok && f < 0 {
-		r.ErrorAt(m.ValuePos("capacity"), "capacity must not be negative")
+	if !ok {
+		return 0
+	}
+	if err := CheckCapacity(f, headcount); err != nil {
+		r.ErrorAt(m.ValuePos("capacity"), "%v", err)
 		return 0
 	}
 	return f

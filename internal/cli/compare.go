@@ -30,11 +30,19 @@ to NEW are left out. Formats:
   md    a Markdown report (default)
   json  the same, for scripts; the keys are documented in the README
 
+Without --format, the format is the one -o FILE's extension names (.md or
+.json), else md; a file ending in another format's extension (.xlsx, .csv,
+.html), or a --format that contradicts the extension, is refused.
+
 Without -o the comparison goes to standard output. With -o it is written
 atomically, and an existing file is never replaced unless --force is given.`,
 		Example: `  gapmap compare "Northwind — Q1 2027" "Northwind — Q2 2027"`,
 		Args:    cobra.ExactArgs(2),
 		RunE: func(cmd *cobra.Command, args []string) error {
+			format, err := compareFormat(format, cmd.Flags().Changed("format"), out)
+			if err != nil {
+				return err
+			}
 			write, ok := compareFormats[format]
 			if !ok {
 				return userErrorf("unknown format %q (expected md or json)", format)
@@ -50,6 +58,26 @@ atomically, and an existing file is never replaced unless --force is given.`,
 	outputFlags(cmd, &out, &force)
 	cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions([]string{"md", "json"}, cobra.ShellCompDirectiveNoFileComp))
 	return cmd
+}
+
+// compareFormat is the comparison's format for -o path, as chooseFormat
+// picks an export's; the comparison has only md and json.
+func compareFormat(named string, given bool, path string) (string, error) {
+	byExt, known := report.Format{}, false
+	if path != "" && path != "-" {
+		byExt, known = report.FormatForFile(path)
+	}
+	switch {
+	case !known:
+		return named, nil
+	case compareFormats[byExt.Ext] == nil:
+		return "", userErrorf("%s ends in .%s, but a comparison is written as md or json; nothing was written", path, byExt.Ext)
+	case !given:
+		return byExt.Ext, nil
+	case named != byExt.Ext:
+		return "", userErrorf("%s ends in .%s, but --format %s writes .%s: change the file name or the format; nothing was written", path, byExt.Ext, named, named)
+	}
+	return named, nil
 }
 
 // renderComparison loads two assessments by name and renders what changed

@@ -143,3 +143,28 @@ func TestCompareNeverClobbers(t *testing.T) {
 		t.Fatalf("--force wrote something else: %.80s", data)
 	}
 }
+
+// C1, for compare: -o progress.json without --format wrote Markdown.
+func TestCompareFormatFromExtension(t *testing.T) {
+	dir, db := comparedDB(t)
+	names := []string{"compare", "Acme Cloud readiness", "Acme Cloud readiness — Q2"}
+	out := filepath.Join(dir, "progress.json")
+	if _, errOut, code := run(t, db, "", append(names, "-o", out)...); code != 0 {
+		t.Fatalf("%d %s", code, errOut)
+	}
+	if data, _ := os.ReadFile(out); !strings.HasPrefix(string(data), "{") {
+		t.Errorf("progress.json holds %.40q", data)
+	}
+	for _, args := range [][]string{
+		{"-o", filepath.Join(dir, "p.xlsx")},
+		{"--format", "md", "-o", filepath.Join(dir, "p.json")},
+	} {
+		_, errOut, code := run(t, db, "", append(names, args...)...)
+		if code != 1 || !strings.Contains(errOut, "nothing was written") {
+			t.Errorf("%v: %d %q", args, code, errOut)
+		}
+		if _, err := os.Stat(args[len(args)-1]); err == nil {
+			t.Errorf("%v: the file was written", args)
+		}
+	}
+}

@@ -2,9 +2,14 @@ package cli
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	"os"
+	"os/signal"
 	"path/filepath"
+	"regexp"
+	"strconv"
+	"syscall"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -19,7 +24,7 @@ import (
 )
 
 func (a *app) demoCommand() *cobra.Command {
-	var export string
+	var export, format string
 	var force bool
 	cmd := &cobra.Command{
 		Use:   "demo",
@@ -30,34 +35,30 @@ without evidence, some missing and a few unknowns. gapmap opens it on the
 results screen so you can explore the results, the roadmap and the export
 without answering a hundred questions first.
 
-The demo lives in a temporary database of its own, removed when you quit: it
-never touches your database, and nothing you change in it is kept.
+The demo lives in a temporary database of its own, removed when you quit or
+close the terminal (one left by a demo that was killed is removed by the next
+demo): it never touches your database, and nothing you change in it is kept.
 
-With --export FILE, write its Markdown roadmap to FILE instead of opening the
-interactive program.`,
+With --export FILE, write its report to FILE instead of opening the
+interactive program: in the format FILE's extension names (.md, .json, .csv,
+.xlsx or .html), else Markdown, or in the one --format names.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			if export != "" {
-				demo, qn, err := a.loadDemo(now())
-				if err != nil {
-					return err
-				}
-				var buf bytes.Buffer
-				if err := report.Markdown(&buf, report.NewInput(qn, demo, now())); err != nil {
-					return err
-				}
-				if err := atomicfile.Write(export, buf.Bytes(), 0o644, force); err != nil {
-					return userError{err}
-				}
-				fmt.Fprintf(a.stderr, "Wrote the demo roadmap to %s\n", export)
-				return nil
+				return a.exportDemo(export, format, cmd.Flags().Changed("format"), force)
+			}
+			if cmd.Flags().Changed("format") {
+				return userErrorf("--format is for --export FILE")
 			}
 			if err := a.checkTerminal(); err != nil {
 				return err
 			}
+			ctx, stop := endOnHangUp(cmd.Context())
+			defer stop()
+			cmd.SetContext(ctx)
 			a.pauseGCForStart()
 			go tui.WarmUp()
-			s, cleanup, err := openDemoStore()
+			s, cleanup, err := openDemoStore(os.TempDir())
 			if err != nil {
 				return err
 			}
@@ -65,9 +66,32 @@ interactive program.`,
 			return a.runTUIOn(cmd, demoName, s)
 		},
 	}
-	cmd.Flags().StringVar(&export, "export", "", "write the demo's Markdown roadmap to FILE and exit")
+	cmd.Flags().StringVar(&export, "export", "", "write the demo's report to FILE and exit")
+	cmd.Flags().StringVarP(&format, "format", "f", "", "with --export: "+report.FormatNames(" or ")+"; default: the one FILE's extension names, else md")
 	cmd.Flags().BoolVar(&force, "force", false, "with --export, replace FILE if it exists")
 	return cmd
+}
+
+// exportDemo writes the demo's report to the file path, in the format
+// chooseFormat picks.
+func (a *app) exportDemo(path, format string, given, force bool) error {
+	f, err := chooseFormat(format, given, path)
+	if err != nil {
+		return err
+	}
+	demo, qn, err := a.loadDemo(now())
+	if err != nil {
+		return err
+	}
+	var buf bytes.Buffer
+	if err := f.Write(&buf, report.NewInput(qn, demo, now())); err != nil {
+		return err
+	}
+	if err := atomicfile.Write(path, buf.Bytes(), 0o644, force); err != nil {
+		return userError{err}
+	}
+	fmt.Fprintf(a.stderr, "Wrote the demo's %s to %s\n", f.Title, path)
+	return nil
 }
 
 // loadDemo parses the built-in demo as answered at the time given,
@@ -99,10 +123,12 @@ const (
 // start its file names (2027-01-04).
 var demoTime = time.Date(2026, 11, 30, 16, 0, 0, 0, time.UTC)
 
-// openDemoStore opens a copy of the demo's database, private to this
-// run; cleanup closes and removes it.
-func openDemoStore() (*store.Store, func(), error) {
-	dir, err := os.MkdirTemp("", "gapmap-demo-*")
+// openDemoStore opens a copy of the demo's database in a new folder of
+// tmp, private to this run; cleanup closes and removes it. It first
+// removes the folders of demos that no longer run (killed with -9).
+func openDemoStore(tmp string) (*store.Store, func(), error) {
+	removeStaleDemos(tmp)
+	dir, err := os.MkdirTemp(tmp, fmt.Sprintf("gapmap-demo-%d-*", os.Getpid()))
 	if err != nil {
 		return nil, nil, fmt.Errorf("creating the demo's database: %w", err)
 	}
@@ -117,4 +143,35 @@ func openDemoStore() (*store.Store, func(), error) {
 		return nil, nil, err
 	}
 	return s, func() { s.Close(); os.RemoveAll(dir) }, nil
+}
+
+// endOnHangUp is ctx, cancelled by SIGHUP. Closing the terminal (or tmux
+// kill-session) sends SIGHUP, whose default ends the process before the
+// demo's folder is removed; this ends the program instead, as SIGTERM does.
+func endOnHangUp(ctx context.Context) (context.Context, context.CancelFunc) {
+	return signal.NotifyContext(ctx, syscall.SIGHUP)
+}
+
+// staleDemo matches the folders openDemoStore makes: gapmap-demo-PID-N.
+var staleDemo = regexp.MustCompile(`^gapmap-demo-([0-9]+)-[0-9]+$`)
+
+// removeStaleDemos deletes, from tmp, the demo folders whose process no
+// longer runs. Errors are ignored: a folder that cannot be removed now is
+// tried again at the next demo.
+func removeStaleDemos(tmp string) {
+	entries, err := os.ReadDir(tmp)
+	if err != nil {
+		return
+	}
+	for _, e := range entries {
+		m := staleDemo.FindStringSubmatch(e.Name())
+		if m == nil || !e.IsDir() {
+			continue
+		}
+		pid, err := strconv.Atoi(m[1])
+		if err != nil || pid == os.Getpid() || processRuns(pid) {
+			continue
+		}
+		os.RemoveAll(filepath.Join(tmp, e.Name()))
+	}
 }

@@ -100,7 +100,7 @@ func TestDemoDatabaseIsTheDemo(t *testing.T) {
 		}
 		assets.DemoDB = data
 	}
-	s, cleanup, err := openDemoStore()
+	s, cleanup, err := openDemoStore(t.TempDir())
 	if err != nil {
 		t.Fatal(err)
 	}

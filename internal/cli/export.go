@@ -34,16 +34,22 @@ func (a *app) exportCommand() *cobra.Command {
         Annex A control, with applicability, justification, status, linked
         questions, owner and evidence, to check against your risk treatment plan
 
+Without --format, the format is the one -o FILE's extension names (.md,
+.json, .csv, .xlsx or .html), else md; the SoA drafts share .md and .csv,
+so name them with --format. A --format whose extension differs from a known
+extension of FILE is refused, and nothing is written.
+
 Without -o, or with -o -, the export goes to standard output. With -o FILE
 it is written atomically and readable only by you (mode 0600); an existing
 file is never replaced unless --force is given, and a folder, FIFO or device
 never is.`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			f, err := report.FormatNamed(format)
+			f, err := chooseFormat(format, cmd.Flags().Changed("format"), out)
 			if err != nil {
-				return userError{err}
+				return err
 			}
+			format = f.Name
 			if f.Binary && (out == "" || out == "-") {
 				if f, ok := a.stdout.(*os.File); ok && isTerminal(f) {
 					return userErrorf("%s is a binary format; write it to a file with -o FILE", format)
@@ -65,7 +71,7 @@ never is.`,
 			return a.emit(data, out, force)
 		},
 	}
-	cmd.Flags().StringVarP(&format, "format", "f", report.Formats[0].Name, report.FormatNames(" or "))
+	cmd.Flags().StringVarP(&format, "format", "f", "", report.FormatNames(" or ")+"; default: the one -o FILE's extension names, else md")
 	outputFlags(cmd, &out, &force)
 	cmd.Flags().StringVar(&brand.Title, "title", "", "html: the report's title (default \"SOC 2 readiness: NAME\")")
 	cmd.Flags().StringVar(&brand.PreparedBy, "prepared-by", "", "html: who prepared the report")
@@ -130,9 +136,16 @@ func readLogo(path string) ([]byte, error) {
 		return nil, userError{err}
 	}
 	defer f.Close()
+	if st, err := f.Stat(); err == nil && st.Mode().IsRegular() && st.Size() > report.MaxLogoBytes {
+		return nil, userErrorf("%s: %v", path, report.LogoTooLarge(st.Size()))
+	}
 	data, err := io.ReadAll(io.LimitReader(f, report.MaxLogoBytes+1))
 	if err != nil {
 		return nil, userError{err}
+	}
+	if len(data) > report.MaxLogoBytes {
+		// Not a regular file, so its size was not known before reading.
+		return nil, userErrorf("%s: the logo is more than %d KiB, the most a report embeds", path, report.MaxLogoBytes>>10)
 	}
 	if _, err := report.CheckLogo(data); err != nil {
 		return nil, userErrorf("%s: %v", path, err)

@@ -60,13 +60,13 @@ assessment with the file.`,
 			if created {
 				verb = "Created"
 			}
-			sum := summarize(qn, as)
-			fmt.Fprintf(a.stdout, "%s %q: %d of %d questions answered, %d%% of controls in place, %d%% auditable today\n",
-				verb, oneLine(as.Name), sum.Answered, sum.Applicable, pct(sum.Readiness), pct(sum.Auditable))
+			overall := assessment.Evaluate(qn, as).Overall
+			fmt.Fprintf(a.stdout, "%s %q: %d of %d questions answered, %s\n",
+				verb, oneLine(as.Name), overall.Answered, overall.Applicable, scoreFigures(overall))
 			if iso := assessment.EvaluateISO(qn, as); iso.Target {
 				// The figures above are SOC 2's; the ISO view has its own.
-				fmt.Fprintf(a.stdout, "ISO/IEC 27001:2022: %d of %d linked questions answered, %d%% of controls in place, %d%% auditable today\n",
-					iso.Overall.Answered, iso.Overall.Applicable, pct(iso.Overall.Readiness), pct(iso.Overall.Auditable))
+				fmt.Fprintf(a.stdout, "ISO/IEC 27001:2022: %d of %d linked questions answered, %s\n",
+					iso.Overall.Answered, iso.Overall.Applicable, scoreFigures(iso.Overall))
 			}
 			writeUpgrade(a.stdout, qn, upgrade)
 			return nil
@@ -74,4 +74,13 @@ assessment with the file.`,
 	}
 	cmd.Flags().BoolVar(&force, "force", false, "replace an assessment of the same name but another uuid")
 	return cmd
+}
+
+// scoreFigures is "N% of controls in place, M% auditable today", or says
+// that nothing is scored yet rather than show 0%.
+func scoreFigures(s assessment.Score) string {
+	if s.Scored == 0 {
+		return "not scored yet (— in place, — auditable today)"
+	}
+	return fmt.Sprintf("%d%% of controls in place, %d%% auditable today", pct(s.Readiness), pct(s.Auditable))
 }

@@ -21,9 +21,10 @@ type listEntry struct {
 	Answered      int    `json:"answered"`
 	Applicable    int    `json:"applicable"`
 	Progress      int    `json:"progress_pct"`
-	// Readiness is "controls in place"; Auditable "auditable today", null
-	// for an assessment not saved since the store began keeping it.
-	Readiness int       `json:"readiness_pct"`
+	// Readiness is "controls in place", null while no question is
+	// answered; Auditable "auditable today", null then too and for an
+	// assessment not saved since the store began keeping it.
+	Readiness *int      `json:"readiness_pct"`
 	Auditable *int      `json:"auditable_pct"`
 	UpdatedAt time.Time `json:"updated_at"`
 }
@@ -95,10 +96,16 @@ func addListRow(t *columns, o store.Overview) {
 	t.text = strconv.AppendInt(t.text, int64(sum.Applicable), 10)
 	t.text = append(t.text, ')')
 	t.end()
-	t.text = strconv.AppendInt(t.text, int64(pct(sum.Readiness)), 10)
-	t.text = append(t.text, '%')
+	// "—" where nothing is scored yet, as on the home screen: 0% would say
+	// that nothing is in place.
+	if sum.Answered > 0 {
+		t.text = strconv.AppendInt(t.text, int64(pct(sum.Readiness)), 10)
+		t.text = append(t.text, '%')
+	} else {
+		t.text = append(t.text, "—"...)
+	}
 	t.end()
-	if o.AuditableKnown {
+	if o.AuditableKnown && sum.Answered > 0 {
 		t.text = strconv.AppendInt(t.text, int64(pct(sum.Auditable)), 10)
 		t.text = append(t.text, '%')
 	} else {
@@ -113,9 +120,13 @@ func newListEntry(o store.Overview) listEntry {
 	e := listEntry{
 		Name: o.Name, Organization: o.Organization, Questionnaire: o.QuestionnaireID,
 		Answered: o.Summary.Answered, Applicable: o.Summary.Applicable,
-		Progress: pct(o.Summary.Progress), Readiness: pct(o.Summary.Readiness),
-		UpdatedAt: o.UpdatedAt.UTC(),
+		Progress: pct(o.Summary.Progress), UpdatedAt: o.UpdatedAt.UTC(),
 	}
+	if o.Summary.Answered == 0 {
+		return e
+	}
+	v := pct(o.Summary.Readiness)
+	e.Readiness = &v
 	if o.AuditableKnown {
 		v := pct(o.Summary.Auditable)
 		e.Auditable = &v

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"encoding/json"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -27,7 +28,31 @@ func TestListSaysWhatItsFigureCounts(t *testing.T) {
 	out, _, code = run(t, db, "", "list", "--json")
 	var list []listEntry
 	if code != 0 || json.Unmarshal([]byte(out), &list) != nil || len(list) != 1 ||
-		list[0].Readiness != 50 || list[0].Auditable == nil || *list[0].Auditable != 30 {
+		list[0].Readiness == nil || *list[0].Readiness != 50 || list[0].Auditable == nil || *list[0].Auditable != 30 {
 		t.Errorf("list --json: %d\n%s", code, out)
+	}
+}
+
+// C3: an assessment with no answers showed 0% in list, readiness_pct 0 in
+// list --json and "0% of controls in place, 0% auditable today" at import,
+// where the home screen and compare show "—": nothing is scored yet, which
+// is not nothing in place.
+func TestUnscoredAssessmentIsNotZeroPercent(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "g.db")
+	empty := filepath.Join(dir, "empty.yaml")
+	os.WriteFile(empty, []byte("name: Nothing yet\n"), 0o600)
+	out, errOut, code := run(t, db, "", "import", empty)
+	if code != 0 || strings.Contains(out, "0%") || !strings.Contains(out, "not scored yet") {
+		t.Fatalf("import: %d %q %q", code, out, errOut)
+	}
+	out, _, _ = run(t, db, "", "list")
+	lines := strings.Split(out, "\n")
+	if len(lines) < 2 || strings.Count(lines[1], "—") != 2 || strings.Contains(strings.Replace(lines[1], "0% (0/", "", 1), "%") {
+		t.Errorf("list:\n%s", out)
+	}
+	out, _, _ = run(t, db, "", "list", "--json")
+	if !strings.Contains(out, `"readiness_pct": null`) || !strings.Contains(out, `"auditable_pct": null`) {
+		t.Errorf("list --json:\n%s", out)
 	}
 }

@@ -62,17 +62,24 @@ func appendListEntry(b []byte, e listEntry) ([]byte, error) {
 	for _, f := range []struct {
 		key string
 		v   int
-	}{{"answered", e.Answered}, {"applicable", e.Applicable}, {"progress_pct", e.Progress}, {"readiness_pct", e.Readiness}} {
+	}{{"answered", e.Answered}, {"applicable", e.Applicable}, {"progress_pct", e.Progress}} {
 		b = append(b, ",\n    \""...)
 		b = append(b, f.key...)
 		b = append(b, "\": "...)
 		b = strconv.AppendInt(b, int64(f.v), 10)
 	}
-	b = append(b, ",\n    \"auditable_pct\": "...)
-	if e.Auditable == nil {
-		b = append(b, "null"...)
-	} else {
-		b = strconv.AppendInt(b, int64(*e.Auditable), 10)
+	for _, f := range []struct {
+		key string
+		v   *int
+	}{{"readiness_pct", e.Readiness}, {"auditable_pct", e.Auditable}} {
+		b = append(b, ",\n    \""...)
+		b = append(b, f.key...)
+		b = append(b, "\": "...)
+		if f.v == nil {
+			b = append(b, "null"...)
+		} else {
+			b = strconv.AppendInt(b, int64(*f.v), 10)
+		}
 	}
 	b = append(b, ",\n    \"updated_at\": "...)
 	if b, err = appendJSONTime(b, e.UpdatedAt); err != nil {

@@ -18,13 +18,13 @@ import (
 // scripts may already compare against.
 func TestListJSONIsTheEncodersOutput(t *testing.T) {
 	at := time.Date(2026, 12, 5, 10, 0, 0, 0, time.UTC)
-	aud := 41
+	aud, one, most := 41, 1, 88
 	for _, entries := range [][]listEntry{
 		{},
-		{{Name: "Acme", Organization: "Acme Inc", Questionnaire: "soc2", Answered: 3, Applicable: 150, Progress: 2, Readiness: 1, UpdatedAt: at}},
+		{{Name: "Acme", Organization: "Acme Inc", Questionnaire: "soc2", Answered: 3, Applicable: 150, Progress: 2, Readiness: &one, UpdatedAt: at}},
 		{
 			{Name: "Acme \"cloud\" <b>", Questionnaire: "soc2", Auditable: &aud, UpdatedAt: at},
-			{Name: "Zeta ✓ 界面", Organization: "Z & co", Questionnaire: "custom", Answered: 150, Applicable: 150, Progress: 100, Readiness: 88, UpdatedAt: at.Add(time.Hour)},
+			{Name: "Zeta ✓ 界面", Organization: "Z & co", Questionnaire: "custom", Answered: 150, Applicable: 150, Progress: 100, Readiness: &most, Auditable: &aud, UpdatedAt: at.Add(time.Hour)},
 		},
 		// What the encoder escapes or replaces, and times it writes
 		// with an offset or without nanoseconds.

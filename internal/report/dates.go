@@ -40,6 +40,13 @@ func Figures(s assessment.Score, report assessment.ReportType) []Fact {
 // when the assessment has a start date, with the range that "unknown"
 // answers leave.
 func TimelineFacts(a *assessment.Assessment, ev assessment.Evaluation, p roadmap.Plan) []Fact {
+	return TimelineFactsOn(a, ev, p, time.Time{})
+}
+
+// TimelineFactsOn is TimelineFacts on the day of now (in its time zone),
+// which adds a caveat when remediation starts before that day: the plan's
+// dates from it may already be past. The zero now leaves it out.
+func TimelineFactsOn(a *assessment.Assessment, ev assessment.Evaluation, p roadmap.Plan, now time.Time) []Fact {
 	t := p.Timeline
 	from := "from the start of remediation"
 	if t.Start != nil {
@@ -86,10 +93,40 @@ func TimelineFacts(a *assessment.Assessment, ev assessment.Evaluation, p roadmap
 	}
 	facts = append(facts, isoFacts(t.ISO)...)
 	facts = append(facts, Fact{"Remediation work", workSummary(a.Scope, t)})
+	if s := pastStart(t, now); s != "" {
+		facts = append(facts, Fact{"Start in the past", s})
+	}
 	if s := caveats(ev, p); s != "" {
 		facts = append(facts, Fact{"Caveats", s})
 	}
 	return facts
+}
+
+// pastStart says so when remediation starts before the day of now: work
+// may well have started, but the dates counted from it then are a plan
+// for the past, not a promise, and those already gone are named.
+func pastStart(t roadmap.Timeline, now time.Time) string {
+	if t.Start == nil || now.IsZero() {
+		return ""
+	}
+	today := time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, time.UTC)
+	if !t.Start.Before(today) {
+		return ""
+	}
+	var past []string
+	for _, d := range []struct {
+		what string
+		at   *time.Time
+	}{{"ready for a Type I audit", t.Ready}, {"the " + t.Type.Title() + " report", t.Report}} {
+		if d.at != nil && d.at.Before(today) {
+			past = append(past, d.what+" on "+date(*d.at))
+		}
+	}
+	s := fmt.Sprintf("remediation starts on %s, before today (%s), so the dates assume the work has gone at the planned pace since then", date(*t.Start), date(today))
+	if len(past) > 0 {
+		s += "; already past: " + strings.Join(past, ", ") + "; to plan ahead, give today or a later day as the start date"
+	}
+	return s
 }
 
 // inWeeks is "in about 9 weeks (2027-03-08)", or "now".

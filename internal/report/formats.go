@@ -3,6 +3,7 @@ package report
 import (
 	"fmt"
 	"io"
+	"path/filepath"
 	"strings"
 )
 
@@ -48,4 +49,21 @@ func FormatNames(last string) string {
 		return strings.Join(names, "")
 	}
 	return strings.Join(names[:len(names)-1], ", ") + last + names[len(names)-1]
+}
+
+// FormatForFile returns the format a file name's extension names, matched
+// without regard to case: the first format with that extension, so .md is
+// md and .csv is csv (the SoA drafts share those and need a named format).
+// ok is false for a name without a known extension.
+func FormatForFile(path string) (f Format, ok bool) {
+	ext := strings.ToLower(strings.TrimPrefix(filepath.Ext(path), "."))
+	if ext == "" {
+		return Format{}, false
+	}
+	for _, f := range Formats {
+		if f.Ext == ext {
+			return f, true
+		}
+	}
+	return Format{}, false
 }

@@ -30,12 +30,26 @@ type Brand struct {
 // a large one would make the one-file report slow to open and mail.
 const MaxLogoBytes = 512 << 10
 
+// LogoTooLarge is the error for a logo of size bytes, over MaxLogoBytes.
+func LogoTooLarge(size int64) error {
+	return fmt.Errorf("the logo is %s; the most a report embeds is %s", byteSize(size), byteSize(MaxLogoBytes))
+}
+
+// byteSize is n bytes in KiB (rounded up, so that one byte over 512 KiB is
+// not "512 KiB") or, from 1 MiB, in MiB to one decimal.
+func byteSize(n int64) string {
+	if n < 1<<20 {
+		return fmt.Sprintf("%d KiB", (n+1<<10-1)>>10)
+	}
+	return fmt.Sprintf("%.1f MiB", float64(n)/(1<<20))
+}
+
 // CheckLogo reports the media type of a logo, judged by its content (not
 // its name): image/png, image/jpeg or image/svg+xml. Anything else, or a
 // file over MaxLogoBytes, is an error.
 func CheckLogo(data []byte) (string, error) {
 	if len(data) > MaxLogoBytes {
-		return "", fmt.Errorf("the logo is %d KiB; the most a report embeds is %d KiB", len(data)>>10, MaxLogoBytes>>10)
+		return "", LogoTooLarge(int64(len(data)))
 	}
 	if len(data) == 0 {
 		return "", errors.New("the logo file is empty")

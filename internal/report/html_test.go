@@ -105,7 +105,9 @@ func TestHTMLBrand(t *testing.T) {
 		t.Errorf("a GIF logo: %v", err)
 	}
 	in.Brand.Logo = append([]byte("\x89PNG\r\n\x1a\n"), make([]byte, report.MaxLogoBytes)...)
-	if err := report.HTML(&bytes.Buffer{}, in); err == nil || !strings.Contains(err.Error(), "the most a report embeds") {
+	// One byte over 512 KiB is 513 KiB, not "512 KiB; the most ... is 512 KiB".
+	in.Brand.Logo = in.Brand.Logo[:report.MaxLogoBytes+1]
+	if err := report.HTML(&bytes.Buffer{}, in); err == nil || !strings.Contains(err.Error(), "the logo is 513 KiB; the most a report embeds is 512 KiB") {
 		t.Errorf("a huge logo: %v", err)
 	}
 }

@@ -25,7 +25,8 @@ type Input struct {
 	// show it only with the ISO target (ISO.Target).
 	ISO  assessment.ISOView
 	Plan roadmap.Plan
-	// Generated is the date shown in the Markdown.
+	// Generated is when the report is made, in the user's time zone: its
+	// day is the one the reports show.
 	Generated time.Time
 	// Brand is the title, author, logo and draft mark of the HTML report.
 	Brand Brand
@@ -85,7 +86,15 @@ func personWeeks(x float64) string {
 	return number(x) + " person-weeks"
 }
 
+// date shows a calendar date of a plan (a start, a target, a window),
+// which is kept as midnight UTC.
 func date(t time.Time) string { return t.UTC().Format(assessment.DateLayout) }
+
+// day shows the day of an instant in its own time zone. The command line
+// and the program pass the local time as now, so a report generated at
+// 07:13 on 6 December in Kiritimati says 2026-12-06, as gapmap list does,
+// not the UTC date.
+func day(t time.Time) string { return t.Format(assessment.DateLayout) }
 
 // answerLabel is the short label of an answer, or says it is missing.
 func answerLabel(ans assessment.Answer, answered bool) string {

@@ -107,7 +107,7 @@ func SoAMarkdown(w io.Writer, in Input) error {
 	d.heading(1, "Statement of Applicability (draft): "+name)
 	d.para("**Draft.** " + soaDraftNote)
 	d.para(fmt.Sprintf("ISO/IEC 27001:2022 Annex A, 93 controls. Control titles are gapmap's own short paraphrases, not the standard's text. "+
-		"Generated on %s by gapmap from the questionnaire %s, version %s.", date(in.Generated), inline(in.Questionnaire.Title), inline(in.Questionnaire.Version)))
+		"Generated on %s by gapmap from the questionnaire %s, version %s.", day(in.Generated), inline(in.Questionnaire.Title), inline(in.Questionnaire.Version)))
 	rows := SoARows(in.Questionnaire, a, in.ISO)
 	count := map[string]int{}
 	for _, r := range rows {

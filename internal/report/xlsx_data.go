@@ -16,7 +16,7 @@ func writeSummarySheet(b *book, in Input) {
 	b.sheet(sheetSummary)
 	b.row(sheetSummary, 1, "SOC 2 readiness: "+oneLineOr(in.Assessment.Name, "unnamed assessment"))
 	b.styleCells(sheetSummary, 1, 1, 1, 1, b.title)
-	b.row(sheetSummary, 2, "Generated on "+date(in.Generated)+" by gapmap. The rows under Assessment import back with 'gapmap import'.")
+	b.row(sheetSummary, 2, "Generated on "+day(in.Generated)+" by gapmap. The rows under Assessment import back with 'gapmap import'.")
 	b.f.SetColWidth(sheetSummary, 1, 1, 34)
 	b.f.SetColWidth(sheetSummary, 2, 2, 22)
 	b.f.SetColWidth(sheetSummary, 3, 6, 14)
@@ -107,7 +107,7 @@ func writeDates(c *summaryCursor, in Input) {
 	c.field("Earliest "+t.Type.Title()+" report on", timeCell(t.Report), b.date)
 	// The sentences the Markdown says beside the dates above: how the plan
 	// stands against the target date, the work, the caveats.
-	for _, f := range TimelineFacts(in.Assessment, in.Evaluation, in.Plan) {
+	for _, f := range TimelineFactsOn(in.Assessment, in.Evaluation, in.Plan, in.Generated) {
 		switch f.Label {
 		case "Against the target date", "Remediation work", "Caveats":
 			c.field(f.Label, f.Text, 0)

@@ -27,8 +27,14 @@ func TestXLSXReads1904Dates(t *testing.T) {
 		}
 		rows, _ := f.GetRows("Summary")
 		for i, r := range rows {
-			if len(r) > 0 && r[0] == "Target date" {
-				if err := f.SetCellValue("Summary", fmt.Sprintf("B%d", i+1), time.Date(2028, 2, 29, 0, 0, 0, 0, time.UTC)); err != nil {
+			// Both dates are written in the workbook's system (the start
+			// read in the other would be four years later, after the target).
+			at := map[string]time.Time{"Target date": time.Date(2028, 2, 29, 0, 0, 0, 0, time.UTC), "Remediation start": time.Date(2027, 1, 11, 0, 0, 0, 0, time.UTC)}
+			if len(r) == 0 {
+				continue
+			}
+			if d, ok := at[r[0]]; ok {
+				if err := f.SetCellValue("Summary", fmt.Sprintf("B%d", i+1), d); err != nil {
 					t.Fatal(err)
 				}
 			}

@@ -250,6 +250,10 @@ func (r *workbookReader) readTarget(value func(string) (string, int)) assessment
 	}
 	t.TargetDate = r.readDate(value, labelTargetDate)
 	t.StartDate = r.readDate(value, labelStartDate)
+	if err := t.CheckOrder(); err != nil {
+		_, row := value(labelTargetDate)
+		r.errorAt(s, 2, row, "%v", err)
+	}
 	return t
 }
 
@@ -265,8 +269,8 @@ func (r *workbookReader) readDate(value func(string) (string, int), label string
 			return t.Format(assessment.DateLayout)
 		}
 	}
-	if _, err := time.Parse(assessment.DateLayout, v); err != nil {
-		r.errorAt(sheetSummary, 2, row, "%s %q is not a date like 2027-03-31", strings.ToLower(label), v)
+	if _, err := assessment.ParseDate(v); err != nil {
+		r.errorAt(sheetSummary, 2, row, "%s %v", strings.ToLower(label), err)
 	}
 	return v
 }

@@ -32,6 +32,12 @@ func (r *workbookReader) readScope(rows [][]string) assessment.Scope {
 		}
 		r.scopeRow(&sc, n, part, row)
 	}
+	if n, ok := seen[scopeCapacity]; ok {
+		if err := assessment.CheckCapacity(sc.Capacity, sc.Headcount); err != nil {
+			r.errorAt(sheetScope, 2, n, "%v", err)
+			sc.Capacity = 0
+		}
+	}
 	return sc
 }
 

@@ -280,3 +280,38 @@ func TestXLSXMissingSheet(t *testing.T) {
 		t.Errorf("err = %v", err)
 	}
 }
+
+// C11: a workbook's capacity is checked against its headcount, as an
+// answers file's is, and named by its cell.
+func TestXLSXCapacityOverHeadcount(t *testing.T) {
+	qn := testQuestionnaire(t)
+	a := loadFixture(t, qn, "seriesb")
+	a.Scope.Headcount, a.Scope.Capacity = 25, 2
+	book := render(t, report.NewInput(qn, a, generated), writeXLSX)
+	f, err := excelize.OpenReader(bytes.NewReader(book))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows, _ := f.GetRows("Scope")
+	row := 0
+	for i, r := range rows {
+		if len(r) > 1 && r[0] == "Remediation capacity (people)" {
+			row = i + 1
+		}
+	}
+	if row == 0 {
+		t.Fatalf("no Capacity row in %q", rows)
+	}
+	if err := f.SetCellStr("Scope", fmt.Sprintf("B%d", row), "1000000000"); err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if _, err := f.WriteTo(&buf); err != nil {
+		t.Fatal(err)
+	}
+	got, err := readXLSX(t, qn, "edited.xlsx", buf.Bytes())
+	want := fmt.Sprintf("edited.xlsx:Scope!B%d: capacity is 1000000000 people but the headcount is 25", row)
+	if got != nil || err == nil || !strings.Contains(err.Error(), want) {
+		t.Errorf("imported %v, %v; want %q", got != nil, err, want)
+	}
+}
