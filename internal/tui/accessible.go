@@ -301,11 +301,11 @@ func (r accessible) export(sess *session) error {
 	}
 	path := ptr("")
 	if err := r.run(huh.NewGroup(huh.NewInput().
-		Title("File (press enter for " + defaultExportName(sess.a.Name, f.Ext) + " in the current folder)").
+		Title("File (press enter for " + report.FileName(sess.a.Name, f.Ext) + " in the current folder)").
 		Value(path))); err != nil {
 		return err
 	}
-	target := cmp.Or(strings.TrimSpace(*path), defaultExportName(sess.a.Name, f.Ext))
+	target := cmp.Or(strings.TrimSpace(*path), report.FileName(sess.a.Name, f.Ext))
 	target, err = expandHome(target)
 	if err != nil {
 		return err

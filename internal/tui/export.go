@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"regexp"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -59,17 +58,6 @@ func newExportScreen(sh *shared, sess *session) exportScreen {
 	return s
 }
 
-var unsafeFileChars = regexp.MustCompile(`[^a-z0-9]+`)
-
-// defaultExportName is a file name derived from the assessment name.
-func defaultExportName(name, ext string) string {
-	slug := strings.Trim(unsafeFileChars.ReplaceAllString(strings.ToLower(name), "-"), "-")
-	if slug == "" {
-		slug = "assessment"
-	}
-	return slug + "-soc2-roadmap." + ext
-}
-
 // newExportForm asks for the format and the file, filled in with format
 // and path (after "Keep it", what was typed stays).
 func newExportForm(sh *shared, name, format, path string) embeddedForm {
@@ -98,7 +86,7 @@ func fileHint(name, format string) string {
 	if f, err := report.FormatNamed(format); err == nil {
 		title = f.Title
 	}
-	return "Format: " + title + ". Empty for " + defaultExportName(name, extOf(format)) + " in the current folder."
+	return "Format: " + title + ". Empty for " + report.FileName(name, extOf(format)) + " in the current folder."
 }
 
 func extOf(format string) string {
@@ -251,7 +239,7 @@ func (s exportScreen) updateForm(msg tea.Msg) (exportScreen, tea.Cmd) {
 		s.typed = strings.TrimSpace(s.form.form.GetString("path"))
 		path := s.typed
 		if path == "" {
-			path = defaultExportName(s.sess.a.Name, extOf(s.format))
+			path = report.FileName(s.sess.a.Name, extOf(s.format))
 		}
 		s.step = exportResolving
 		return s, resolveTarget(path)

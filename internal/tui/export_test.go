@@ -145,3 +145,13 @@ func settle(m Model, cmd tea.Cmd, depth int) Model {
 	}
 	return m
 }
+
+// The export's default file name keeps a name's letters of any script, as
+// the command line's does: "株式会社テスト" used to give
+// "assessment-soc2-roadmap.md", the same for every client not in Latin
+// letters.
+func TestExportDefaultNameKeepsAnyScript(t *testing.T) {
+	if got := fileHint("株式会社テスト", "md"); !strings.Contains(got, "株式会社テスト-soc2-roadmap.md") {
+		t.Fatalf("hint = %q", got)
+	}
+}
