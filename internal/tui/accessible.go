@@ -271,7 +271,7 @@ func (r accessible) summary(sess *session) {
 	} else {
 		r.say("\n%s; %d of %d questions answered.", figuresLine(ev.Overall, sess.a.Target.Type), ev.Overall.Answered, ev.Overall.Applicable)
 	}
-	for _, f := range report.TimelineFacts(sess.a, ev, plan) {
+	for _, f := range report.TimelineFactsOn(sess.a, ev, plan, r.sh.now()) {
 		r.say("%s: %s.", f.Label, f.Text)
 	}
 	for i, e := range plan.Entries(roadmap.Now) {

@@ -1,10 +1,8 @@
 package tui
 
 import (
-	"fmt"
 	"strconv"
 	"strings"
-	"time"
 
 	tea "charm.land/bubbletea/v2"
 	"charm.land/huh/v2"
@@ -92,7 +90,7 @@ func criteriaGroups(a assessment.Assessment, wrapAt int) ([]*huh.Group, *criteri
 		).Title("Report target").WithHideFunc(func() bool { return *reportType != string(assessment.TypeII) }),
 		huh.NewGroup(
 			huh.NewInput().Key("target_date").Title("Target date for the report (optional)").Placeholder("YYYY-MM-DD").Value(targetDate).Validate(validDate),
-			huh.NewInput().Key("start_date").Title("Remediation starts on (optional)").Description("With a start date the roadmap gives dates, not just weeks.").Placeholder("YYYY-MM-DD").Value(startDate).Validate(validDate),
+			huh.NewInput().Key("start_date").Title("Remediation starts on (optional)").Description("With a start date the roadmap gives dates, not just weeks.").Placeholder("YYYY-MM-DD").Value(startDate).Validate(validStart(targetDate)),
 		).Title("Dates"),
 		// Last, so that the SOC 2 steps keep their order; an opt-in, off
 		// unless the scope says otherwise.
@@ -113,10 +111,19 @@ func validDate(s string) error {
 	if s == "" {
 		return nil
 	}
-	if _, err := time.Parse(assessment.DateLayout, s); err != nil {
-		return fmt.Errorf("enter a date like 2027-03-31")
+	_, err := assessment.ParseDate(s)
+	return err
+}
+
+// validStart is validDate for the start date, which must not come after
+// the target date already entered.
+func validStart(target *string) func(string) error {
+	return func(s string) error {
+		if err := validDate(s); err != nil {
+			return err
+		}
+		return assessment.Target{TargetDate: strings.TrimSpace(*target), StartDate: strings.TrimSpace(s)}.CheckOrder()
 	}
-	return nil
 }
 
 // apply writes the chosen categories and target into an assessment.

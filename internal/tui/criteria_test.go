@@ -69,3 +69,30 @@ func TestCriteriaISOOptInOffDeclaresNothing(t *testing.T) {
 		t.Errorf("stored facts %v: the untouched opt-in declared the ISO target", a.Scope.Declared)
 	}
 }
+
+// The setup refuses what the answers file refuses: an impossible day said
+// in words, a start after the target date, more people for remediation
+// than the headcount.
+func TestSetupChecksDatesAndCapacityAsTheFileDoes(t *testing.T) {
+	if err := validDate("2027-02-30"); err == nil || !strings.Contains(err.Error(), "February 2027 has 28 days") {
+		t.Errorf("2027-02-30: %v", err)
+	}
+	target := "2027-01-31"
+	if err := validStart(&target)("2027-06-01"); err == nil || !strings.Contains(err.Error(), "before the start date") {
+		t.Errorf("start after the target: %v", err)
+	}
+	if err := validStart(&target)("2027-01-04"); err != nil {
+		t.Errorf("start before the target: %v", err)
+	}
+	headcount := "25"
+	if err := validCapacity(&headcount)("1000000000"); err == nil || !strings.Contains(err.Error(), "headcount is 25") {
+		t.Errorf("capacity over the headcount: %v", err)
+	}
+	if err := validCapacity(&headcount)("1.5"); err != nil {
+		t.Errorf("capacity 1.5 of 25: %v", err)
+	}
+	empty := ""
+	if err := validCapacity(&empty)("1000000"); err == nil {
+		t.Error("a capacity of a million people was taken")
+	}
+}

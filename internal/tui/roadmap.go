@@ -179,7 +179,7 @@ func (s roadmapScreen) summaryLines(w int) []string {
 		}
 	}
 	out = append(out, st.Bold.Render(wrap(figuresLine(s.sess.ev.Overall, s.sess.a.Target.Type), w)))
-	for _, f := range report.TimelineFacts(s.sess.a, s.sess.ev, s.plan) {
+	for _, f := range report.TimelineFactsOn(s.sess.a, s.sess.ev, s.plan, s.sh.now()) {
 		style := st.Text
 		switch f.Label {
 		case "Caveats", "Remediation work":

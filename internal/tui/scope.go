@@ -139,7 +139,7 @@ func scopeGroups(a assessment.Assessment, o scopeOptions) ([]*huh.Group, *scopeV
 		huh.NewGroup(
 			huh.NewMultiSelect[string]().Key("data_types").Title("Data the system handles").Options(dataOpts...).Value(dataTypes).Height(8),
 			huh.NewInput().Key("headcount").Title("Headcount").Placeholder("e.g. 25").Value(headcount).Validate(validNumber(false)),
-			huh.NewInput().Key("capacity").Title("People available for remediation").Description("Full-time equivalents; sets the timeline. Default 1.").Placeholder("e.g. 1.5").Value(capacity).Validate(validNumber(true)),
+			huh.NewInput().Key("capacity").Title("People available for remediation").Description("Full-time equivalents; sets the timeline. Default 1.").Placeholder("e.g. 1.5").Value(capacity).Validate(validCapacity(headcount)),
 		).Title("Data and people"),
 		huh.NewGroup(factFields...).Title("Company facts").
 			Description("Each decides which questions apply; answer yes or no."),
@@ -199,6 +199,19 @@ func validNumber(fraction bool) func(string) error {
 			return fmt.Errorf("enter a whole number")
 		}
 		return nil
+	}
+}
+
+// validCapacity is validNumber for the people available for remediation,
+// who cannot outnumber the headcount already entered.
+func validCapacity(headcount *string) func(string) error {
+	return func(s string) error {
+		if err := validNumber(true)(s); err != nil || strings.TrimSpace(s) == "" {
+			return err
+		}
+		capacity, _ := strconv.ParseFloat(strings.TrimSpace(s), 64)
+		n, _ := strconv.Atoi(strings.TrimSpace(*headcount))
+		return assessment.CheckCapacity(capacity, n)
 	}
 }
 
