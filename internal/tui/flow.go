@@ -191,6 +191,11 @@ func (m Model) handleResult(msg tea.Msg) (Model, tea.Cmd, bool) {
 		m.sess = msg.sess
 		m.conflict = nil
 		m.sh.who = cmp.Or(m.sess.a.Answering, m.sess.lastWho(), m.sh.opts.Who)
+		if m.statusErr && m.confirm == nil {
+			// An error about what was open before ("deleted by another
+			// gapmap") would read as one about this assessment.
+			m.status, m.statusErr = "", false
+		}
 		next, cmd := m.show(msg.then)
 		if u := m.sess.upgrade; !u.Empty() {
 			next, c2 := next.setStatus(upgradeText(m.sess.qn.Version, u), false)
