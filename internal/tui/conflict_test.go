@@ -1,7 +1,6 @@
 package tui
 
 import (
-	"context"
 	"strings"
 	"testing"
 
@@ -12,16 +11,7 @@ import (
 // answered it with note, and returns the conflict view at w×h.
 func conflictWithNote(t *testing.T, note string, w, h int) (Model, string) {
 	t.Helper()
-	m, qid := onFirstUnanswered(t)
-	theirs := assessment.Answer{Value: assessment.No, Note: note, Owner: "Sam"}
-	if err := secondWriter(t, m.sh.opts.Store).SaveAnswer(context.Background(), m.sess.a.UUID, qid,
-		assessment.Answer{}, theirs, m.sess.ev.Summarize()); err != nil {
-		t.Fatal(err)
-	}
-	m = storeRound(t, m, "1")
-	if m.conflict == nil {
-		t.Fatalf("no conflict shown:\n%s", plain(m))
-	}
+	m, qid := conflictWith(t, assessment.Answer{Value: assessment.No, Note: note, Owner: "Sam"})
 	return sized(m, w, h), qid
 }
 

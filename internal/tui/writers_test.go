@@ -114,12 +114,12 @@ func TestTUISeesAnImportAndKeepsIt(t *testing.T) {
 	}
 }
 
-// onConflict answers the question on screen after another gapmap answered
-// it: the store refuses, and the conflict view shows both versions.
-func onConflict(t *testing.T) (Model, string, assessment.Answer) {
+// conflictWith answers the first unanswered question with "1" after
+// another gapmap answered it with theirs: the store refuses, and the
+// conflict view shows both versions.
+func conflictWith(t *testing.T, theirs assessment.Answer) (Model, string) {
 	t.Helper()
 	m, qid := onFirstUnanswered(t)
-	theirs := assessment.Answer{Value: assessment.No, Note: "Nobody owns security yet", Owner: "Sam", Flagged: true}
 	if err := secondWriter(t, m.sh.opts.Store).SaveAnswer(context.Background(), m.sess.a.UUID, qid,
 		assessment.Answer{}, theirs, m.sess.ev.Summarize()); err != nil {
 		t.Fatal(err)
@@ -128,6 +128,15 @@ func onConflict(t *testing.T) (Model, string, assessment.Answer) {
 	if m.conflict == nil {
 		t.Fatalf("no conflict shown:\n%s", plain(m))
 	}
+	return m, qid
+}
+
+// onConflict is conflictWith an answer of theirs with every field, checked
+// on the conflict view at 60×20.
+func onConflict(t *testing.T) (Model, string, assessment.Answer) {
+	t.Helper()
+	theirs := assessment.Answer{Value: assessment.No, Note: "Nobody owns security yet", Owner: "Sam", Flagged: true}
+	m, qid := conflictWith(t, theirs)
 	m = sized(m, 60, 20)
 	view := plain(m)
 	for _, want := range []string{"Another gapmap changed", "Theirs", "Answer: Not in place", "Note: Nobody owns security yet",
