@@ -307,11 +307,7 @@ func (m Model) quitQuestion() string {
 	if m.sess != nil && !m.sh.writing() {
 		n = m.sess.unsaved()
 	}
-	answers := fmt.Sprintf("%d answers were not saved", n)
-	them := "them"
-	if n == 1 {
-		answers, them = "1 answer was not saved", "it"
-	}
+	answers, them := notSaved(n)
 	switch {
 	case n == 0 && typed == "":
 		return ""
@@ -321,6 +317,28 @@ func (m Model) quitQuestion() string {
 		return answers + ". Quit and lose " + them + "?"
 	}
 	return answers + ". Quit and lose " + them + " and " + typed + "?"
+}
+
+// notSaved says that n answers were not saved, and how to name them.
+func notSaved(n int) (answers, them string) {
+	if n == 1 {
+		return "1 answer was not saved", "it"
+	}
+	return fmt.Sprintf("%d answers were not saved", n), "them"
+}
+
+// leaveQuestion asks whether to leave the open assessment for the home
+// screen when that loses answers whose write failed, or is "".
+func (m Model) leaveQuestion() string {
+	if m.sess == nil || m.sh.writing() {
+		return ""
+	}
+	n := m.sess.unsaved()
+	if n == 0 {
+		return ""
+	}
+	answers, them := notSaved(n)
+	return fmt.Sprintf("%s. Leave %s and lose %s?", answers, truncate(oneLine(m.sess.a.Name), 30), them)
 }
 
 // quit ends the program once every write has reached the database, so

@@ -67,6 +67,10 @@ func (m Model) handleIntent(msg tea.Msg) (Model, tea.Cmd, bool) {
 	case criteriaDoneMsg:
 		return m.saveSetup(msg.a)
 	case gotoMsg:
+		if q := m.leaveQuestion(); msg.screen == screenHome && q != "" {
+			next, cmd := m.ask(q, func(m Model) (Model, tea.Cmd) { return m.show(screenHome) })
+			return next, cmd, true
+		}
 		next, cmd := m.show(msg.screen)
 		return next, cmd, true
 	case openQuestionMsg:

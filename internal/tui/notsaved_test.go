@@ -171,3 +171,29 @@ func TestFailedClearIsShownAndRetried(t *testing.T) {
 		t.Errorf("still shown as not saved after the retry:\n%s", plain(m))
 	}
 }
+
+// Leaving the assessment for the home screen with an answer not saved asks
+// first, as quitting does: the answers on screen were dropped silently.
+func TestLeavingAsksAboutUnsavedAnswers(t *testing.T) {
+	m, _ := onFirstUnanswered(t)
+	m.sh.answers = lockedStore{m.sh.opts.Store}
+	m = storeRound(t, m, "4")
+	m, msg := update(t, m, press("esc"))
+	m, _ = update(t, m, msg)
+	if m.screen != screenQuestions || m.sess == nil {
+		t.Fatalf("esc left for screen %v without asking", m.screen)
+	}
+	if !strings.Contains(plain(m), "1 answer was not saved. Leave") {
+		t.Fatalf("no question on screen:\n%s", plain(m))
+	}
+	m, _ = update(t, m, press("n"))
+	if m.screen != screenQuestions || m.sess == nil || m.sess.unsaved() != 1 {
+		t.Fatalf("n left the assessment (screen %v) or lost the answer", m.screen)
+	}
+	m, msg = update(t, m, press("esc"))
+	m, _ = update(t, m, msg)
+	m, _ = update(t, m, press("y"))
+	if m.screen != screenHome || m.sess != nil {
+		t.Fatalf("y did not leave for the home screen (screen %v)", m.screen)
+	}
+}
