@@ -61,6 +61,9 @@ type Model struct {
 	listAfterOpen bool
 	// first gives what the first frame shows, read from New on.
 	first tea.Cmd
+	// resultsFromHome is set while the home screen's R opens an
+	// assessment on its results.
+	resultsFromHome bool
 	// lastAnswered is set when the answer being saved completes the
 	// assessment, so that its confirmation says so.
 	lastAnswered bool

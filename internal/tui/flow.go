@@ -16,6 +16,7 @@ import (
 func (m Model) handleIntent(msg tea.Msg) (Model, tea.Cmd, bool) {
 	switch msg := msg.(type) {
 	case openAssessmentMsg:
+		m.resultsFromHome = msg.then == screenResults
 		return m, loadAssessmentUUID(m.sh, msg.uuid, msg.then), true
 	case newAssessmentMsg:
 		m.sess = nil
@@ -201,6 +202,7 @@ func (m Model) handleResult(msg tea.Msg) (Model, tea.Cmd, bool) {
 			m.status, m.statusErr = "", false
 		}
 		next, cmd := m.show(msg.then)
+		next.results.fromHome, next.resultsFromHome = next.resultsFromHome && msg.then == screenResults, false
 		if u := m.sess.upgrade; !u.Empty() {
 			next, c2 := next.setStatus(upgradeText(m.sess.qn.Version, u), false)
 			return next, tea.Batch(cmd, c2), true

@@ -22,6 +22,9 @@ type resultsScreen struct {
 	// tab is the framework shown; the ISO/IEC 27001 tab is offered only
 	// with the ISO target.
 	tab resultsTab
+	// fromHome is set when the home screen's R opened the results: esc
+	// goes back there rather than on to the questions.
+	fromHome bool
 }
 
 func newResultsScreen(sh *shared, sess *session) resultsScreen {
@@ -55,6 +58,8 @@ func (s resultsScreen) Update(msg tea.Msg) (resultsScreen, tea.Cmd) {
 		return s, navigate(screenRoadmap)
 	case key.Matches(k, keys.Export):
 		return s, navigate(screenExport)
+	case key.Matches(k, keys.Back) && s.fromHome:
+		return s, navigate(screenHome)
 	case key.Matches(k, keys.Back), key.Matches(k, keys.Results):
 		return s, navigate(screenQuestions)
 	}

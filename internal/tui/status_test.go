@@ -26,3 +26,25 @@ func TestOpeningAnAssessmentClearsAnEarlierError(t *testing.T) {
 		t.Fatalf("the earlier error stayed on the assessment opened next:\n%s", plain(m))
 	}
 }
+
+// R on the home screen opens an assessment's results; esc goes back home,
+// not on to its first question.
+func TestResultsFromHomeGoBackHome(t *testing.T) {
+	m := homeWithList(t, false)
+	m, msg := update(t, m, press("R"))
+	for msg != nil { // open, then load
+		m, msg = update(t, m, msg)
+		if _, ok := msg.(assessmentLoadedMsg); ok {
+			m, msg = update(t, m, msg)
+			break
+		}
+	}
+	if m.screen != screenResults {
+		t.Fatalf("R opened screen %v", m.screen)
+	}
+	m, msg = update(t, m, press("esc"))
+	m, _ = update(t, m, msg)
+	if m.screen != screenHome {
+		t.Fatalf("esc from results opened from home went to screen %v", m.screen)
+	}
+}
