@@ -31,19 +31,17 @@ func TestOpeningAnAssessmentClearsAnEarlierError(t *testing.T) {
 // not on to its first question.
 func TestResultsFromHomeGoBackHome(t *testing.T) {
 	m := homeWithList(t, false)
-	m, msg := update(t, m, press("R"))
-	for msg != nil { // open, then load
-		m, msg = update(t, m, msg)
-		if _, ok := msg.(assessmentLoadedMsg); ok {
-			m, msg = update(t, m, msg)
-			break
-		}
+	m, open := update(t, m, press("R"))
+	m, loaded := update(t, m, open)
+	if _, ok := loaded.(assessmentLoadedMsg); !ok {
+		t.Fatalf("R then %T gave %T, want the assessment loaded", open, loaded)
 	}
+	m, _ = update(t, m, loaded)
 	if m.screen != screenResults {
 		t.Fatalf("R opened screen %v", m.screen)
 	}
-	m, msg = update(t, m, press("esc"))
-	m, _ = update(t, m, msg)
+	m, back := update(t, m, press("esc"))
+	m, _ = update(t, m, back)
 	if m.screen != screenHome {
 		t.Fatalf("esc from results opened from home went to screen %v", m.screen)
 	}
