@@ -112,7 +112,13 @@ func (r accessible) choose() (*session, error) {
 	choice := ptr(int64(0))
 	opts := []huh.Option[int64]{huh.NewOption("Start a new assessment", int64(0))}
 	for _, in := range infos {
-		label := fmt.Sprintf("%s — %s answered, %s of controls in place", oneLine(in.Name), percent(in.Summary.Progress), percent(in.Summary.Readiness))
+		// "not scored yet" where nothing is answered, as "—" on the home
+		// screen: "0% of controls in place" would say none is.
+		figures := percent(in.Summary.Readiness) + " of controls in place"
+		if in.Summary.Answered == 0 {
+			figures = "not scored yet"
+		}
+		label := fmt.Sprintf("%s — %s answered, %s", oneLine(in.Name), percent(in.Summary.Progress), figures)
 		opts = append(opts, huh.NewOption(label, in.ID))
 	}
 	r.say("gapmap: SOC 2 readiness assessment. Every answer is saved as you give it.")

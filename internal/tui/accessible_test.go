@@ -166,3 +166,24 @@ func TestAccessibleOpensTheNamedAssessment(t *testing.T) {
 		}
 	}
 }
+
+// An assessment with no answer is "not scored yet" in the accessible list,
+// as "—" on the home screen, not "0% of controls in place".
+func TestAccessibleListSaysNotScoredYet(t *testing.T) {
+	st := openStore(t, false)
+	a := assessment.New("Empty Co", "soc2", fixedNow)
+	if err := st.Create(context.Background(), a, assessment.Summary{}); err != nil {
+		t.Fatal(err)
+	}
+	var out bytes.Buffer
+	done := make(chan error, 1)
+	go func() { done <- RunAccessible(context.Background(), testOptions(t, st), &lineReader{""}, &out) }()
+	select {
+	case <-done:
+	case <-time.After(10 * time.Second):
+		t.Fatalf("the accessible mode did not finish; it printed:\n%s", out.String())
+	}
+	if text := out.String(); !strings.Contains(text, "Empty Co — 0% answered, not scored yet") || strings.Contains(text, "0% of controls in place") {
+		t.Fatalf("the list says:\n%s", text)
+	}
+}
