@@ -1,12 +1,15 @@
 package cli
 
 import (
+	"context"
 	"fmt"
+	"strings"
 
 	"github.com/spf13/cobra"
 
 	"github.com/gapmap/gapmap/internal/assessment"
 	"github.com/gapmap/gapmap/internal/report"
+	"github.com/gapmap/gapmap/internal/store"
 	"github.com/gapmap/gapmap/internal/yamlfile"
 )
 
@@ -52,6 +55,7 @@ assessment with the file.`,
 				return err
 			}
 			defer s.Close()
+			before := storedBefore(cmd.Context(), s, as)
 			created, err := s.Import(cmd.Context(), as, summarize(qn, as), "import", force)
 			if err != nil {
 				return storeError(err)
@@ -68,6 +72,12 @@ assessment with the file.`,
 				fmt.Fprintf(a.stdout, "ISO/IEC 27001:2022: %d of %d linked questions answered, %s\n",
 					iso.Overall.Answered, iso.Overall.Applicable, scoreFigures(iso.Overall))
 			}
+			if !created && before != nil {
+				// An update replaces the answers with the file's: say what
+				// that changed, answers given since the file was made
+				// included.
+				fmt.Fprintln(a.stdout, answersReplaced(before.Answers, as.Answers))
+			}
 			writeUpgrade(a.stdout, qn, upgrade)
 			return nil
 		},
@@ -83,4 +93,48 @@ func scoreFigures(s assessment.Score) string {
 		return "not scored yet (— in place, — auditable today)"
 	}
 	return fmt.Sprintf("%d%% of controls in place, %d%% auditable today", pct(s.Readiness), pct(s.Auditable))
+}
+
+// storedBefore is the assessment an import of as will update, as stored
+// before it, or nil: the one with its uuid, else with its name.
+func storedBefore(ctx context.Context, s *store.Store, as *assessment.Assessment) *assessment.Assessment {
+	var (
+		stored *assessment.Assessment
+		err    error
+	)
+	if as.UUID != "" {
+		stored, err = s.LoadUUID(ctx, strings.ToLower(as.UUID))
+	} else {
+		stored, err = s.LoadByName(ctx, as.Name)
+	}
+	if err != nil {
+		return nil
+	}
+	return stored
+}
+
+// answersReplaced says how an import's answers differ from those stored
+// before it: changed (value, note, evidence, owner or flag), added, removed.
+func answersReplaced(before, after map[string]assessment.Answer) string {
+	changed, added, removed := 0, 0, 0
+	for q, ans := range after {
+		prev, had := before[q]
+		switch {
+		case !had:
+			added++
+		case prev.Value != ans.Value || prev.Note != ans.Note || prev.Evidence != ans.Evidence ||
+			prev.Owner != ans.Owner || prev.Flagged != ans.Flagged:
+			changed++
+		}
+	}
+	for q := range before {
+		if _, kept := after[q]; !kept {
+			removed++
+		}
+	}
+	if changed+added+removed == 0 {
+		return "The stored answers were already the file's."
+	}
+	return fmt.Sprintf("Answers replaced with the file's: %d changed, %d added, %d removed (the file does not have them); each change is in the history.",
+		changed, added, removed)
 }

@@ -14,6 +14,9 @@ import (
 
 	"charm.land/fang/v2"
 
+	"github.com/gapmap/gapmap/internal/assessment"
+	"github.com/gapmap/gapmap/internal/store"
+
 	_ "modernc.org/sqlite"
 )
 
@@ -371,5 +374,37 @@ func TestLegacyAssessmentExportsUnderTheNewBank(t *testing.T) {
 	md, _, code := run(t, db, "", "export", "Demo: Northwind Analytics")
 	if code != 0 || !strings.Contains(md, "version 2026.12") {
 		t.Fatalf("markdown export: exit %d", code)
+	}
+}
+
+// Re-importing a file without a uuid replaces the answers given since, as
+// documented; the output now says so, with counts, instead of only
+// "Updated".
+func TestReimportSaysWhatItReplaced(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "g.db")
+	file := "../../testdata/answers/example.yaml"
+	if _, errOut, code := run(t, db, "", "import", file); code != 0 {
+		t.Fatalf("first import: %s", errOut)
+	}
+	out, errOut, code := run(t, db, "", "import", file)
+	if code != 0 || !strings.Contains(out, "The stored answers were already the file's.") {
+		t.Fatalf("the same file again: exit %d, %q %q", code, out, errOut)
+	}
+	s, err := store.Open(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := s.LoadByName(context.Background(), "Acme Cloud readiness")
+	if err != nil {
+		t.Fatal(err)
+	}
+	given := assessment.Answer{Value: assessment.No, Note: "given in the TUI", AnsweredBy: "Dana"}
+	if err := s.SaveAnswer(context.Background(), a.UUID, "governance.security-owner", assessment.Answer{}, given, assessment.Summary{}); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	out, errOut, code = run(t, db, "", "import", file)
+	if code != 0 || !strings.Contains(out, "0 changed, 0 added, 1 removed (the file does not have them)") {
+		t.Fatalf("after an answer given since: exit %d, %q %q", code, out, errOut)
 	}
 }
