@@ -158,3 +158,14 @@ func TestExportNeverClobbers(t *testing.T) {
 		t.Fatal("--force wrote something else")
 	}
 }
+
+// exampleDB is a new database, in a folder of its own, holding the example
+// assessment ("Acme Cloud readiness").
+func exampleDB(t *testing.T) string {
+	t.Helper()
+	db := filepath.Join(t.TempDir(), "g.db")
+	if _, errOut, code := run(t, db, "", "import", "../../testdata/answers/example.yaml"); code != 0 {
+		t.Fatalf("import: %s", errOut)
+	}
+	return db
+}

@@ -12,11 +12,8 @@ import (
 // owner-only, is never written over without --force, and the workbook
 // imports back to the assessment the JSON export describes.
 func TestExportFormatsToFiles(t *testing.T) {
-	dir := t.TempDir()
-	db := filepath.Join(dir, "g.db")
-	if _, errOut, code := run(t, db, "", "import", "../../testdata/answers/example.yaml"); code != 0 {
-		t.Fatalf("import: %s", errOut)
-	}
+	db := exampleDB(t)
+	dir := filepath.Dir(db)
 	const name = "Acme Cloud readiness"
 	for _, format := range report.Formats {
 		f := format.Name
@@ -67,11 +64,8 @@ func TestImportBadWorkbook(t *testing.T) {
 }
 
 func TestExportHTMLBrand(t *testing.T) {
-	dir := t.TempDir()
-	db := filepath.Join(dir, "g.db")
-	if _, errOut, code := run(t, db, "", "import", "../../testdata/answers/example.yaml"); code != 0 {
-		t.Fatalf("import: %s", errOut)
-	}
+	db := exampleDB(t)
+	dir := filepath.Dir(db)
 	logo := filepath.Join(dir, "logo.svg")
 	os.WriteFile(logo, []byte(`<svg xmlns="http://www.w3.org/2000/svg" width="4" height="4"/>`), 0o600)
 	out, errOut, code := run(t, db, "", "export", "Acme Cloud readiness", "--format", "html",

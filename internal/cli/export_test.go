@@ -12,18 +12,9 @@ import (
 
 const exampleName = "Acme Cloud readiness"
 
-func importedExample(t *testing.T) string {
-	t.Helper()
-	db := filepath.Join(t.TempDir(), "g.db")
-	if _, errOut, code := run(t, db, "", "import", "../../testdata/answers/example.yaml"); code != 0 {
-		t.Fatalf("import: %s", errOut)
-	}
-	return db
-}
-
 // Exports were created 0644 whatever the umask: readable by every user.
 func TestExportIsPrivateUnderUmask022(t *testing.T) {
-	db := importedExample(t)
+	db := exampleDB(t)
 	old := syscall.Umask(0o022)
 	defer syscall.Umask(old)
 	for _, format := range []string{"md", "json", "csv"} {
@@ -40,7 +31,7 @@ func TestExportIsPrivateUnderUmask022(t *testing.T) {
 
 // -o --force replaced FIFOs and device files with regular files.
 func TestExportRefusesTargetsThatAreNotRegularFiles(t *testing.T) {
-	db := importedExample(t)
+	db := exampleDB(t)
 	dir := t.TempDir()
 	fifo := filepath.Join(dir, "fifo")
 	if err := syscall.Mkfifo(fifo, 0o600); err != nil {
@@ -68,7 +59,7 @@ func TestExportRefusesTargetsThatAreNotRegularFiles(t *testing.T) {
 }
 
 func TestExportDashIsStandardOutput(t *testing.T) {
-	db := importedExample(t)
+	db := exampleDB(t)
 	dir := t.TempDir()
 	wd, _ := os.Getwd()
 	os.Chdir(dir)
@@ -83,7 +74,7 @@ func TestExportDashIsStandardOutput(t *testing.T) {
 }
 
 func TestExportExplainsAnUnexpandedTilde(t *testing.T) {
-	db := importedExample(t)
+	db := exampleDB(t)
 	_, errOut, code := run(t, db, "", "export", exampleName, "-o", "~/no-such-folder-for-gapmap/r.md")
 	if code != 1 || !strings.Contains(errOut, `"~" is expanded by the shell`) {
 		t.Fatalf("exit %d: %s", code, errOut)
@@ -93,7 +84,7 @@ func TestExportExplainsAnUnexpandedTilde(t *testing.T) {
 // The draft Statement of Applicability exports from the same answers: one
 // row per Annex A control, labelled a draft.
 func TestExportSoA(t *testing.T) {
-	db := importedExample(t)
+	db := exampleDB(t)
 	out, errOut, code := run(t, db, "", "export", exampleName, "-f", "soa-csv")
 	if code != 0 {
 		t.Fatalf("export soa-csv: %s", errOut)

@@ -13,11 +13,8 @@ import (
 // contradicts a known extension is refused and writes nothing; the SoA
 // drafts, which share .md and .csv, are still written with --format.
 func TestExportFormatFromExtension(t *testing.T) {
-	dir := t.TempDir()
-	db := filepath.Join(dir, "g.db")
-	if _, errOut, code := run(t, db, "", "import", "../../testdata/answers/example.yaml"); code != 0 {
-		t.Fatalf("import: %s", errOut)
-	}
+	db := exampleDB(t)
+	dir := filepath.Dir(db)
 	const name = "Acme Cloud readiness"
 	starts := map[string]string{
 		"r.xlsx": "PK\x03\x04", "r.HTML": "<!DOCTYPE html>", "r.json": "{", "r.md": "# ", "r.csv": "Order,", "r.txt": "# ",
@@ -92,11 +89,8 @@ func firstBytes(b []byte) string {
 // C6: a 586 KiB or 3.8 MiB --logo was "512 KiB" in the refusal, the
 // amount read before checking.
 func TestLogoTooLargeSaysItsSize(t *testing.T) {
-	dir := t.TempDir()
-	db := filepath.Join(dir, "g.db")
-	if _, errOut, code := run(t, db, "", "import", "../../testdata/answers/example.yaml"); code != 0 {
-		t.Fatalf("import: %s", errOut)
-	}
+	db := exampleDB(t)
+	dir := filepath.Dir(db)
 	for size, want := range map[int]string{586 << 10: "the logo is 586 KiB", 3984588: "the logo is 3.8 MiB"} {
 		logo := filepath.Join(dir, "logo.png")
 		os.WriteFile(logo, append([]byte("\x89PNG\r\n\x1a\n"), make([]byte, size-8)...), 0o600)

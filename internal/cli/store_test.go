@@ -48,15 +48,6 @@ func filesSum(t *testing.T, path string) [32]byte {
 	return [32]byte(h.Sum(nil))
 }
 
-func exampleDB(t *testing.T) string {
-	t.Helper()
-	db := filepath.Join(t.TempDir(), "g.db")
-	if _, errOut, code := run(t, db, "", "import", "../../testdata/answers/example.yaml"); code != 0 {
-		t.Fatalf("import: %s", errOut)
-	}
-	return db
-}
-
 // Issue 9: "list" with a mistyped --db created an empty database and said
 // "No assessments yet".
 func TestReadCommandsNeverCreateADatabase(t *testing.T) {
@@ -381,11 +372,8 @@ func TestLegacyAssessmentExportsUnderTheNewBank(t *testing.T) {
 // documented; the output now says so, with counts, instead of only
 // "Updated".
 func TestReimportSaysWhatItReplaced(t *testing.T) {
-	db := filepath.Join(t.TempDir(), "g.db")
+	db := exampleDB(t)
 	file := "../../testdata/answers/example.yaml"
-	if _, errOut, code := run(t, db, "", "import", file); code != 0 {
-		t.Fatalf("first import: %s", errOut)
-	}
 	out, errOut, code := run(t, db, "", "import", file)
 	if code != 0 || !strings.Contains(out, "The stored answers were already the file's.") {
 		t.Fatalf("the same file again: exit %d, %q %q", code, out, errOut)
