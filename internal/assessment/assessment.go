@@ -106,6 +106,13 @@ type Answer struct {
 // only a flag or a note (evidence, owner) on a question not answered yet.
 func (a Answer) Answered() bool { return a.Value != "" }
 
+// SameContent reports whether a and b say the same: value, note, evidence,
+// owner and flag; who gave them and when do not count.
+func (a Answer) SameContent(b Answer) bool {
+	return a.Value == b.Value && a.Note == b.Note && a.Evidence == b.Evidence &&
+		a.Owner == b.Owner && a.Flagged == b.Flagged
+}
+
 // HasContext reports whether the record holds a flag, note, evidence or owner.
 func (a Answer) HasContext() bool {
 	return a.Flagged || a.Note != "" || a.Evidence != "" || a.Owner != ""

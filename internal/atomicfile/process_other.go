@@ -4,7 +4,7 @@ package atomicfile
 
 import "errors"
 
-// processRuns cannot tell here, so no temporary file is ever taken for stale.
-func processRuns(int) bool { return true }
+// ProcessRuns cannot tell here, so nothing is ever taken for stale.
+func ProcessRuns(int) bool { return true }
 
 func isNoLinkError(err error) bool { return errors.Is(err, errors.ErrUnsupported) }

@@ -24,7 +24,7 @@ func removeStale(dir string) {
 			continue
 		}
 		pid, err := strconv.Atoi(m[1])
-		if err != nil || pid == os.Getpid() || processRuns(pid) {
+		if err != nil || pid == os.Getpid() || ProcessRuns(pid) {
 			continue
 		}
 		os.Remove(filepath.Join(dir, e.Name()))

@@ -169,7 +169,7 @@ func removeStaleDemos(tmp string) {
 			continue
 		}
 		pid, err := strconv.Atoi(m[1])
-		if err != nil || pid == os.Getpid() || processRuns(pid) {
+		if err != nil || pid == os.Getpid() || atomicfile.ProcessRuns(pid) {
 			continue
 		}
 		os.RemoveAll(filepath.Join(tmp, e.Name()))

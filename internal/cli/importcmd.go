@@ -122,8 +122,7 @@ func answersReplaced(before, after map[string]assessment.Answer) string {
 		switch {
 		case !had:
 			added++
-		case prev.Value != ans.Value || prev.Note != ans.Note || prev.Evidence != ans.Evidence ||
-			prev.Owner != ans.Owner || prev.Flagged != ans.Flagged:
+		case !prev.SameContent(ans):
 			changed++
 		}
 	}

@@ -63,7 +63,7 @@ func (s *Store) SaveAnswer(ctx context.Context, uuid, questionID string, prev, a
 		if err != nil {
 			return err
 		}
-		if stored && sameFields(cur, ans) {
+		if stored && cur.SameContent(ans) {
 			return nil
 		}
 		if !matches(cur, stored, prev) {
@@ -145,14 +145,7 @@ func matches(cur assessment.Answer, stored bool, prev assessment.Answer) bool {
 	if !prev.Answered() && !prev.HasContext() {
 		return !stored
 	}
-	return stored && sameFields(cur, prev)
-}
-
-// sameFields compares what a person sees and edits of an answer; who gave
-// it and when are bookkeeping.
-func sameFields(a, b assessment.Answer) bool {
-	return a.Value == b.Value && a.Note == b.Note && a.Evidence == b.Evidence &&
-		a.Owner == b.Owner && a.Flagged == b.Flagged
+	return stored && cur.SameContent(prev)
 }
 
 // History returns the answer changes of an assessment in the order they

@@ -85,7 +85,5 @@ func checkAnswers(answers map[string]assessment.Answer) error {
 
 // sameAnswer reports whether storing b over a would change nothing.
 func sameAnswer(a, b assessment.Answer) bool {
-	return a.Value == b.Value && a.Note == b.Note && a.Evidence == b.Evidence &&
-		a.Owner == b.Owner && a.Flagged == b.Flagged && a.AnsweredBy == b.AnsweredBy &&
-		a.UpdatedAt.Equal(b.UpdatedAt)
+	return a.SameContent(b) && a.AnsweredBy == b.AnsweredBy && a.UpdatedAt.Equal(b.UpdatedAt)
 }

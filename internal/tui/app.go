@@ -306,10 +306,7 @@ func (m Model) requestQuit() (Model, tea.Cmd) {
 // waits for them, and asks then if one failed.
 func (m Model) quitQuestion() string {
 	typed := m.current().unsaved()
-	n := 0
-	if m.sess != nil && !m.sh.writing() {
-		n = m.sess.unsaved()
-	}
+	n := m.failedAnswers()
 	answers, them := notSaved(n)
 	switch {
 	case n == 0 && typed == "":
@@ -320,6 +317,21 @@ func (m Model) quitQuestion() string {
 		return answers + ". Quit and lose " + them + "?"
 	}
 	return answers + ". Quit and lose " + them + " and " + typed + "?"
+}
+
+// quitLosesNothing reports whether quitting now would lose nothing typed
+// and leave no question unanswered.
+func (m Model) quitLosesNothing() bool {
+	return m.confirm == nil && m.quitQuestion() == ""
+}
+
+// failedAnswers counts the answers on screen whose write failed; none
+// while a write is in flight, which may yet store them.
+func (m Model) failedAnswers() int {
+	if m.sess == nil || m.sh.writing() {
+		return 0
+	}
+	return m.sess.unsaved()
 }
 
 // notSaved says that n answers were not saved, and how to name them.
@@ -333,10 +345,7 @@ func notSaved(n int) (answers, them string) {
 // leaveQuestion asks whether to leave the open assessment for the home
 // screen when that loses answers whose write failed, or is "".
 func (m Model) leaveQuestion() string {
-	if m.sess == nil || m.sh.writing() {
-		return ""
-	}
-	n := m.sess.unsaved()
+	n := m.failedAnswers()
 	if n == 0 {
 		return ""
 	}

@@ -63,7 +63,7 @@ func (b *baseline) changed(fresh map[string]assessment.Answer) int {
 	defer b.mu.Unlock()
 	n := 0
 	for q, a := range fresh {
-		if old, ok := b.answers[q]; !ok || !sameAnswer(old, a) {
+		if old, ok := b.answers[q]; !ok || !old.SameContent(a) {
 			n++
 		}
 	}
@@ -73,9 +73,4 @@ func (b *baseline) changed(fresh map[string]assessment.Answer) int {
 		}
 	}
 	return n
-}
-
-func sameAnswer(a, b assessment.Answer) bool {
-	return a.Value == b.Value && a.Note == b.Note && a.Evidence == b.Evidence &&
-		a.Owner == b.Owner && a.Flagged == b.Flagged
 }

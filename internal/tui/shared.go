@@ -153,7 +153,7 @@ func (s *session) progress(area string) (answered, total int) {
 func (s *session) notSaved(qid string) (base assessment.Answer, stored, differs bool) {
 	base, stored = s.base.lookup(qid)
 	mine, onScreen := s.a.Answers[qid]
-	return base, stored, stored != onScreen || (stored && !sameAnswer(base, mine))
+	return base, stored, stored != onScreen || (stored && !base.SameContent(mine))
 }
 
 // unsaved counts the answers on screen that the store does not hold (as

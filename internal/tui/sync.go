@@ -163,7 +163,7 @@ func (m Model) adopt(fresh *session) (Model, tea.Cmd, bool) {
 	old := m.sess
 	changed := old.base.changed(fresh.a.Answers)
 	for qid, mine := range old.a.Answers {
-		if base, stored := old.base.answers[qid]; !stored || !sameAnswer(base, mine) {
+		if base, stored := old.base.answers[qid]; !stored || !base.SameContent(mine) {
 			fresh.a.Answers[qid] = mine
 			fresh.base.set(qid, base, stored)
 		}

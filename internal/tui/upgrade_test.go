@@ -97,7 +97,7 @@ func TestOpeningALegacyAssessmentMovesItsAnswers(t *testing.T) {
 		if _, ok := after.Answers[from]; ok {
 			t.Errorf("the answer to %s is still stored under it", from)
 		}
-		if got, want := after.Answers[to], before.Answers[from]; !sameAnswer(got, want) {
+		if got, want := after.Answers[to], before.Answers[from]; !got.SameContent(want) {
 			t.Errorf("%s holds %+v, want the answer of %s, %+v", to, got, from, want)
 		}
 	}

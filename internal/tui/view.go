@@ -63,12 +63,6 @@ func (m Model) tooSmall() bool {
 	return (w > 0 || h > 0) && (w < minWidth || h < minHeight)
 }
 
-// quitLosesNothing reports whether quitting now would lose nothing typed
-// and leave no question unanswered.
-func (m Model) quitLosesNothing() bool {
-	return m.confirm == nil && m.quitQuestion() == ""
-}
-
 func (m Model) statusLine(w int) string {
 	st := m.sh.styles
 	if m.status == "" {

@@ -163,10 +163,10 @@ func TestConflictKeepTheirs(t *testing.T) {
 	if msg != nil {
 		m, _ = update(t, m, msg)
 	}
-	if m.conflict != nil || !sameAnswer(m.sess.a.Answers[qid], theirs) {
+	if m.conflict != nil || !m.sess.a.Answers[qid].SameContent(theirs) {
 		t.Fatalf("keep theirs left %+v in the session", m.sess.a.Answers[qid])
 	}
-	if got := storedAnswer(t, m, qid); !sameAnswer(got, theirs) {
+	if got := storedAnswer(t, m, qid); !got.SameContent(theirs) {
 		t.Errorf("keep theirs changed the stored answer to %+v", got)
 	}
 	// The next save states theirs as what it replaces: no conflict.
